@@ -1,0 +1,39 @@
+// A matching copy of a text: full-width forms folded (NFKC per code point),
+// with a map from every byte of the copy back to the original text, so that
+// evidence always quotes the document as printed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace juesuan::text {
+
+class NormalizedText {
+ public:
+  NormalizedText() = default;
+  // Folds `original` (valid UTF-8), whose first byte is at `original_offset`
+  // in the document.
+  explicit NormalizedText(std::string_view original, size_t original_offset = 0);
+
+  // Appends another folded piece of the document (e.g. the next line of a
+  // paragraph re-flowed across a line break).
+  void Append(std::string_view original, size_t original_offset);
+
+  const std::string& text() const { return text_; }
+
+  // Document byte offset of normalised byte `offset`. `offset == size()` maps
+  // to the end of the last appended piece.
+  size_t ToOriginal(size_t offset) const;
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> to_original_;  // one entry per byte of text_
+  size_t end_ = 0;                     // document offset after the last piece
+};
+
+// Folds one string for matching (same folding as NormalizedText).
+std::string NormalizeForMatching(std::string_view s);
+
+}  // namespace juesuan::text

@@ -1,0 +1,44 @@
+// The parse pipeline: bytes -> decoded text -> sections -> statements,
+// entities and tables -> report. Stateless after construction; safe to call
+// from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "juesuan/config/v1/parse_config.pb.h"
+#include "juesuan/report/v1/report.pb.h"
+
+namespace juesuan::parse {
+
+struct ParseOptions {
+  report::v1::Layout layout_hint = report::v1::LAYOUT_UNSPECIFIED;
+  bool omit_text = false;
+  uint64_t max_document_bytes = 64ull << 20;
+  absl::Time deadline = absl::InfiniteFuture();
+};
+
+class DocumentParser {
+ public:
+  // The built-in configuration (config/parse_default.json, compiled in).
+  static absl::StatusOr<std::unique_ptr<DocumentParser>> CreateDefault();
+  static absl::StatusOr<std::unique_ptr<DocumentParser>> Create(
+      config::v1::ParseConfig config);
+
+  // Errors: INVALID_ARGUMENT (empty, undecodable, not a 决算 document),
+  // FAILED_PRECONDITION (encrypted / image-only PDF), RESOURCE_EXHAUSTED
+  // (over max_document_bytes), DEADLINE_EXCEEDED (deadline passed).
+  absl::StatusOr<report::v1::Report> Parse(std::string_view content,
+                                           const ParseOptions& options) const;
+
+  const config::v1::ParseConfig& config() const { return config_; }
+
+ private:
+  explicit DocumentParser(config::v1::ParseConfig config) : config_(std::move(config)) {}
+  config::v1::ParseConfig config_;
+};
+
+}  // namespace juesuan::parse

@@ -1,0 +1,65 @@
+#include "services/parse/src/source_document.h"
+
+#include <algorithm>
+
+namespace juesuan::parse {
+
+bool SourceLine::blank() const {
+  return norm().find_first_not_of(" \t\r") == std::string::npos;
+}
+
+SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts)
+    : text_(std::move(text)), page_starts_(std::move(page_starts)) {
+  size_t begin = 0;
+  uint32_t number = 1;
+  while (begin <= text_.size()) {
+    size_t newline = text_.find('\n', begin);
+    if (newline == std::string::npos) newline = text_.size();
+    size_t end = newline;
+    if (end > begin && text_[end - 1] == '\r') --end;
+    SourceLine line;
+    line.number = number++;
+    line.begin = begin;
+    line.end = end;
+    line.raw = std::string_view(text_).substr(begin, end - begin);
+    line.folded = text::NormalizedText(line.raw, begin);
+    line.page = PageAt(begin);
+    while (line.leading_tabs < static_cast<int>(line.raw.size()) &&
+           line.raw[line.leading_tabs] == '\t') {
+      ++line.leading_tabs;
+    }
+    lines_.push_back(std::move(line));
+    if (newline == text_.size()) break;
+    begin = newline + 1;
+  }
+}
+
+uint32_t SourceDocument::LineAt(size_t offset) const {
+  auto it = std::upper_bound(
+      lines_.begin(), lines_.end(), offset,
+      [](size_t value, const SourceLine& line) { return value < line.begin; });
+  if (it == lines_.begin()) return 1;
+  return std::prev(it)->number;
+}
+
+uint32_t SourceDocument::PageAt(size_t offset) const {
+  if (page_starts_.empty()) return 0;
+  auto it = std::upper_bound(page_starts_.begin(), page_starts_.end(), offset);
+  return static_cast<uint32_t>(std::max<ptrdiff_t>(1, it - page_starts_.begin()));
+}
+
+report::v1::Provenance SourceDocument::Provenance(
+    size_t begin, size_t end, std::string_view section_key) const {
+  report::v1::Provenance p;
+  end = std::min(end, text_.size());
+  begin = std::min(begin, end);
+  p.set_byte_begin(begin);
+  p.set_byte_end(end);
+  p.set_line(LineAt(begin));
+  p.set_page(PageAt(begin));
+  p.set_section_key(std::string(section_key));
+  p.set_raw_text(text_.substr(begin, end - begin));
+  return p;
+}
+
+}  // namespace juesuan::parse
