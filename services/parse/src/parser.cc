@@ -1,19 +1,181 @@
 #include "services/parse/src/parser.h"
 
+#include <google/protobuf/util/json_util.h>
+
+#include "absl/strings/str_cat.h"
+#include "common/base/status_macros.h"
+#include "common/text/encoding.h"
+#include "fmt/format.h"
+#include "services/parse/src/default_config.h"
+#include "services/parse/src/diagnostics.h"
+#include "services/parse/src/document_scan.h"
+#include "services/parse/src/narrative.h"
+#include "services/parse/src/sections.h"
+#include "services/parse/src/source_document.h"
+
 namespace juesuan::parse {
+namespace {
+
+using report::v1::Report;
+
+absl::Status CheckDeadline(const ParseOptions& options, std::string_view stage) {
+  if (absl::Now() > options.deadline) {
+    return absl::DeadlineExceededError(
+        fmt::format("parse deadline exceeded during {}", stage));
+  }
+  return absl::OkStatus();
+}
+
+report::v1::Format DetectFormat(std::string_view content) {
+  if (content.substr(0, 5) == "%PDF-") return report::v1::FORMAT_PDF;
+  if (content.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return report::v1::FORMAT_DOCX;
+  return report::v1::FORMAT_TEXT;
+}
+
+// Text with NUL bytes or many control characters is binary data that
+// happens to decode, not a document.
+absl::Status CheckLooksLikeText(std::string_view utf8) {
+  size_t control = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c == 0) {
+      return absl::InvalidArgumentError(
+          fmt::format("content is binary data, not text: NUL byte at offset {}", i));
+    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) ++control;
+  }
+  if (control * 100 > utf8.size()) {
+    return absl::InvalidArgumentError(fmt::format(
+        "content is binary data, not text: {} control characters in {} bytes", control,
+        utf8.size()));
+  }
+  return absl::OkStatus();
+}
+
+report::v1::Encoding EncodingOf(text::SourceEncoding e) {
+  switch (e) {
+    case text::SourceEncoding::kUtf8: return report::v1::ENCODING_UTF8;
+    case text::SourceEncoding::kGb18030: return report::v1::ENCODING_GB18030;
+    case text::SourceEncoding::kUtf16: return report::v1::ENCODING_UTF16;
+  }
+  return report::v1::ENCODING_UNSPECIFIED;
+}
+
+void CopySections(const SourceDocument& doc, const SectionIndex& index, Report* report) {
+  const auto& lines = doc.lines();
+  for (const SectionSpan& s : index.sections()) {
+    auto* out = report->add_sections();
+    out->set_key(s.key);
+    out->set_title(s.title);
+    out->set_level(s.level);
+    const SourceLine& line = lines[s.heading_line];
+    *out->mutable_heading() = doc.Provenance(line.begin, line.end, s.key);
+    out->set_body_end(s.body_last < lines.size() ? lines[s.body_last].begin : doc.text().size());
+    out->set_matched_synonym(s.matched_synonym);
+  }
+}
+
+// Line indices of the title and of every heading.
+std::vector<uint32_t> HeadingLines(const SectionIndex& index, const Report& report) {
+  std::vector<uint32_t> out;
+  if (report.document().has_title()) out.push_back(report.document().title().src().line() - 1);
+  for (const auto& s : index.sections()) out.push_back(s.heading_line);
+  return out;
+}
+
+std::vector<std::string> LineKeys(const SourceDocument& doc, const SectionIndex& index) {
+  std::vector<std::string> keys(doc.lines().size());
+  for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = index.KeyOfLine(i);
+  return keys;
+}
+
+// A 决算 disclosure has a 决算 title or at least two recognised narrative
+// sections; anything else (a news article, a random text) is refused.
+absl::Status CheckIsDisclosure(const Report& report, const SectionIndex& index) {
+  int recognised = 0;
+  for (const auto& s : index.sections()) {
+    if (s.key != "OTHER") ++recognised;
+  }
+  if (report.document().has_title() || recognised >= 2) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      "not a 决算 disclosure: no \"<单位><年>年度部门决算\" title and no recognised "
+      "决算 section headings");
+}
+
+}  // namespace
+
+absl::StatusOr<config::v1::ParseConfig> ParseConfigFromJson(std::string_view json) {
+  config::v1::ParseConfig config;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(
+      google::protobuf::StringPiece(json.data(), json.size()), &config, options);
+  if (!status.ok()) {
+    return absl::InvalidArgumentError(
+        fmt::format("invalid parse configuration: {}", status.ToString()));
+  }
+  return config;
+}
 
 absl::StatusOr<std::unique_ptr<DocumentParser>> DocumentParser::CreateDefault() {
-  return Create(config::v1::ParseConfig());
+  ASSIGN_OR_RETURN(auto config, ParseConfigFromJson(DefaultParseConfigJson()));
+  return Create(std::move(config));
 }
 
 absl::StatusOr<std::unique_ptr<DocumentParser>> DocumentParser::Create(
     config::v1::ParseConfig config) {
+  if (config.sections().empty()) {
+    return absl::InvalidArgumentError("parse configuration has no section synonyms");
+  }
   return std::unique_ptr<DocumentParser>(new DocumentParser(std::move(config)));
 }
 
-absl::StatusOr<report::v1::Report> DocumentParser::Parse(
-    std::string_view content, const ParseOptions& options) const {
-  return absl::UnimplementedError("parser under construction");
+absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
+                                             const ParseOptions& options) const {
+  if (content.empty()) return absl::InvalidArgumentError("document is empty (0 bytes)");
+  if (content.size() > options.max_document_bytes) {
+    return absl::ResourceExhaustedError(
+        fmt::format("document is {} bytes; the limit is {} bytes", content.size(),
+                    options.max_document_bytes));
+  }
+  RETURN_IF_ERROR(CheckDeadline(options, "start"));
+  const report::v1::Format format = DetectFormat(content);
+  if (format != report::v1::FORMAT_TEXT) {
+    return absl::UnimplementedError(fmt::format(
+        "{} input is not supported by this build of the parser",
+        format == report::v1::FORMAT_PDF ? "PDF" : "DOCX"));
+  }
+  ASSIGN_OR_RETURN(text::DecodedText decoded, text::DecodeToUtf8(content));
+  RETURN_IF_ERROR(CheckLooksLikeText(decoded.utf8));
+  RETURN_IF_ERROR(CheckDeadline(options, "decoding"));
+
+  SourceDocument doc(std::move(decoded.utf8));
+  Report report;
+  Diagnostics diags(&report);
+  auto* info = report.mutable_document();
+  info->set_format(format);
+  info->set_encoding(EncodingOf(decoded.encoding));
+  info->set_amount_unit(report::v1::MONEY_UNIT_WAN_YUAN);
+  ScanTitle(doc, info);
+  info->set_layout(options.layout_hint != report::v1::LAYOUT_UNSPECIFIED
+                       ? options.layout_hint
+                       : DetectLayout(doc, config_));
+
+  std::vector<bool> skip(doc.lines().size(), false);
+  SectionIndex index(doc, config_, info->unit_name().text(), skip);
+  RETURN_IF_ERROR(CheckIsDisclosure(report, index));
+  RETURN_IF_ERROR(CheckDeadline(options, "section recognition"));
+
+  NarrativeExtractor narrative(doc, index, skip, config_, report, diags);
+  narrative.ExtractAll();
+  RETURN_IF_ERROR(CheckDeadline(options, "narrative extraction"));
+
+  CopySections(doc, index, &report);
+  ScanPlaceholders(doc, config_, &report);
+  ScanDates(doc, LineKeys(doc, index), &report);
+  ScanHeadingYears(doc, HeadingLines(index, report), info);
+  if (!options.omit_text) report.set_text(doc.text());
+  return report;
 }
 
 }  // namespace juesuan::parse

@@ -1,0 +1,161 @@
+#include "services/parse/src/document_scan.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "re2/re2.h"
+#include "services/parse/src/passages.h"
+#include "services/parse/src/values.h"
+
+namespace juesuan::parse {
+namespace {
+
+constexpr uint32_t kTitleSearchLines = 30;
+
+Passage LinePassage(const SourceLine& line, std::string key) {
+  Passage p;
+  p.folded = text::NormalizedText(line.raw, line.begin);
+  p.section_key = std::move(key);
+  p.first_line = p.last_line = line.number - 1;
+  return p;
+}
+
+std::string_view Trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
+  static const RE2 kTitle(R"(^\s*(.*?)\s*(\d{4})\s*年度?\s*(部门|单位)决算)");
+  ValueFactory values(doc);
+  const auto& lines = doc.lines();
+  for (uint32_t i = 0; i < lines.size() && i < kTitleSearchLines; ++i) {
+    Passage p = LinePassage(lines[i], "TITLE");
+    auto m = Search(kTitle, p);
+    if (!m) continue;
+    *info->mutable_title() = values.MakeText(p, m->begin, p.text().size());
+    info->set_year(std::stoi(std::string(Group(p, *m, 2))));
+    info->set_kind(Group(p, *m, 3) == "单位" ? report::v1::DOCUMENT_KIND_UNIT
+                                              : report::v1::DOCUMENT_KIND_DEPARTMENT);
+    if (m->groups[1].second > m->groups[1].first) {
+      *info->mutable_unit_name() = values.MakeText(p, m->groups[1].first, m->groups[1].second);
+    } else {
+      // The unit's name stands alone on the line above (cover pages).
+      for (uint32_t j = i; j-- > 0;) {
+        if (lines[j].blank()) continue;
+        Passage above = LinePassage(lines[j], "TITLE");
+        std::string_view name = Trimmed(lines[j].raw);
+        const size_t offset = name.data() - lines[j].raw.data();
+        report::v1::Text t;
+        *t.mutable_src() = doc.Provenance(lines[j].begin + offset,
+                                          lines[j].begin + offset + name.size(), "TITLE");
+        t.set_text(std::string(name));
+        *info->mutable_unit_name() = t;
+        break;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+report::v1::Layout DetectLayout(const SourceDocument& doc,
+                                const config::v1::ParseConfig& config) {
+  const std::string folded = text::NormalizeForMatching(doc.text());
+  report::v1::Layout best = report::v1::LAYOUT_GENERIC;
+  int best_score = 0;
+  bool tie = false;
+  for (const auto& signature : config.layouts()) {
+    int score = 0;
+    for (const auto& marker : signature.markers()) {
+      if (folded.find(text::NormalizeForMatching(marker)) != std::string::npos) ++score;
+    }
+    if (score > best_score) {
+      best = signature.layout();
+      best_score = score;
+      tie = false;
+    } else if (score == best_score && score > 0) {
+      tie = true;
+    }
+  }
+  return tie ? report::v1::LAYOUT_GENERIC : best;
+}
+
+void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
+                      report::v1::Report* report) {
+  std::vector<std::string> tokens;
+  for (const auto& t : config.placeholders()) tokens.push_back(text::NormalizeForMatching(t));
+  std::sort(tokens.begin(), tokens.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const auto& line : doc.lines()) {
+    const std::string& t = line.norm();
+    size_t pos = 0;
+    while (pos < t.size()) {
+      bool hit = false;
+      for (const auto& token : tokens) {
+        if (t.compare(pos, token.size(), token) != 0) continue;
+        // "XX" inside a Latin word (e.g. an English name) is not a placeholder.
+        auto ascii_letter = [&](size_t i) {
+          return i < t.size() && ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'W') ||
+                                  t[i] == 'Y' || t[i] == 'Z');
+        };
+        if ((pos > 0 && ascii_letter(pos - 1)) || ascii_letter(pos + token.size())) continue;
+        auto* ph = report->add_placeholders();
+        ph->set_text(token);
+        *ph->mutable_src() = doc.Provenance(line.folded.ToOriginal(pos),
+                                            line.folded.ToOriginal(pos + token.size()), "");
+        pos += token.size();
+        // Swallow the rest of a run of X (e.g. "XXXX").
+        while (pos < t.size() && t[pos] == 'X') ++pos;
+        hit = true;
+        break;
+      }
+      if (!hit) ++pos;
+    }
+  }
+}
+
+void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
+               report::v1::Report* report) {
+  static const RE2 kDate(
+      R"((截至|截止|至)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?)");
+  ValueFactory values(doc);
+  for (const auto& line : doc.lines()) {
+    const uint32_t index = line.number - 1;
+    Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
+    for (const Match& m : SearchAll(kDate, p)) {
+      auto* d = report->add_dates();
+      d->mutable_date()->set_year(std::stoi(std::string(Group(p, m, 2))));
+      d->mutable_date()->set_month(std::stoi(std::string(Group(p, m, 3))));
+      if (m.has(4)) d->mutable_date()->set_day(std::stoi(std::string(Group(p, m, 4))));
+      if (m.has(1)) d->set_qualifier(std::string(Group(p, m, 1)));
+      if (m.has(5)) d->set_qualifier(std::string(Group(p, m, 5)));
+      *d->mutable_src() = values.Prov(p, m.begin, m.end);
+      // The clause: from the previous sentence end to the next one.
+      const std::string& t = p.text();
+      size_t b = t.rfind("。", m.begin);
+      b = b == std::string::npos ? 0 : b + 3;
+      size_t e = t.find("。", m.end);
+      e = e == std::string::npos ? t.size() : e + 3;
+      d->set_context(values.Prov(p, b, e).raw_text());
+    }
+  }
+}
+
+void ScanHeadingYears(const SourceDocument& doc, const std::vector<uint32_t>& heading_lines,
+                      report::v1::DocumentInfo* info) {
+  static const RE2 kYear(R"((\d{4})\s*年度)");
+  ValueFactory values(doc);
+  for (uint32_t index : heading_lines) {
+    if (index >= doc.lines().size()) continue;
+    Passage p = LinePassage(doc.lines()[index], "HEADING");
+    for (const Match& m : SearchAll(kYear, p)) {
+      *info->add_years_in_headings() = values.MakeText(p, m.begin, m.end);
+    }
+  }
+}
+
+}  // namespace juesuan::parse

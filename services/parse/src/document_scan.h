@@ -1,0 +1,35 @@
+// Document-wide facts that do not belong to one section: the title (unit,
+// year, 部门/单位决算), the layout, template residue, dates and years.
+#pragma once
+
+#include <string>
+
+#include "juesuan/config/v1/parse_config.pb.h"
+#include "juesuan/report/v1/report.pb.h"
+#include "services/parse/src/source_document.h"
+
+namespace juesuan::parse {
+
+// Title lines among the first lines of the document: "<unit><Y>年度部门决算".
+// Fills document.title, unit_name, year and kind. Returns false if no title.
+bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info);
+
+// Layout by the markers of the configuration (most markers wins; ties and
+// no markers → GENERIC).
+report::v1::Layout DetectLayout(const SourceDocument& doc, const config::v1::ParseConfig& config);
+
+// Every placeholder token of the configuration (longest first, no overlaps).
+void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
+                      report::v1::Report* report);
+
+// Every date "Y年M月D日" (and "Y年M月") with its qualifier (截至/截止 before,
+// 前/以前/之前 after) and the clause it stands in. `line_keys` gives the
+// section key of each line.
+void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
+               report::v1::Report* report);
+
+// Every "Y年度" printed in the title, a heading or a table title.
+void ScanHeadingYears(const SourceDocument& doc, const std::vector<uint32_t>& heading_lines,
+                      report::v1::DocumentInfo* info);
+
+}  // namespace juesuan::parse

@@ -1,0 +1,982 @@
+#include "services/parse/src/narrative.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "fmt/format.h"
+#include "re2/re2.h"
+
+namespace juesuan::parse {
+namespace {
+
+using report::v1::Amount;
+using report::v1::Share;
+
+std::vector<std::string> Phrases(const config::v1::ParseConfig& config) {
+  return {config.no_prior_data_phrases().begin(), config.no_prior_data_phrases().end()};
+}
+
+bool Contains(const Passage& p, std::string_view word) {
+  return p.text().find(word) != std::string::npos;
+}
+
+// Removes a trailing "。" or "；" from a text span [begin, end).
+size_t TrimSentenceEnd(const Passage& p, size_t begin, size_t end) {
+  const std::string& t = p.text();
+  for (std::string_view tail : {"。", ";", ",", " "}) {
+    while (end >= begin + tail.size() && t.compare(end - tail.size(), tail.size(), tail) == 0) {
+      end -= tail.size();
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
+NarrativeExtractor::NarrativeExtractor(const SourceDocument& doc, const SectionIndex& sections,
+                                       std::vector<bool> skip,
+                                       const config::v1::ParseConfig& config,
+                                       report::v1::Report& report, Diagnostics& diags)
+    : doc_(doc),
+      sections_(sections),
+      skip_(std::move(skip)),
+      config_(config),
+      report_(report),
+      diags_(diags),
+      values_(doc),
+      clauses_(values_, Phrases(config)) {
+  // Headings are structure, not narrative.
+  skip_.resize(doc.lines().size(), false);
+  for (const auto& s : sections.sections()) skip_[s.heading_line] = true;
+}
+
+void NarrativeExtractor::ExtractAll() {
+  ExtractProfile();
+  ExtractTotals();
+  ExtractIncome();
+  ExtractExpenditure();
+  ExtractFiscal();
+  ExtractGeneralPublicBudget();
+  ExtractBasic();
+  ExtractFund("N.GOVFUND", report_.mutable_government_fund());
+  ExtractFund("N.SOE", report_.mutable_state_capital());
+  ExtractSangong();
+  ExtractOperatingCost();
+  ExtractProcurement();
+  ExtractAssets();
+  ExtractPerformanceNarrative();
+  ExtractGlossary();
+  ExtractTablesListed();
+  ReportUnusedFigures();
+}
+
+std::vector<Passage> NarrativeExtractor::PassagesFor(std::string_view key) const {
+  std::vector<Passage> out;
+  const auto& lines = doc_.lines();
+  auto matches = [&](const std::string& k) {
+    return k == key || (k.size() > key.size() && k.compare(0, key.size(), key) == 0 &&
+                        k[key.size()] == '.');
+  };
+  uint32_t i = 0;
+  while (i < lines.size()) {
+    const std::string& k = sections_.KeyOfLine(i);
+    if (!matches(k)) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < lines.size() && sections_.KeyOfLine(j) == k) ++j;
+    for (auto& p : BuildPassages(doc_, i, j, skip_, k)) out.push_back(std::move(p));
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Evidence bookkeeping
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::Use(const report::v1::Provenance& src) {
+  used_.emplace_back(src.byte_begin(), src.byte_end());
+}
+
+void NarrativeExtractor::Emit(const std::string& subject, const Amount& a) {
+  Use(a.src());
+  auto* s = report_.add_statements();
+  s->set_subject(subject);
+  *s->mutable_src() = a.src();
+  *s->mutable_amount() = a;
+}
+
+void NarrativeExtractor::Emit(const std::string& subject, const report::v1::YoY& y) {
+  if (y.has_delta()) Use(y.delta().src());
+  if (y.has_rate()) Use(y.rate().src());
+  auto* s = report_.add_statements();
+  s->set_subject(subject);
+  *s->mutable_src() = y.src();
+  *s->mutable_yoy() = y;
+}
+
+void NarrativeExtractor::Emit(const std::string& subject, const report::v1::BudgetVsFinal& b) {
+  for (const auto* a : {&b.budget(), &b.final()}) Use(a->src());
+  if (b.has_diff_rate()) Use(b.diff_rate().src());
+  if (b.has_completion()) Use(b.completion().src());
+  auto* s = report_.add_statements();
+  s->set_subject(subject);
+  *s->mutable_src() = b.src();
+  *s->mutable_budget_vs_final() = b;
+}
+
+void NarrativeExtractor::Emit(const std::string& subject, const report::v1::Count& c) {
+  Use(c.src());
+  auto* s = report_.add_statements();
+  s->set_subject(subject);
+  *s->mutable_src() = c.src();
+  *s->mutable_count() = c;
+}
+
+void NarrativeExtractor::Emit(const std::string& subject, const Share& sh) {
+  Use(sh.amount().src());
+  if (sh.has_share()) Use(sh.share().src());
+  auto* s = report_.add_statements();
+  s->set_subject(subject);
+  *s->mutable_src() = sh.amount().src();
+  *s->mutable_share() = sh;
+}
+
+bool NarrativeExtractor::ReadAmount(const Passage& p, const std::string& label,
+                                    const std::string& subject, Amount* out, size_t from,
+                                    size_t to, size_t* end) {
+  auto a = clauses_.AmountAfter(p, label, from, to, end);
+  if (!a) return false;
+  *out = *a;
+  Emit(subject, *a);
+  return true;
+}
+
+bool NarrativeExtractor::ReadShare(const Passage& p, const std::string& label,
+                                   const std::string& subject, const std::string& denominator,
+                                   Share* out) {
+  size_t end = 0;
+  auto a = clauses_.AmountAfter(p, label, 0, std::string::npos, &end);
+  if (!a) return false;
+  *out->mutable_amount() = *a;
+  out->set_denominator(denominator);
+  if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) *out->mutable_share() = *pct;
+  Emit(subject, *out);
+  return true;
+}
+
+bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
+                                   const std::string& subject, report::v1::Count* out,
+                                   size_t from, size_t to) {
+  const RE2 re(pattern);
+  auto m = Search(re, p, from, to);
+  if (!m) return false;
+  auto c = values_.MakeCount(p, *m, 1, 2);
+  if (!c) return false;
+  *out = *c;
+  Emit(subject, *c);
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// 第一部分 概况
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractProfile() {
+  auto* prof = report_.mutable_profile();
+  for (const Passage& p : PassagesFor("P.FUNCTIONS")) {
+    if (!prof->has_functions()) {
+      *prof->mutable_functions() = values_.MakeText(p, 0, p.text().size());
+    }
+    if (Contains(p, "不予公开") || Contains(p, "涉密")) prof->set_functions_withheld(true);
+  }
+  for (const Passage& p : PassagesFor("P")) {
+    auto* staff = prof->mutable_staff();
+    ReadCount(p, R"(实有人数\s*(\d+)\s*(人))", "prof.staff.actual", staff->mutable_actual());
+    ReadCount(p, R"(编制数?\s*(\d+)\s*(人|名))", "prof.staff.authorized",
+              staff->mutable_authorized());
+    struct Row { const char* label; const char* subject; report::v1::Count* value;
+                 report::v1::Count* delta; };
+    const Row rows[] = {
+        {"在职人员", "prof.staff.in_service", staff->mutable_in_service(),
+         staff->mutable_delta_in_service()},
+        {"离休人员", "prof.staff.retired_li", staff->mutable_retired_li(),
+         staff->mutable_delta_retired_li()},
+        {"退休人员", "prof.staff.retired_tui", staff->mutable_retired_tui(),
+         staff->mutable_delta_retired_tui()},
+    };
+    for (const Row& row : rows) {
+      const RE2 re(absl::StrCat(row.label, R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)"));
+      auto m = Search(re, p);
+      if (!m) continue;
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+        *row.value = *c;
+        Emit(row.subject, *c);
+      }
+      if (m->has(4)) {
+        if (auto d = values_.MakeCount(p, *m, 4, 3)) {
+          if (Group(p, *m, 3) == "减少") d->set_value(-d->value());
+          d->set_unit("人");
+          *row.delta = *d;
+          Use(d->src());
+        }
+      }
+    }
+    if (Contains(p, "无下属预算单位") || Contains(p, "无下属单位")) {
+      prof->set_no_subordinate_units(true);
+      prof->mutable_subordinate_units()->set_value(0);
+    }
+    ReadCount(p, R"(下属(?:预算)?单位\s*(\d+)\s*(个|家))", "prof.subordinate_units",
+              prof->mutable_subordinate_units());
+    static const RE2 kDepartments(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
+    if (auto m = Search(kDepartments, p)) {
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+        *prof->mutable_departments_count() = *c;
+        Emit("prof.departments_count", *c);
+      }
+      // Names are separated by 、 (parentheses inside a name are kept).
+      size_t begin = m->groups[3].first;
+      const size_t end = TrimSentenceEnd(p, begin, m->groups[3].second);
+      const std::string& t = p.text();
+      while (begin < end) {
+        size_t sep = t.find("、", begin);
+        if (sep == std::string::npos || sep > end) sep = end;
+        if (sep > begin) *prof->add_departments() = values_.MakeText(p, begin, sep);
+        begin = sep + (sep < end ? std::string_view("、").size() : 0);
+      }
+    }
+    // Shanghai 单位构成 table rows: "1 上海市…（本级）" / "2 …所 预算不单列，并入本级".
+    static const RE2 kUnitRow(R"((?:^|\s)(\d{1,2})\s+([^\s\d]{4,}?(?:\(本级\))?)(?:\s+([^\s]*并入本级|[^\s]*单列[^\s]*))?(?:\s|$))");
+    for (const Match& m : SearchAll(kUnitRow, p)) {
+      std::string_view name = Group(p, m, 2);
+      if (name.find("单位") == std::string_view::npos && name.find("局") == std::string_view::npos &&
+          name.find("中心") == std::string_view::npos && name.find("所") == std::string_view::npos &&
+          name.find("部") == std::string_view::npos && name.find("院") == std::string_view::npos &&
+          name.find("委") == std::string_view::npos) {
+        continue;
+      }
+      auto* unit = prof->add_units();
+      *unit->mutable_name() = values_.MakeText(p, m.groups[2].first, m.groups[2].second);
+      unit->set_is_own_level(name.find("本级") != std::string_view::npos);
+      if (m.has(3)) *unit->mutable_note() = values_.MakeText(p, m.groups[3].first, m.groups[3].second);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 收入支出决算总体情况
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractTotals() {
+  auto* tot = report_.mutable_totals();
+  for (const Passage& p : PassagesFor("N.TOTAL")) {
+    if (!ReadAmount(p, "收入支出总计", "tot.income_expend_total",
+                    tot->mutable_income_expend_total())) {
+      ReadAmount(p, "收入总计", "tot.income_total", tot->mutable_income_total());
+      ReadAmount(p, "支出总计", "tot.expend_total", tot->mutable_expend_total());
+    }
+    ReadAmount(p, "本年收入合计", "tot.income_year", tot->mutable_income_year());
+    ReadAmount(p, R"(使用非财政拨款结余(?:\(含专用结余\))?)", "tot.use_nonfiscal_surplus",
+               tot->mutable_use_nonfiscal_surplus());
+    ReadAmount(p, "年初结转和结余", "tot.carry_in", tot->mutable_carry_in());
+    ReadAmount(p, "本年支出合计", "tot.expend_year", tot->mutable_expend_year());
+    ReadAmount(p, "结余分配", "tot.surplus_distribution", tot->mutable_surplus_distribution());
+    ReadAmount(p, "年末结转和结余", "tot.carry_out", tot->mutable_carry_out());
+    if (!tot->has_yoy()) {
+      if (auto y = clauses_.YoY(p, 0, p.text().size())) {
+        *y->mutable_current() =
+            tot->has_income_expend_total() ? tot->income_expend_total() : tot->income_total();
+        *tot->mutable_yoy() = *y;
+        Emit("tot.income_expend_total", *y);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 收入 / 支出决算情况
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractIncome() {
+  auto* inc = report_.mutable_income();
+  const std::string den = "tot.income_year";
+  for (const Passage& p : PassagesFor("N.INCOME")) {
+    ReadAmount(p, R"(本年收入(?:合计)?)", "inc.total", inc->mutable_total());
+    ReadShare(p, "财政拨款收入", "inc.fiscal", den, inc->mutable_fiscal());
+    ReadShare(p, "上级补助收入", "inc.superior_subsidy", den, inc->mutable_superior_subsidy());
+    ReadShare(p, "事业收入", "inc.business", den, inc->mutable_business());
+    ReadShare(p, "经营收入", "inc.operating", den, inc->mutable_operating());
+    ReadShare(p, "附属单位上缴收入", "inc.affiliated", den, inc->mutable_affiliated());
+    ReadShare(p, "其他收入", "inc.other", den, inc->mutable_other());
+  }
+}
+
+void NarrativeExtractor::ExtractExpenditure() {
+  auto* exp = report_.mutable_expenditure();
+  const std::string den = "tot.expend_year";
+  for (const Passage& p : PassagesFor("N.EXPEND")) {
+    ReadAmount(p, R"(本年支出(?:合计)?)", "exp.total", exp->mutable_total());
+    ReadShare(p, "基本支出", "exp.basic", den, exp->mutable_basic());
+    ReadShare(p, "项目支出", "exp.project", den, exp->mutable_project());
+    ReadShare(p, "上缴上级支出", "exp.to_superior", den, exp->mutable_to_superior());
+    ReadShare(p, "经营支出", "exp.operating", den, exp->mutable_operating());
+    ReadShare(p, "对附属单位补助支出", "exp.to_affiliated", den, exp->mutable_to_affiliated());
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 财政拨款收入支出决算总体情况
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractFiscal() {
+  auto* fis = report_.mutable_fiscal();
+  for (const Passage& p : PassagesFor("N.FISCAL")) {
+    if (!ReadAmount(p, "财政拨款收入支出总计", "fis.income_expend_total",
+                    fis->mutable_income_expend_total())) {
+      ReadAmount(p, "财政拨款收入总计", "fis.income_total", fis->mutable_income_total());
+      ReadAmount(p, "财政拨款支出总计", "fis.expend_total", fis->mutable_expend_total());
+    }
+    ReadAmount(p, "年初财政拨款结转和结余", "fis.carry_in", fis->mutable_carry_in());
+    ReadAmount(p, "本年财政拨款收入", "fis.income_year", fis->mutable_income_year());
+    ReadAmount(p, "年末财政拨款结转和结余", "fis.carry_out", fis->mutable_carry_out());
+    ReadAmount(p, "本年财政拨款支出", "fis.expend_year", fis->mutable_expend_year());
+    if (!fis->has_yoy()) {
+      if (auto y = clauses_.YoY(p, 0, p.text().size())) {
+        *y->mutable_current() = fis->has_income_expend_total() ? fis->income_expend_total()
+                                                               : fis->income_total();
+        *fis->mutable_yoy() = *y;
+        Emit("fis.income_total", *y);
+      }
+    }
+    if (!fis->has_budget_vs_final()) {
+      if (auto b = clauses_.BudgetVsFinal(p, 0, p.text().size())) {
+        *fis->mutable_budget_vs_final() = *b;
+        Emit("fis.expend_year", *b);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 一般公共预算财政拨款支出决算情况
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractGeneralPublicBudget() {
+  auto* gpb = report_.mutable_general_public_budget();
+  for (const Passage& p : PassagesFor("N.GPB.OVERALL")) {
+    size_t end = 0;
+    if (!gpb->has_total() &&
+        ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", gpb->mutable_total(), 0,
+                   std::string::npos, &end)) {
+      if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) {
+        *gpb->mutable_share_of_expend_year() = *pct;
+        Use(pct->src());
+      }
+    }
+    if (!gpb->has_yoy()) {
+      if (auto y = clauses_.YoY(p, 0, p.text().size())) {
+        *y->mutable_current() = gpb->total();
+        *gpb->mutable_yoy() = *y;
+        Emit("gpb.total", *y);
+      }
+    }
+    if (!gpb->has_budget_vs_final()) {
+      if (auto b = clauses_.BudgetVsFinal(p, 0, p.text().size())) {
+        *gpb->mutable_budget_vs_final() = *b;
+        Emit("gpb.total", *b);
+      }
+    }
+  }
+  ExtractGpbClasses(PassagesFor("N.GPB.STRUCT"));
+  ExtractGpbItems(PassagesFor("N.GPB.DETAIL"));
+}
+
+void NarrativeExtractor::ExtractGpbClasses(const std::vector<Passage>& passages) {
+  auto* gpb = report_.mutable_general_public_budget();
+  static const RE2 kClass(absl::StrCat(R"((\p{Han}+)\s*\(类\)\s*)", kNum, kMoney,
+                                       R"((?:\s*[,，]?\s*占\s*)", kNum, R"(\s*%)?)"));
+  for (const Passage& p : passages) {
+    if (!gpb->has_total()) {
+      ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", gpb->mutable_total());
+    }
+    for (const Match& m : SearchAll(kClass, p)) {
+      auto* c = gpb->add_classes();
+      c->set_name(std::string(Group(p, m, 1)));
+      if (auto a = values_.MakeAmount(p, m, 2, 3)) *c->mutable_amount() = *a;
+      if (auto pct = values_.MakePercent(p, m, 4)) *c->mutable_share() = *pct;
+      *c->mutable_src() = values_.Prov(p, m.begin, m.end);
+      for (const auto& code : config_.functional_codes()) {
+        if (code.path_size() == 1 && code.path(0) == c->name()) c->set_code(code.code());
+      }
+      Share share;
+      *share.mutable_amount() = c->amount();
+      if (c->has_share()) *share.mutable_share() = c->share();
+      share.set_denominator("gpb.total");
+      Emit(absl::StrCat("gpb.class:", c->name()), share);
+    }
+  }
+  // Shanghai also states the budget comparison in the detail sub-section.
+}
+
+void NarrativeExtractor::ExtractGpbItems(const std::vector<Passage>& passages) {
+  auto* gpb = report_.mutable_general_public_budget();
+  static const RE2 kItem(
+      R"((\p{Han}+)\s*\(类\)\s*(\p{Han}+)\s*\(款\)\s*((?:\p{Han}|\(|\))+?)\s*\(项\))");
+  for (const Passage& p : passages) {
+    std::vector<Match> items = SearchAll(kItem, p);
+    // Text before the first item is the overall statement (SH: budget vs final).
+    const size_t first_item = items.empty() ? p.text().size() : items.front().begin;
+    if (!gpb->has_budget_vs_final()) {
+      if (auto b = clauses_.BudgetVsFinal(p, 0, first_item)) {
+        *gpb->mutable_budget_vs_final() = *b;
+        Emit("gpb.total", *b);
+      }
+    }
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Match& m = items[i];
+      const size_t to = i + 1 < items.size() ? items[i + 1].begin : p.text().size();
+      auto* item = gpb->add_items();
+      for (size_t g = 1; g <= 3; ++g) item->add_path(std::string(Group(p, m, g)));
+      *item->mutable_src() = values_.Prov(p, m.begin, to);
+      const std::string subject = absl::StrCat("gpb.item:", absl::StrJoin(item->path(), "/"));
+      for (const auto& code : config_.functional_codes()) {
+        if (code.path_size() == 3 && std::equal(code.path().begin(), code.path().end(),
+                                                item->path().begin())) {
+          item->set_code(code.code());
+          item->set_code_inferred(true);
+        }
+      }
+      static const RE2 kPurpose(R"(主要用于\s*[:：]\s*([^。]*))");
+      if (auto pm = Search(kPurpose, p, m.end, to)) {
+        *item->mutable_purpose() = values_.MakeText(p, pm->groups[1].first, pm->groups[1].second);
+      }
+      if (auto b = clauses_.BudgetVsFinal(p, m.end, to)) {
+        *item->mutable_amount() = b->final();
+        *item->mutable_budget_vs_final() = *b;
+        Emit(subject, *b);
+      } else {
+        ReadAmount(p, R"((?:支出)?决算数?为?)", subject, item->mutable_amount(), m.end, to);
+      }
+      if (auto y = clauses_.YoY(p, m.end, to)) {
+        *y->mutable_current() = item->amount();
+        *item->mutable_yoy() = *y;
+        Emit(subject, *y);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 基本支出
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractBasic() {
+  auto* bas = report_.mutable_basic();
+  static const RE2 kList(R"((?:主要)?包括\s*[:：]\s*([^。;]*))");
+  auto read_list = [&](const Passage& p, size_t from,
+                       google::protobuf::RepeatedPtrField<report::v1::Text>* out) {
+    auto m = Search(kList, p, from);
+    if (!m) return;
+    size_t begin = m->groups[1].first;
+    const size_t end = TrimSentenceEnd(p, begin, m->groups[1].second);
+    const std::string& t = p.text();
+    while (begin < end) {
+      size_t sep = t.find("、", begin);
+      if (sep == std::string::npos || sep > end) sep = end;
+      if (sep > begin) *out->Add() = values_.MakeText(p, begin, sep);
+      begin = sep + (sep < end ? std::string_view("、").size() : 0);
+    }
+  };
+  for (const Passage& p : PassagesFor("N.BASIC")) {
+    ReadAmount(p, "基本支出", "bas.total", bas->mutable_total());
+    size_t end = 0;
+    if (ReadAmount(p, "人员经费", "bas.personnel", bas->mutable_personnel(), 0,
+                   std::string::npos, &end)) {
+      read_list(p, end, bas->mutable_personnel_items());
+    }
+    if (ReadAmount(p, R"((?:日常)?公用经费)", "bas.public", bas->mutable_public_(), 0,
+                   std::string::npos, &end)) {
+      read_list(p, end, bas->mutable_public_items());
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 政府性基金 / 国有资本经营
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractFund(std::string_view key,
+                                     report::v1::FundAppropriation* fund) {
+  static const RE2 kEmpty(R"([^。]*(?:无|没有)[^。]*(?:空表|收入和支出|收入、支出|无数据|支出)[^。]*。?)");
+  bool any_amount = false;
+  const std::string prefix = key == "N.GOVFUND" ? "gf" : "soe";
+  for (const Passage& p : PassagesFor(key)) {
+    if (auto m = Search(kEmpty, p)) {
+      if (!fund->has_empty_statement()) {
+        *fund->mutable_empty_statement() = values_.MakeText(p, m->begin, m->end);
+      }
+    }
+    any_amount |= ReadAmount(p, "年初结转和结余", prefix + ".carry_in", fund->mutable_carry_in());
+    any_amount |= ReadAmount(p, "本年收入", prefix + ".income", fund->mutable_income());
+    any_amount |= ReadAmount(p, "本年支出", prefix + ".expend", fund->mutable_expend());
+    any_amount |= ReadAmount(p, "年末结转和结余", prefix + ".carry_out", fund->mutable_carry_out());
+  }
+  fund->set_has_data(any_amount && !fund->has_empty_statement());
+}
+
+// ---------------------------------------------------------------------------
+// 三公经费
+// ---------------------------------------------------------------------------
+
+namespace {
+
+struct SangongLabel {
+  const char* pattern;   // folded-text regex of the item's name
+  const char* subject;
+};
+
+// Longest names first, so 公务用车购置及运行维护费 wins over 公务用车购置费.
+const SangongLabel kSangongLabels[] = {
+    {R"(“?三公”?经费(?:财政拨款)?(?:支出)?)", "sg.total"},
+    {R"(公务用车购置及运行(?:维护)?费)", "sg.car"},
+    {R"(公务用车购置费)", "sg.car_purchase"},
+    {R"(公务用车运行(?:维护)?费)", "sg.car_running"},
+    {R"(因公出国\(境\)费(?:用)?)", "sg.abroad"},
+    {R"(公务接待费)", "sg.reception"},
+};
+
+report::v1::SangongItem* SangongItemFor(report::v1::Sangong* sg, std::string_view subject) {
+  if (subject == "sg.total") return sg->mutable_total();
+  if (subject == "sg.car") return sg->mutable_car();
+  if (subject == "sg.car_purchase") return sg->mutable_car_purchase();
+  if (subject == "sg.car_running") return sg->mutable_car_running();
+  if (subject == "sg.abroad") return sg->mutable_abroad();
+  return sg->mutable_reception();
+}
+
+struct LabelHit {
+  size_t begin, end;
+  std::string subject;
+};
+
+// "本单位无因公出国（境）费" / "均未安排公务接待费支出": the name is mentioned,
+// not stated as a figure; it must not cut the clause it stands in.
+bool IsMention(const Passage& p, size_t begin) {
+  const std::string& t = p.text();
+  for (std::string_view before : {"无", "安排", "包括"}) {
+    if (begin >= before.size() && t.compare(begin - before.size(), before.size(), before) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<LabelHit> FindSangongLabels(const Passage& p) {
+  std::vector<LabelHit> hits;
+  for (const auto& label : kSangongLabels) {
+    const RE2 re(label.pattern);
+    for (const Match& m : SearchAll(re, p)) {
+      if (IsMention(p, m.begin)) continue;
+      bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const LabelHit& h) {
+        return m.begin < h.end && h.begin < m.end;
+      });
+      if (!overlaps) hits.push_back({m.begin, m.end, label.subject});
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const LabelHit& a, const LabelHit& b) { return a.begin < b.begin; });
+  return hits;
+}
+
+}  // namespace
+
+void NarrativeExtractor::ExtractSangong() {
+  auto* sg = report_.mutable_sangong();
+  static const RE2 kFinal(absl::StrCat(R"((?:支出)?(?:决算)?(?:数)?(?:为)?\s*)", kNum, kMoney));
+  static const RE2 kNone(R"([^。]*(?:无|没有)[^。]*“?三公”?经费[^。]*。?)");
+  for (const Passage& p : PassagesFor("N.SANGONG")) {
+    if (auto m = Search(kNone, p); m && !sg->has_none_statement()) {
+      *sg->mutable_none_statement() = values_.MakeText(p, m->begin, m->end);
+    }
+    const std::vector<LabelHit> hits = FindSangongLabels(p);
+    for (size_t i = 0; i < hits.size(); ++i) {
+      const LabelHit& h = hits[i];
+      const size_t to = i + 1 < hits.size() ? hits[i + 1].begin : p.text().size();
+      auto* item = SangongItemFor(sg, h.subject);
+      if (auto b = clauses_.BudgetVsFinal(p, h.end, to)) {
+        if (b->src().byte_begin() <= values_.Prov(p, h.end, h.end + 12).byte_end()) {
+          *item->mutable_budget_vs_final() = *b;
+          *item->mutable_budget() = b->budget();
+          item->set_budget_kind(b->kind());
+          if (!item->has_final()) *item->mutable_final() = b->final();
+          Emit(h.subject, *b);
+          continue;
+        }
+      }
+      // "<item>支出0.80万元，占100.00%，比上年增加…": the amount right after the name.
+      if (auto m = Search(kFinal, p, h.end, to, RE2::ANCHOR_START)) {
+        if (auto a = values_.MakeAmount(p, *m, 1, 2)) {
+          if (!item->has_final()) {
+            *item->mutable_final() = *a;
+            Emit(h.subject, *a);
+          } else {
+            Use(a->src());
+          }
+          if (auto pct = clauses_.ShareAfter(p, m->end, to)) {
+            *item->mutable_share() = *pct;
+            Use(pct->src());
+          }
+          if (auto y = clauses_.YoY(p, m->end, to)) {
+            *y->mutable_current() = item->final();
+            *item->mutable_yoy() = *y;
+            Emit(h.subject, *y);
+          }
+        }
+      }
+      static const RE2 kContent(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
+      if (auto c = Search(kContent, p, h.end, to); c && !item->has_content()) {
+        *item->mutable_content() = values_.MakeText(p, c->groups[1].first, c->groups[1].second);
+      }
+    }
+    ReadCount(p, R"(团组\s*(\d+)\s*(个))", "sg.abroad_groups", sg->mutable_abroad_groups());
+    ReadCount(p, R"(因公出国\(境\)\s*(\d+)\s*(人次|人))", "sg.abroad_persons",
+              sg->mutable_abroad_persons());
+    ReadCount(p, R"(购置数?\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_purchased",
+              sg->mutable_car_purchased());
+    ReadCount(p, R"(保有量\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_holding", sg->mutable_car_holding());
+    ReadCount(p, R"(固定资产车辆\s*(\d+)\s*(辆))", "sg.asset_vehicles", sg->mutable_asset_vehicles());
+    static const RE2 kHoldingReason(R"(差异原因(?:是|为)?\s*:\s*([^。]*))");
+    if (auto m = Search(kHoldingReason, p)) {
+      *sg->mutable_car_holding_vs_assets_reason() =
+          values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    }
+    static const RE2 kReception(R"((?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次))");
+    if (auto m = Search(kReception, p)) {
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+        *sg->mutable_reception_batches() = *c;
+        Emit("sg.reception_batches", *c);
+      }
+      if (auto c = values_.MakeCount(p, *m, 3, 4)) {
+        *sg->mutable_reception_persons() = *c;
+        Emit("sg.reception_persons", *c);
+      }
+    }
+    static const RE2 kForeign(R"(外宾接待\s*(\d+)\s*(批次)\s*[,，]?\s*(\d+)\s*(人次))");
+    if (auto m = Search(kForeign, p)) {
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) *sg->mutable_reception_foreign_batches() = *c;
+      if (auto c = values_.MakeCount(p, *m, 3, 4)) *sg->mutable_reception_foreign_persons() = *c;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 其他重要事项: 机关运行经费, 政府采购, 国有资产
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractOperatingCost() {
+  auto* op = report_.mutable_operating_cost();
+  static const RE2 kScope(R"(\(([^()]*(?:行政单位|参照公务员法)[^()]*)\))");
+  static const RE2 kNone(R"([^。]*无机关运行经费[^。]*。?)");
+  for (const Passage& p : PassagesFor("N.OPCOST")) {
+    size_t end = 0;
+    if (!op->has_amount() &&
+        ReadAmount(p, R"(机关运行经费(?:支出)?(?:决算)?)", "op.amount", op->mutable_amount(), 0,
+                   std::string::npos, &end)) {
+      if (auto y = clauses_.YoY(p, end, p.text().size())) {
+        *y->mutable_current() = op->amount();
+        *op->mutable_yoy() = *y;
+        Emit("op.amount", *y);
+      }
+    }
+    if (auto m = Search(kScope, p); m && !op->has_scope()) {
+      *op->mutable_scope() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    }
+    if (auto m = Search(kNone, p); m && !op->has_none_statement()) {
+      *op->mutable_none_statement() = values_.MakeText(p, m->begin, m->end);
+    }
+  }
+}
+
+void NarrativeExtractor::ExtractProcurement() {
+  auto* proc = report_.mutable_procurement();
+  for (const Passage& p : PassagesFor("N.PROCURE")) {
+    if (Contains(p, "以合同签订为准")) proc->set_contract_basis(true);
+    ReadAmount(p, R"(政府采购(?:支出总额|金额|支出)(?:\(以合同签订为准\))?)", "proc.total",
+               proc->mutable_total());
+    ReadAmount(p, R"((?:政府采购)?货物(?:采购)?(?:支出|金额))", "proc.goods", proc->mutable_goods());
+    ReadAmount(p, R"((?:政府采购)?工程(?:采购)?(?:支出|金额))", "proc.works", proc->mutable_works());
+    ReadAmount(p, R"((?:政府采购)?服务(?:采购)?(?:支出|金额))", "proc.services",
+               proc->mutable_services());
+    // Xinjiang form: 授予中小企业合同金额A万元，占…p%，其中：授予小微企业合同金额B万元，占…q%
+    ReadShare(p, "授予中小企业合同金额", "proc.sme_award", "proc.total", proc->mutable_sme_award());
+    ReadShare(p, "授予小微企业合同金额", "proc.small_micro_award", "proc.total",
+              proc->mutable_small_micro_award());
+    // Shanghai form (REFERENCE §1.3, A–E).
+    ReadAmount(p, "面向中小企业预留政府采购项目预算金额", "proc.sme_reserved",
+               proc->mutable_sme_reserved());
+    ReadAmount(p, "面向小微企业预留政府采购项目预算金额", "proc.small_micro_reserved",
+               proc->mutable_small_micro_reserved());
+    static const RE2 kWon(absl::StrCat(
+        R"(在(面向中小企业预留|面向小微企业预留|其他)[^。;]*?由(中小企业|小微企业)供应商中标或成交的\s*[,，]?\s*采购金额\s*)",
+        kNum, kMoney));
+    for (const Match& m : SearchAll(kWon, p)) {
+      auto a = values_.MakeAmount(p, m, 3, 4);
+      if (!a) continue;
+      std::string_view scope = Group(p, m, 1);
+      if (scope == "面向中小企业预留") {
+        *proc->mutable_sme_won_in_reserved() = *a;
+        Emit("proc.sme_won_in_reserved", *a);
+      } else if (scope == "面向小微企业预留") {
+        *proc->mutable_small_micro_won_in_reserved() = *a;
+        Emit("proc.small_micro_won_in_reserved", *a);
+      } else {
+        *proc->mutable_sme_won_in_other() = *a;
+        Emit("proc.sme_won_in_other", *a);
+      }
+    }
+  }
+}
+
+void NarrativeExtractor::ExtractAssets() {
+  auto* ast = report_.mutable_assets();
+  static const RE2 kAsOf(R"((截至|截止)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
+  static const RE2 kCategory(R"(((?:\p{Han}|\(|\))+?用车)\s*(\d+)\s*(辆))");
+  static const RE2 kEquipment(R"(单价\s*\d+\s*万元\s*\(含\)\s*以上(?:的)?设备(?:\(不含车辆\))?\s*(\d+)\s*(台\(套\)|台|套))");
+  static const RE2 kBuilding(absl::StrCat(R"(房屋\s*)", kNum, R"(\s*(平方米))"));
+  for (const Passage& p : PassagesFor("N.ASSETS")) {
+    if (auto m = Search(kAsOf, p); m && !ast->has_as_of()) {
+      auto* d = ast->mutable_as_of();
+      d->set_qualifier(std::string(Group(p, *m, 1)));
+      d->mutable_date()->set_year(std::stoi(std::string(Group(p, *m, 2))));
+      d->mutable_date()->set_month(std::stoi(std::string(Group(p, *m, 3))));
+      d->mutable_date()->set_day(std::stoi(std::string(Group(p, *m, 4))));
+      *d->mutable_src() = values_.Prov(p, m->begin, m->end);
+    }
+    if (auto m = Search(kBuilding, p)) {
+      auto* q = ast->mutable_building_area();
+      auto c = values_.MakePercent(p, *m, 1, false);  // a plain decimal with evidence
+      if (c) {
+        *q->mutable_value() = c->value();
+        q->set_unit("平方米");
+        *q->mutable_src() = values_.Prov(p, m->groups[1].first, m->groups[2].second);
+        Use(q->src());
+      }
+      ReadAmount(p, "价值", "ast.building_value", ast->mutable_building_value(), m->end,
+                 SentenceEnd(p, m->end));
+    }
+    size_t vehicles_end = 0;
+    static const RE2 kVehicles(R"((?:共有)?车辆\s*(\d+)\s*(辆))");
+    if (auto m = Search(kVehicles, p)) {
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+        *ast->mutable_vehicles() = *c;
+        Emit("ast.vehicles", *c);
+      }
+      vehicles_end = m->end;
+      ReadAmount(p, "价值", "ast.vehicle_value", ast->mutable_vehicle_value(), m->end,
+                 std::min(SentenceEnd(p, m->end), m->end + 24));
+    }
+    for (const Match& m : SearchAll(kCategory, p, vehicles_end)) {
+      auto* cat = ast->add_vehicles_by_category();
+      std::string name(Group(p, m, 1));
+      // The category list follows "其中："; drop that lead-in from the first name.
+      for (std::string_view lead : {"其中:", "其中"}) {
+        if (name.rfind(lead, 0) == 0) name = name.substr(lead.size());
+      }
+      cat->set_name(name);
+      if (auto c = values_.MakeCount(p, m, 2, 3)) {
+        *cat->mutable_count() = *c;
+        Emit(absl::StrCat("ast.vehicles_by_category:", name), *c);
+      }
+    }
+    static const RE2 kOtherDesc(R"(其他用车主要是\s*:?\s*([^。]*))");
+    if (auto m = Search(kOtherDesc, p)) {
+      *ast->mutable_other_vehicle_description() =
+          values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    }
+    if (auto m = Search(kEquipment, p)) {
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+        *ast->mutable_equipment_over_1m() = *c;
+        Emit("ast.equipment_over_1m", *c);
+        // The "100万元" in the threshold is not an amount of money.
+        Use(values_.Prov(p, m->begin, m->end));
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 预算绩效
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractPerformanceNarrative() {
+  auto* perf = report_.mutable_performance();
+  for (const Passage& p : PassagesFor("N.PERF")) {
+    // Xinjiang form.
+    ReadCount(p, R"(整体支出绩效自评表\s*(\d+)\s*(个|张|份))", "perf.overall_tables",
+              perf->mutable_overall_tables());
+    ReadAmount(p, "全年预算总额", "perf.overall_budget", perf->mutable_overall_budget());
+    ReadAmount(p, "实际执行总额", "perf.overall_executed", perf->mutable_overall_executed());
+    size_t end = 0;
+    static const RE2 kProjects(R"(绩效评价项目\s*(\d+)\s*(个))");
+    if (auto m = Search(kProjects, p)) {
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+        *perf->mutable_projects() = *c;
+        Emit("perf.projects", *c);
+      }
+      end = m->end;
+      ReadAmount(p, "全年预算数", "perf.projects_budget", perf->mutable_projects_budget(), end);
+      ReadAmount(p, "全年执行数", "perf.projects_executed", perf->mutable_projects_executed(), end);
+    }
+    static const RE2 kAchievements(R"(取得的成效\s*:\s*(.*?)(?:发现的问题|存在的问题|$))");
+    static const RE2 kProblems(R"((?:发现的问题|存在的问题)及原因\s*:\s*(.*?)(?:下一步改进措施|改进措施|$))");
+    static const RE2 kImprovements(R"((?:下一步)?改进措施\s*:\s*(.*))");
+    if (auto m = Search(kAchievements, p)) {
+      *perf->mutable_achievements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    }
+    if (auto m = Search(kProblems, p)) {
+      *perf->mutable_problems() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    }
+    if (auto m = Search(kImprovements, p)) {
+      *perf->mutable_improvements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    }
+    // Shanghai form.
+    struct Block { const char* lead; report::v1::Count* n; report::v1::Amount* amount;
+                   const char* subject; };
+    const Block blocks[] = {
+        {"编报绩效目标的", perf->mutable_target_projects(), perf->mutable_target_amount(),
+         "perf.target"},
+        {"绩效跟踪(?:评价)?的", perf->mutable_tracked_projects(), perf->mutable_tracked_amount(),
+         "perf.tracked"},
+        {"绩效自评的", perf->mutable_selfeval_projects(), perf->mutable_selfeval_amount(),
+         "perf.selfeval"},
+    };
+    for (const Block& b : blocks) {
+      const RE2 re(absl::StrCat(b.lead, R"(\d{4}年度项目\s*(\d+)\s*(个)\s*[,，]?\s*涉及预算金额\s*)",
+                                kNum, kMoney));
+      if (auto m = Search(re, p)) {
+        if (auto c = values_.MakeCount(p, *m, 1, 2)) {
+          *b.n = *c;
+          Emit(absl::StrCat(b.subject, "_projects"), *c);
+        }
+        if (auto a = values_.MakeAmount(p, *m, 3, 4)) {
+          *b.amount = *a;
+          Emit(absl::StrCat(b.subject, "_amount"), *a);
+        }
+      }
+    }
+    static const RE2 kAverage(absl::StrCat(R"(平均得分\s*)", kNum, R"(\s*分)"));
+    if (auto m = Search(kAverage, p)) {
+      if (auto v = values_.MakePercent(p, *m, 1, false)) {
+        *perf->mutable_selfeval_average_score() = v->value();
+        *perf->mutable_selfeval_average_score_src() = values_.Prov(p, m->begin, m->end);
+        Use(perf->selfeval_average_score_src());
+      }
+    }
+    struct Grade { const char* word; report::v1::Count* n; };
+    const Grade grades[] = {{"优", perf->mutable_grade_excellent()},
+                            {"良", perf->mutable_grade_good()},
+                            {"合格", perf->mutable_grade_pass()},
+                            {"不合格", perf->mutable_grade_fail()}};
+    for (const Grade& g : grades) {
+      ReadCount(p, absl::StrCat(R"(绩效评级为“)", g.word, R"(”的项目\s*(\d+)\s*(个))"),
+                absl::StrCat("perf.grade:", g.word), g.n);
+    }
+    ReadCount(p, R"(共发现问题\s*(\d+)\s*(个))", "perf.problems_found", perf->mutable_problems_found());
+    ReadCount(p, R"(已经?完成整改的\s*(\d+)\s*(个))", "perf.problems_fixed",
+              perf->mutable_problems_fixed());
+    ReadCount(p, R"(正在整改的\s*(\d+)\s*(个))", "perf.problems_fixing",
+              perf->mutable_problems_fixing());
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 名词解释 and the list of tables
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ExtractGlossary() {
+  // Entries are "一、term：definition" (ordinal optional); a definition may
+  // wrap onto following lines.
+  static const RE2 kEntry(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*(.+)$)");
+  const auto& lines = doc_.lines();
+  for (const SectionSpan* s : sections_.Find("GLOSSARY")) {
+    for (uint32_t l = s->body_first; l < s->body_last; ++l) {
+      if (skip_[l] || lines[l].blank()) continue;
+      Passage p;
+      p.folded = text::NormalizedText(lines[l].raw, lines[l].begin);
+      p.section_key = "GLOSSARY";
+      auto m = Search(kEntry, p);
+      if (!m) {
+        if (report_.glossary_size() > 0) {
+          // Continuation of the previous definition.
+          auto* def = report_.mutable_glossary(report_.glossary_size() - 1)->mutable_definition();
+          def->set_text(def->text() + std::string(lines[l].raw));
+          def->mutable_src()->set_byte_end(lines[l].end);
+        }
+        continue;
+      }
+      auto* entry = report_.add_glossary();
+      entry->set_term(std::string(values_.MakeText(p, m->groups[1].first, m->groups[1].second).text()));
+      *entry->mutable_definition() = values_.MakeText(p, m->groups[2].first, m->groups[2].second);
+    }
+  }
+}
+
+void NarrativeExtractor::ExtractTablesListed() {
+  auto* info = report_.mutable_document();
+  static const RE2 kListed(R"(^\s*(?:[一二三四五六七八九十]+、)?\s*《([^》]+)》)");
+  const auto& lines = doc_.lines();
+  for (const auto& s : sections_.sections()) {
+    if (s.key != "TABLES") continue;
+    if (s.title.find("见附表") != std::string::npos || s.title.find("附件") != std::string::npos) {
+      info->set_tables_attached_separately(true);
+    }
+    for (uint32_t l = s.heading_line + 1; l < s.body_last; ++l) {
+      Passage p;
+      p.folded = text::NormalizedText(lines[l].raw, lines[l].begin);
+      p.section_key = "TABLES";
+      if (auto m = Search(kListed, p)) {
+        *info->add_tables_listed() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Figures nobody read
+// ---------------------------------------------------------------------------
+
+void NarrativeExtractor::ReportUnusedFigures() {
+  static const RE2 kFigure(absl::StrCat(kNum, R"(\s*(万元|元|%))"));
+  std::sort(used_.begin(), used_.end());
+  auto is_used = [&](size_t begin, size_t end) {
+    auto it = std::upper_bound(used_.begin(), used_.end(), std::make_pair(begin, SIZE_MAX));
+    while (it != used_.begin()) {
+      --it;
+      if (it->second > begin && it->first < end) return true;
+      if (it->second <= begin && begin - it->second > 4096) break;
+    }
+    return false;
+  };
+  for (const Passage& p : PassagesFor("N")) {
+    for (const Match& m : SearchAll(kFigure, p)) {
+      auto src = values_.Prov(p, m.begin, m.end);
+      if (is_used(src.byte_begin(), src.byte_end())) continue;
+      // Quote the sentence so a reviewer sees the figure in context.
+      const size_t sentence_begin = [&] {
+        const std::string& t = p.text();
+        size_t b = t.rfind("。", m.begin);
+        return b == std::string::npos ? size_t{0} : b + std::string_view("。").size();
+      }();
+      auto sentence = values_.Prov(p, sentence_begin, SentenceEnd(p, m.end));
+      diags_.Info("UNPARSED_FIGURE",
+                  fmt::format("figure \"{}\" in {} was not attributed to any field: {}",
+                              src.raw_text(), p.section_key, sentence.raw_text()),
+                  src);
+    }
+  }
+}
+
+}  // namespace juesuan::parse

@@ -1,0 +1,81 @@
+// Extraction of the narrative parts (profile, 情况说明 sections, glossary,
+// table list) into the report's entities and statements.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "juesuan/config/v1/parse_config.pb.h"
+#include "juesuan/report/v1/report.pb.h"
+#include "services/parse/src/clauses.h"
+#include "services/parse/src/diagnostics.h"
+#include "services/parse/src/passages.h"
+#include "services/parse/src/sections.h"
+#include "services/parse/src/source_document.h"
+#include "services/parse/src/values.h"
+
+namespace juesuan::parse {
+
+class NarrativeExtractor {
+ public:
+  NarrativeExtractor(const SourceDocument& doc, const SectionIndex& sections,
+                     std::vector<bool> skip, const config::v1::ParseConfig& config,
+                     report::v1::Report& report, Diagnostics& diags);
+
+  // Fills every entity the narrative carries, the statements list and the
+  // diagnostics for figure-bearing sentences that were not understood.
+  void ExtractAll();
+
+ private:
+  // Passages of every line whose section key is `key` or below it.
+  std::vector<Passage> PassagesFor(std::string_view key) const;
+
+  void ExtractProfile();
+  void ExtractTotals();
+  void ExtractIncome();
+  void ExtractExpenditure();
+  void ExtractFiscal();
+  void ExtractGeneralPublicBudget();
+  void ExtractGpbClasses(const std::vector<Passage>& passages);
+  void ExtractGpbItems(const std::vector<Passage>& passages);
+  void ExtractBasic();
+  void ExtractFund(std::string_view key, report::v1::FundAppropriation* fund);
+  void ExtractSangong();
+  void ExtractOperatingCost();
+  void ExtractProcurement();
+  void ExtractAssets();
+  void ExtractPerformanceNarrative();
+  void ExtractGlossary();
+  void ExtractTablesListed();
+  void ReportUnusedFigures();
+
+  // Records an extracted amount as used evidence and as a statement.
+  void Use(const report::v1::Provenance& src);
+  void Emit(const std::string& subject, const report::v1::Amount& a);
+  void Emit(const std::string& subject, const report::v1::YoY& y);
+  void Emit(const std::string& subject, const report::v1::BudgetVsFinal& b);
+  void Emit(const std::string& subject, const report::v1::Count& c);
+  void Emit(const std::string& subject, const report::v1::Share& s);
+
+  // Reads "LABEL…NUM万元[，占p%]" for each (label, field) in a clause list.
+  bool ReadAmount(const Passage& p, const std::string& label, const std::string& subject,
+                  report::v1::Amount* out, size_t from = 0, size_t to = std::string::npos,
+                  size_t* end = nullptr);
+  bool ReadShare(const Passage& p, const std::string& label, const std::string& subject,
+                 const std::string& denominator, report::v1::Share* out);
+  bool ReadCount(const Passage& p, const std::string& pattern, const std::string& subject,
+                 report::v1::Count* out, size_t from = 0, size_t to = std::string::npos);
+
+  const SourceDocument& doc_;
+  const SectionIndex& sections_;
+  std::vector<bool> skip_;
+  const config::v1::ParseConfig& config_;
+  report::v1::Report& report_;
+  Diagnostics& diags_;
+  ValueFactory values_;
+  ClauseParser clauses_;
+  std::vector<std::pair<size_t, size_t>> used_;  // document spans read into the model
+};
+
+}  // namespace juesuan::parse

@@ -1,0 +1,204 @@
+#include "services/parse/src/sections.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "common/base/status_macros.h"
+#include "re2/re2.h"
+
+namespace juesuan::parse {
+namespace {
+
+// Heading shapes on the folded text (full-width brackets are folded to ASCII).
+const RE2& PartHeading() {
+  static const RE2 re(R"(^\s*第[一二三四五六七八九十]+部分\s*(.*)$)");
+  return re;
+}
+const RE2& ChapterHeading() {
+  static const RE2 re(R"(^\s*[一二三四五六七八九十]+、\s*(.*)$)");
+  return re;
+}
+const RE2& ClauseHeading() {
+  static const RE2 re(R"(^\s*\([一二三四五六七八九十]+\)\s*(.*)$)");
+  return re;
+}
+
+constexpr size_t kMaxHeadingBytes = 120;  // about 40 CJK characters
+
+// A heading is a short line; a line with sentence punctuation inside is
+// prose that happens to start with an ordinal (e.g. a glossary entry).
+bool LooksLikeHeadingText(std::string_view rest) {
+  if (rest.size() > kMaxHeadingBytes) return false;
+  for (std::string_view p : {":", "。", ",", ";"}) {
+    const size_t at = rest.find(p);
+    if (at != std::string_view::npos && at + p.size() < rest.size()) return false;
+  }
+  return true;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view StripOrdinal(std::string_view folded) {
+  re2::StringPiece input(folded.data(), folded.size());
+  re2::StringPiece rest;
+  for (const RE2* re : {&PartHeading(), &ChapterHeading(), &ClauseHeading()}) {
+    if (RE2::FullMatch(input, *re, &rest)) return {rest.data(), rest.size()};
+  }
+  return folded;
+}
+
+std::string NormalizeHeading(std::string_view folded, std::string_view unit_name) {
+  std::string s(StripOrdinal(Trim(folded)));
+  static const RE2 kYear(R"(\d{4}\s*年度?)");
+  RE2::GlobalReplace(&s, kYear, "");
+  if (!unit_name.empty()) {
+    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
+  }
+  s = absl::StrReplaceAll(s, {{" ", ""}, {"\t", ""}, {"“", ""}, {"”", ""},
+                              {"\"", ""}, {"'", ""}, {"《", ""}, {"》", ""},
+                              {"。", ""}, {":", ""}});
+  return s;
+}
+
+SectionIndex::SectionIndex(const SourceDocument& doc,
+                           const config::v1::ParseConfig& config,
+                           std::string_view unit_name,
+                           const std::vector<bool>& skip_lines)
+    : config_(config), unit_name_(text::NormalizeForMatching(unit_name)) {
+  const auto& lines = doc.lines();
+  for (uint32_t i = 0; i < lines.size(); ++i) {
+    if (i < skip_lines.size() && skip_lines[i]) continue;
+    const std::string& norm = lines[i].norm();
+    re2::StringPiece rest;
+    int level = 0;
+    if (RE2::FullMatch(norm, PartHeading(), &rest)) {
+      level = 1;
+    } else if (RE2::FullMatch(norm, ChapterHeading(), &rest)) {
+      level = 2;
+    } else if (RE2::FullMatch(norm, ClauseHeading(), &rest)) {
+      level = 3;
+    } else {
+      continue;
+    }
+    std::string_view rest_view(rest.data(), rest.size());
+    std::string synonym;
+    std::string key = MatchKey(NormalizeHeading(norm, unit_name_), level, &synonym);
+    // Prose that starts with an ordinal (a glossary entry "十三、“三公”经费：指…")
+    // is not a heading, whatever words it contains.
+    if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
+    if (key.empty()) key = "OTHER";
+    SectionSpan span;
+    span.key = key;
+    span.title = std::string(Trim(lines[i].raw));
+    span.level = level;
+    span.heading_line = i;
+    span.body_first = i + 1;
+    span.matched_synonym = synonym;
+    sections_.push_back(std::move(span));
+  }
+  // A section's body runs to the next heading of the same or a higher level;
+  // its direct text (before any sub-heading) is what KeyOfLine attributes to it.
+  for (size_t s = 0; s < sections_.size(); ++s) {
+    uint32_t last = static_cast<uint32_t>(lines.size());
+    for (size_t t = s + 1; t < sections_.size(); ++t) {
+      if (sections_[t].level <= sections_[s].level) {
+        last = sections_[t].heading_line;
+        break;
+      }
+    }
+    sections_[s].body_last = last;
+    for (uint32_t l = sections_[s].body_first; l < last; ++l) {
+      if (!lines[l].blank() && !(l < skip_lines.size() && skip_lines[l])) {
+        bool is_heading = false;
+        for (size_t t = s + 1; t < sections_.size() && sections_[t].heading_line <= l; ++t) {
+          if (sections_[t].heading_line == l) is_heading = true;
+        }
+        if (!is_heading) {
+          sections_[s].has_body = true;
+          break;
+        }
+      }
+    }
+  }
+  // Sub-sections inherit the parent's family when their own key is unknown,
+  // so that e.g. an unrecognised clause under N.SANGONG is still N.SANGONG.
+  line_keys_.assign(lines.size(), "");
+  std::vector<const SectionSpan*> stack;
+  size_t next = 0;
+  for (uint32_t l = 0; l < lines.size(); ++l) {
+    while (next < sections_.size() && sections_[next].heading_line == l) {
+      while (!stack.empty() && stack.back()->level >= sections_[next].level) stack.pop_back();
+      if (sections_[next].key == "OTHER" && !stack.empty() && stack.back()->key != "OTHER" &&
+          sections_[next].level > 1) {
+        sections_[next].key = stack.back()->key;
+      }
+      stack.push_back(&sections_[next]);
+      ++next;
+    }
+    if (!stack.empty()) line_keys_[l] = stack.back()->key;
+  }
+}
+
+std::string SectionIndex::MatchKey(std::string_view title, int level,
+                                   std::string* synonym) const {
+  auto level_ok = [level](const config::v1::SectionSynonyms& s) {
+    return s.level() == 0 || s.level() == level;
+  };
+  for (const auto& s : config_.sections()) {
+    if (!level_ok(s)) continue;
+    for (const auto& syn : s.synonyms()) {
+      if (title == syn) {
+        *synonym = syn;
+        return s.key();
+      }
+    }
+  }
+  for (const auto& s : config_.sections()) {
+    if (!level_ok(s)) continue;
+    for (const auto& syn : s.synonyms()) {
+      if (absl::StrContains(ToAbsl(title), syn) && title.size() <= syn.size() + 12) {
+        *synonym = syn;
+        return s.key();
+      }
+    }
+  }
+  for (const auto& s : config_.sections()) {
+    if (!level_ok(s) || s.contains().empty()) continue;
+    bool all = std::all_of(s.contains().begin(), s.contains().end(),
+                           [&](const std::string& w) { return absl::StrContains(ToAbsl(title), w); });
+    if (all) {
+      *synonym = absl::StrJoin(s.contains(), "+");
+      return s.key();
+    }
+  }
+  return "";
+}
+
+const std::string& SectionIndex::KeyOfLine(uint32_t index) const {
+  static const std::string kNone;
+  return index < line_keys_.size() ? line_keys_[index] : kNone;
+}
+
+std::vector<const SectionSpan*> SectionIndex::Find(std::string_view key) const {
+  std::vector<const SectionSpan*> out;
+  for (const auto& s : sections_) {
+    if (!s.has_body) continue;
+    if (s.key == key || (s.key.size() > key.size() && s.key.compare(0, key.size(), key) == 0 &&
+                         s.key[key.size()] == '.')) {
+      out.push_back(&s);
+    }
+  }
+  return out;
+}
+
+}  // namespace juesuan::parse

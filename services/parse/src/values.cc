@@ -1,0 +1,122 @@
+#include "services/parse/src/values.h"
+
+#include <string>
+
+#include "common/text/decimal.h"
+
+namespace juesuan::parse {
+namespace {
+
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\t') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Match> Search(const RE2& re, const Passage& p, size_t from, size_t to,
+                            RE2::Anchor anchor) {
+  const std::string& t = p.text();
+  if (to > t.size()) to = t.size();
+  if (from > to) return std::nullopt;
+  const int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(n);
+  if (!re.Match(t, from, to, anchor, pieces.data(), n)) return std::nullopt;
+  Match m;
+  m.begin = pieces[0].data() - t.data();
+  m.end = m.begin + pieces[0].size();
+  m.groups.resize(n);
+  for (int i = 0; i < n; ++i) {
+    if (pieces[i].data() == nullptr) {
+      m.groups[i] = {std::string::npos, std::string::npos};
+    } else {
+      const size_t b = pieces[i].data() - t.data();
+      m.groups[i] = {b, b + pieces[i].size()};
+    }
+  }
+  return m;
+}
+
+std::vector<Match> SearchAll(const RE2& re, const Passage& p, size_t from, size_t to) {
+  std::vector<Match> out;
+  while (auto m = Search(re, p, from, to)) {
+    out.push_back(*m);
+    from = m->end > m->begin ? m->end : m->end + 1;
+  }
+  return out;
+}
+
+std::string_view Group(const Passage& p, const Match& m, size_t i) {
+  if (!m.has(i)) return {};
+  return std::string_view(p.text()).substr(m.groups[i].first,
+                                           m.groups[i].second - m.groups[i].first);
+}
+
+report::v1::Provenance ValueFactory::Prov(const Passage& p, size_t begin,
+                                          size_t end) const {
+  return doc_.Provenance(p.folded.ToOriginal(begin), p.folded.ToOriginal(end),
+                         p.section_key);
+}
+
+std::optional<report::v1::Amount> ValueFactory::MakeAmount(const Passage& p,
+                                                          const Match& m, size_t num,
+                                                          size_t unit) const {
+  if (!m.has(num)) return std::nullopt;
+  auto value = text::ParseDecimal(WithoutSpaces(Group(p, m, num)));
+  if (!value.ok()) return std::nullopt;
+  const bool yuan = m.has(unit) && Group(p, m, unit) == "元";
+  const auto scale = yuan ? text::MoneyScale::kYuan : text::MoneyScale::kWanYuan;
+  auto fen = text::ToFen(*value, scale);
+  if (!fen.ok()) return std::nullopt;
+  report::v1::Amount a;
+  a.set_fen(*fen);
+  a.set_quantum_fen(text::QuantumFen(value->scale, scale));
+  a.set_unit(yuan ? report::v1::MONEY_UNIT_YUAN : report::v1::MONEY_UNIT_WAN_YUAN);
+  const size_t end = m.has(unit) ? m.groups[unit].second : m.groups[num].second;
+  *a.mutable_src() = Prov(p, m.groups[num].first, end);
+  return a;
+}
+
+std::optional<report::v1::Percent> ValueFactory::MakePercent(const Passage& p,
+                                                            const Match& m, size_t num,
+                                                            bool has_sign) const {
+  if (!m.has(num)) return std::nullopt;
+  auto value = text::ParseDecimal(WithoutSpaces(Group(p, m, num)));
+  if (!value.ok()) return std::nullopt;
+  report::v1::Percent pct;
+  pct.mutable_value()->set_digits(value->digits);
+  pct.mutable_value()->set_scale(value->scale);
+  pct.set_has_percent_sign(has_sign);
+  size_t end = m.groups[num].second;
+  const std::string& t = p.text();
+  while (end < t.size() && t[end] == ' ') ++end;
+  if (has_sign && end < t.size() && t[end] == '%') ++end;
+  else end = m.groups[num].second;
+  *pct.mutable_src() = Prov(p, m.groups[num].first, end);
+  return pct;
+}
+
+std::optional<report::v1::Count> ValueFactory::MakeCount(const Passage& p, const Match& m,
+                                                        size_t num, size_t unit) const {
+  if (!m.has(num)) return std::nullopt;
+  auto value = text::ParseDecimal(WithoutSpaces(Group(p, m, num)));
+  if (!value.ok() || value->scale != 0) return std::nullopt;
+  report::v1::Count c;
+  c.set_value(value->digits);
+  if (m.has(unit)) c.set_unit(std::string(Group(p, m, unit)));
+  const size_t end = m.has(unit) ? m.groups[unit].second : m.groups[num].second;
+  *c.mutable_src() = Prov(p, m.groups[num].first, end);
+  return c;
+}
+
+report::v1::Text ValueFactory::MakeText(const Passage& p, size_t begin, size_t end) const {
+  report::v1::Text t;
+  *t.mutable_src() = Prov(p, begin, end);
+  t.set_text(t.src().raw_text());
+  return t;
+}
+
+}  // namespace juesuan::parse

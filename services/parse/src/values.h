@@ -1,0 +1,58 @@
+// Turning matched text into exact report values with provenance.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "juesuan/report/v1/report.pb.h"
+#include "re2/re2.h"
+#include "services/parse/src/passages.h"
+#include "services/parse/src/source_document.h"
+
+namespace juesuan::parse {
+
+// A regex match on a passage's folded text; groups as [begin, end) offsets.
+struct Match {
+  size_t begin = 0;
+  size_t end = 0;
+  std::vector<std::pair<size_t, size_t>> groups;  // group 1..n; {npos,npos} if unset
+  bool has(size_t i) const { return i < groups.size() && groups[i].first != std::string::npos; }
+};
+
+// Searches `re` in passage text [from, to). Returns nothing when absent.
+std::optional<Match> Search(const RE2& re, const Passage& p, size_t from = 0,
+                            size_t to = std::string::npos,
+                            RE2::Anchor anchor = RE2::UNANCHORED);
+// All non-overlapping matches in [from, to).
+std::vector<Match> SearchAll(const RE2& re, const Passage& p, size_t from = 0,
+                             size_t to = std::string::npos);
+
+std::string_view Group(const Passage& p, const Match& m, size_t i);
+
+// Builds values. `number` and `unit` are folded-text offsets of the printed
+// number and of its unit; evidence spans both.
+class ValueFactory {
+ public:
+  explicit ValueFactory(const SourceDocument& doc) : doc_(doc) {}
+
+  report::v1::Provenance Prov(const Passage& p, size_t begin, size_t end) const;
+  // Money: number in group `num`, unit word (万元/元) in group `unit`.
+  std::optional<report::v1::Amount> MakeAmount(const Passage& p, const Match& m,
+                                               size_t num, size_t unit) const;
+  std::optional<report::v1::Percent> MakePercent(const Passage& p, const Match& m,
+                                                 size_t num, bool has_sign = true) const;
+  std::optional<report::v1::Count> MakeCount(const Passage& p, const Match& m,
+                                             size_t num, size_t unit) const;
+  report::v1::Text MakeText(const Passage& p, size_t begin, size_t end) const;
+
+ private:
+  const SourceDocument& doc_;
+};
+
+// Shared pattern pieces (folded text: ASCII digits and punctuation).
+inline constexpr char kNum[] = R"((-?\d[\d,]*(?:\.\d+)?))";
+inline constexpr char kMoney[] = R"(\s*(万元|元))";
+
+}  // namespace juesuan::parse
