@@ -47,6 +47,23 @@ void AppendFolded(UChar32 c, std::string& out) {
   out += utf8;
 }
 
+// Ideographs, kana, CJK and full-width punctuation: the scripts that are
+// written without spaces between words.
+bool IsCjk(UChar32 c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+}
+
+// Last code point of a UTF-8 string (0 when empty).
+UChar32 LastCodePoint(const std::string& s) {
+  if (s.empty()) return 0;
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
 }  // namespace
 
 NormalizedText::NormalizedText(std::string_view original, size_t original_offset) {
@@ -64,12 +81,26 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;  // input is validated upstream; stay total anyway
+    if (c == ' ' || c == 0x3000 || c == 0x00A0) {
+      pending_spaces_.push_back(static_cast<uint32_t>(original_offset + start));
+      continue;
+    }
+    if (!pending_spaces_.empty()) {
+      if (!text_.empty() && !IsCjk(c) && !IsCjk(LastCodePoint(text_))) {
+        for (uint32_t offset : pending_spaces_) {
+          text_.push_back(' ');
+          to_original_.push_back(offset);
+        }
+      }
+      pending_spaces_.clear();
+    }
     const size_t before = text_.size();
     AppendFolded(c, text_);
     to_original_.insert(to_original_.end(), text_.size() - before,
                         static_cast<uint32_t>(original_offset + start));
   }
   end_ = original_offset + original.size();
+  pending_spaces_.clear();  // spaces at the end of a piece separate nothing
 }
 
 size_t NormalizedText::ToOriginal(size_t offset) const {

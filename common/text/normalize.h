@@ -1,4 +1,6 @@
 // A matching copy of a text: full-width forms folded (NFKC per code point),
+// spaces next to CJK characters dropped (PDF-to-text conversion and justified
+// layouts put spaces between every character: "本 年 收 入 2946.25 万 元"),
 // with a map from every byte of the copy back to the original text, so that
 // evidence always quotes the document as printed.
 #pragma once
@@ -31,6 +33,8 @@ class NormalizedText {
   std::string text_;
   std::vector<uint32_t> to_original_;  // one entry per byte of text_
   size_t end_ = 0;                     // document offset after the last piece
+  // Spaces seen but not yet emitted: kept only when neither neighbour is CJK.
+  std::vector<uint32_t> pending_spaces_;
 };
 
 // Folds one string for matching (same folding as NormalizedText).

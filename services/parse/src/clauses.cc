@@ -51,7 +51,7 @@ const RE2& YoYPattern() {
 }
 
 const RE2& FlatPattern() {
-  static const RE2 re(R"((?:与上年|比上年|与\d{4}年度?|上年)[^。;]{0,20}?持平)");
+  static const RE2 re(R"((?:与上年|比上年|与\d{4}年度?|上年)[^。;]{0,20}?持平|(?:支出)?决算持平)");
   return re;
 }
 
@@ -134,9 +134,23 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
       R"((?:\s*[,，]?\s*(?:全年|调整后)预算(?:数)?为\s*)", kNum, kMoney, R"()?)",
       R"(\s*[,，]?\s*(?:支出)?决算(?:数)?为\s*)", kNum, kMoney,
       R"((?:\s*[,，]?\s*完成(年初|全年)?预算(?:数)?的\s*)", kNum, R"(\s*%)?)"));
+  // Shanghai 三公 items: "因公出国（境）费决算为F万元，完成预算的c%" (no budget printed).
+  static const RE2 kShCompletion(absl::StrCat(
+      R"((?:支出)?决算(?:数)?为\s*)", kNum, kMoney,
+      R"(\s*[,，]?\s*完成(年初|全年)?预算(?:数)?的\s*)", kNum, R"(\s*%)"));
   report::v1::BudgetVsFinal bvf;
   auto xj = Search(kXj, p, from, to);
   auto sh = Search(kSh, p, from, to);
+  if (!xj && !sh) {
+    auto c = Search(kShCompletion, p, from, to);
+    if (!c) return std::nullopt;
+    bvf.set_kind(report::v1::BUDGET_KIND_UNSPECIFIED);
+    if (auto f = values_.MakeAmount(p, *c, 1, 2)) *bvf.mutable_final() = *f;
+    bvf.set_completion_kind(BudgetKindOf(Group(p, *c, 3)));
+    if (auto pct = values_.MakePercent(p, *c, 4)) *bvf.mutable_completion() = *pct;
+    *bvf.mutable_src() = values_.Prov(p, c->begin, c->end);
+    return bvf;
+  }
   size_t after = 0;
   if (xj && (!sh || xj->begin <= sh->begin)) {
     bvf.set_kind(BudgetKindOf(Group(p, *xj, 1)));
@@ -150,6 +164,7 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
     bvf.set_kind(kind == report::v1::BUDGET_KIND_UNSPECIFIED ? report::v1::BUDGET_KIND_INITIAL
                                                               : kind);
     if (auto b = values_.MakeAmount(p, *sh, 2, 3)) *bvf.mutable_budget() = *b;
+    if (auto a = values_.MakeAmount(p, *sh, 4, 5)) *bvf.mutable_annual_budget() = *a;
     if (auto f = values_.MakeAmount(p, *sh, 6, 7)) *bvf.mutable_final() = *f;
     if (sh->has(9)) {
       bvf.set_completion_kind(BudgetKindOf(Group(p, *sh, 8)));
@@ -161,7 +176,8 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
     return std::nullopt;
   }
   // The comparison word follows in the same or the next sentence.
-  static const RE2 kCompare(R"(决算数?\s*(大于|小于|等于|与预算数?基本持平|与预算数?持平|基本持平|持平))");
+  static const RE2 kCompare(
+      R"(决算数?\s*(大于|小于|等于|与(?:年初|全年|调整后)?预算数?(?:基本)?持平|(?:基本)?持平))");
   const size_t window_end = SentenceEnd(p, SentenceEnd(p, after, to), to);
   size_t reason_from = after;
   if (auto c = Search(kCompare, p, after, window_end)) {

@@ -29,37 +29,35 @@ std::string_view Trimmed(std::string_view s) {
 }  // namespace
 
 bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
-  static const RE2 kTitle(R"(^\s*(.*?)\s*(\d{4})\s*年度?\s*(部门|单位)决算)");
+  // The title may wrap over the first few lines of a cover page
+  // ("中共上海市普陀区委 / 社会工作部 2024 年度 / 部门决算"): join them.
+  static const RE2 kTitle(R"((\p{Han}[^\s]*?)?(\d{4})年度?(部门|单位)决算)");
+  static const RE2 kStop(R"(目\s*录|^\s*第[一二三四五六七八九十]+部分)");
   ValueFactory values(doc);
   const auto& lines = doc.lines();
+  Passage cover;
+  cover.section_key = "TITLE";
   for (uint32_t i = 0; i < lines.size() && i < kTitleSearchLines; ++i) {
-    Passage p = LinePassage(lines[i], "TITLE");
-    auto m = Search(kTitle, p);
-    if (!m) continue;
-    *info->mutable_title() = values.MakeText(p, m->begin, p.text().size());
-    info->set_year(std::stoi(std::string(Group(p, *m, 2))));
-    info->set_kind(Group(p, *m, 3) == "单位" ? report::v1::DOCUMENT_KIND_UNIT
-                                              : report::v1::DOCUMENT_KIND_DEPARTMENT);
-    if (m->groups[1].second > m->groups[1].first) {
-      *info->mutable_unit_name() = values.MakeText(p, m->groups[1].first, m->groups[1].second);
-    } else {
-      // The unit's name stands alone on the line above (cover pages).
-      for (uint32_t j = i; j-- > 0;) {
-        if (lines[j].blank()) continue;
-        Passage above = LinePassage(lines[j], "TITLE");
-        std::string_view name = Trimmed(lines[j].raw);
-        const size_t offset = name.data() - lines[j].raw.data();
-        report::v1::Text t;
-        *t.mutable_src() = doc.Provenance(lines[j].begin + offset,
-                                          lines[j].begin + offset + name.size(), "TITLE");
-        t.set_text(std::string(name));
-        *info->mutable_unit_name() = t;
-        break;
-      }
-    }
-    return true;
+    if (RE2::PartialMatch(lines[i].norm(), kStop)) break;
+    if (lines[i].blank()) continue;
+    std::string_view content = Trimmed(lines[i].raw);
+    cover.folded.Append(content, lines[i].begin + (content.data() - lines[i].raw.data()));
   }
-  return false;
+  auto m = Search(kTitle, cover);
+  if (!m) return false;
+  size_t title_end = m->end;
+  static const RE2 kSuffix(R"(公开说明|公开|情况说明)");
+  if (auto suffix = Search(kSuffix, cover, m->end, m->end + 16, RE2::ANCHOR_START)) {
+    title_end = suffix->end;
+  }
+  *info->mutable_title() = values.MakeText(cover, m->begin, title_end);
+  info->set_year(std::stoi(std::string(Group(cover, *m, 2))));
+  info->set_kind(Group(cover, *m, 3) == "单位" ? report::v1::DOCUMENT_KIND_UNIT
+                                                : report::v1::DOCUMENT_KIND_DEPARTMENT);
+  if (m->has(1)) {
+    *info->mutable_unit_name() = values.MakeText(cover, m->groups[1].first, m->groups[1].second);
+  }
+  return true;
 }
 
 report::v1::Layout DetectLayout(const SourceDocument& doc,

@@ -87,7 +87,9 @@ std::vector<Passage> NarrativeExtractor::PassagesFor(std::string_view key) const
     }
     uint32_t j = i;
     while (j < lines.size() && sections_.KeyOfLine(j) == k) ++j;
-    for (auto& p : BuildPassages(doc_, i, j, skip_, k)) out.push_back(std::move(p));
+    for (auto& p : BuildPassages(doc_, i, j, skip_, k, /*single=*/true)) {
+      out.push_back(std::move(p));
+    }
     i = j;
   }
   return out;
@@ -119,7 +121,7 @@ void NarrativeExtractor::Emit(const std::string& subject, const report::v1::YoY&
 }
 
 void NarrativeExtractor::Emit(const std::string& subject, const report::v1::BudgetVsFinal& b) {
-  for (const auto* a : {&b.budget(), &b.final()}) Use(a->src());
+  for (const auto* a : {&b.budget(), &b.final(), &b.annual_budget()}) Use(a->src());
   if (b.has_diff_rate()) Use(b.diff_rate().src());
   if (b.has_completion()) Use(b.completion().src());
   auto* s = report_.add_statements();
@@ -187,12 +189,17 @@ bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
 
 void NarrativeExtractor::ExtractProfile() {
   auto* prof = report_.mutable_profile();
-  for (const Passage& p : PassagesFor("P.FUNCTIONS")) {
-    if (!prof->has_functions()) {
-      *prof->mutable_functions() = values_.MakeText(p, 0, p.text().size());
-    }
+  const std::vector<Passage> functions = PassagesFor("P.FUNCTIONS");
+  for (const Passage& p : functions) {
     if (Contains(p, "不予公开") || Contains(p, "涉密")) prof->set_functions_withheld(true);
   }
+  if (!functions.empty()) {
+    const size_t begin = functions.front().folded.ToOriginal(0);
+    const size_t end = functions.back().folded.ToOriginal(functions.back().text().size());
+    *prof->mutable_functions()->mutable_src() = doc_.Provenance(begin, end, "P.FUNCTIONS");
+    prof->mutable_functions()->set_text(JoinLines(prof->functions().src().raw_text()));
+  }
+  ExtractUnits();
   for (const Passage& p : PassagesFor("P")) {
     auto* staff = prof->mutable_staff();
     ReadCount(p, R"(实有人数\s*(\d+)\s*(人))", "prof.staff.actual", staff->mutable_actual());
@@ -248,20 +255,29 @@ void NarrativeExtractor::ExtractProfile() {
         begin = sep + (sep < end ? std::string_view("、").size() : 0);
       }
     }
-    // Shanghai 单位构成 table rows: "1 上海市…（本级）" / "2 …所 预算不单列，并入本级".
-    static const RE2 kUnitRow(R"((?:^|\s)(\d{1,2})\s+([^\s\d]{4,}?(?:\(本级\))?)(?:\s+([^\s]*并入本级|[^\s]*单列[^\s]*))?(?:\s|$))");
-    for (const Match& m : SearchAll(kUnitRow, p)) {
-      std::string_view name = Group(p, m, 2);
-      if (name.find("单位") == std::string_view::npos && name.find("局") == std::string_view::npos &&
-          name.find("中心") == std::string_view::npos && name.find("所") == std::string_view::npos &&
-          name.find("部") == std::string_view::npos && name.find("院") == std::string_view::npos &&
-          name.find("委") == std::string_view::npos) {
-        continue;
-      }
+  }
+}
+
+void NarrativeExtractor::ExtractUnits() {
+  // Shanghai 单位构成 table rows, one per line: "1 上海市…（本级）" /
+  // "2 上海市普陀区财政局财政所 预算不单列，并入本级".
+  static const RE2 kUnitRow(R"(^\s*(\d{1,2})\s*((?:\p{Han}|\(|\))+?)\s*(\p{Han}*并入本级|\p{Han}*单列\p{Han}*|)\s*$)");
+  auto* prof = report_.mutable_profile();
+  const auto& lines = doc_.lines();
+  for (const SectionSpan* s : sections_.Find("P.ORG")) {
+    for (uint32_t l = s->body_first; l < s->body_last; ++l) {
+      if (skip_[l]) continue;
+      Passage p;
+      p.folded = text::NormalizedText(lines[l].raw, lines[l].begin);
+      p.section_key = "P.ORG";
+      auto m = Search(kUnitRow, p);
+      if (!m) continue;
       auto* unit = prof->add_units();
-      *unit->mutable_name() = values_.MakeText(p, m.groups[2].first, m.groups[2].second);
-      unit->set_is_own_level(name.find("本级") != std::string_view::npos);
-      if (m.has(3)) *unit->mutable_note() = values_.MakeText(p, m.groups[3].first, m.groups[3].second);
+      *unit->mutable_name() = values_.MakeText(p, m->groups[2].first, m->groups[2].second);
+      unit->set_is_own_level(unit->name().text().find("本级") != std::string::npos);
+      if (m->groups[3].second > m->groups[3].first) {
+        *unit->mutable_note() = values_.MakeText(p, m->groups[3].first, m->groups[3].second);
+      }
     }
   }
 }
@@ -399,8 +415,9 @@ void NarrativeExtractor::ExtractGpbClasses(const std::vector<Passage>& passages)
   static const RE2 kClass(absl::StrCat(R"((\p{Han}+)\s*\(类\)\s*)", kNum, kMoney,
                                        R"((?:\s*[,，]?\s*占\s*)", kNum, R"(\s*%)?)"));
   for (const Passage& p : passages) {
-    if (!gpb->has_total()) {
-      ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", gpb->mutable_total());
+    Amount restated;
+    if (ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", &restated) && !gpb->has_total()) {
+      *gpb->mutable_total() = restated;
     }
     for (const Match& m : SearchAll(kClass, p)) {
       auto* c = gpb->add_classes();
@@ -596,7 +613,8 @@ std::vector<LabelHit> FindSangongLabels(const Passage& p) {
 void NarrativeExtractor::ExtractSangong() {
   auto* sg = report_.mutable_sangong();
   static const RE2 kFinal(absl::StrCat(R"((?:支出)?(?:决算)?(?:数)?(?:为)?\s*)", kNum, kMoney));
-  static const RE2 kNone(R"([^。]*(?:无|没有)[^。]*“?三公”?经费[^。]*。?)");
+  // "…2024年度无“三公”经费财政拨款支出。" — a statement, not a reason clause.
+  static const RE2 kNone(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");
   for (const Passage& p : PassagesFor("N.SANGONG")) {
     if (auto m = Search(kNone, p); m && !sg->has_none_statement()) {
       *sg->mutable_none_statement() = values_.MakeText(p, m->begin, m->end);
@@ -609,14 +627,17 @@ void NarrativeExtractor::ExtractSangong() {
       if (auto b = clauses_.BudgetVsFinal(p, h.end, to)) {
         if (b->src().byte_begin() <= values_.Prov(p, h.end, h.end + 12).byte_end()) {
           *item->mutable_budget_vs_final() = *b;
-          *item->mutable_budget() = b->budget();
-          item->set_budget_kind(b->kind());
+          if (b->has_budget()) {
+            *item->mutable_budget() = b->budget();
+            item->set_budget_kind(b->kind());
+          }
           if (!item->has_final()) *item->mutable_final() = b->final();
           Emit(h.subject, *b);
           continue;
         }
       }
       // "<item>支出0.80万元，占100.00%，比上年增加…": the amount right after the name.
+      size_t clause_from = h.end;
       if (auto m = Search(kFinal, p, h.end, to, RE2::ANCHOR_START)) {
         if (auto a = values_.MakeAmount(p, *m, 1, 2)) {
           if (!item->has_final()) {
@@ -625,15 +646,18 @@ void NarrativeExtractor::ExtractSangong() {
           } else {
             Use(a->src());
           }
+          clause_from = m->end;
           if (auto pct = clauses_.ShareAfter(p, m->end, to)) {
             *item->mutable_share() = *pct;
             Use(pct->src());
           }
-          if (auto y = clauses_.YoY(p, m->end, to)) {
-            *y->mutable_current() = item->final();
-            *item->mutable_yoy() = *y;
-            Emit(h.subject, *y);
-          }
+        }
+      }
+      if (!item->has_yoy()) {
+        if (auto y = clauses_.YoY(p, clause_from, to)) {
+          *y->mutable_current() = item->final();
+          *item->mutable_yoy() = *y;
+          Emit(h.subject, *y);
         }
       }
       static const RE2 kContent(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
@@ -744,6 +768,7 @@ void NarrativeExtractor::ExtractAssets() {
   auto* ast = report_.mutable_assets();
   static const RE2 kAsOf(R"((截至|截止)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
   static const RE2 kCategory(R"(((?:\p{Han}|\(|\))+?用车)\s*(\d+)\s*(辆))");
+  static const RE2 kEquipmentThreshold(R"(单价\s*\d+\s*万元\s*\(含\)\s*以上(?:的)?设备(?:\(不含车辆\))?)");
   static const RE2 kEquipment(R"(单价\s*\d+\s*万元\s*\(含\)\s*以上(?:的)?设备(?:\(不含车辆\))?\s*(\d+)\s*(台\(套\)|台|套))");
   static const RE2 kBuilding(absl::StrCat(R"(房屋\s*)", kNum, R"(\s*(平方米))"));
   for (const Passage& p : PassagesFor("N.ASSETS")) {
@@ -796,12 +821,12 @@ void NarrativeExtractor::ExtractAssets() {
       *ast->mutable_other_vehicle_description() =
           values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
+    // The "100万元" in the threshold is not an amount of money.
+    for (const Match& m : SearchAll(kEquipmentThreshold, p)) Use(values_.Prov(p, m.begin, m.end));
     if (auto m = Search(kEquipment, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         *ast->mutable_equipment_over_1m() = *c;
         Emit("ast.equipment_over_1m", *c);
-        // The "100万元" in the threshold is not an amount of money.
-        Use(values_.Prov(p, m->begin, m->end));
       }
     }
   }

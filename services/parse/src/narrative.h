@@ -32,6 +32,7 @@ class NarrativeExtractor {
   std::vector<Passage> PassagesFor(std::string_view key) const;
 
   void ExtractProfile();
+  void ExtractUnits();
   void ExtractTotals();
   void ExtractIncome();
   void ExtractExpenditure();

@@ -37,8 +37,15 @@ bool IsOpen(const SourceDocument& doc, const Paragraph& para) {
 bool StartsAsContinuation(const SourceDocument& doc, const Piece& piece) {
   std::string_view s = PieceText(doc, piece);
   if (s.empty()) return false;
-  if (s[0] >= '0' && s[0] <= '9') return true;
-  return s.rfind("“", 0) == 0 || s.rfind("”", 0) == 0;
+  if (s.rfind("“", 0) == 0 || s.rfind("”", 0) == 0) return true;
+  if (s[0] < '0' || s[0] > '9') return false;
+  // "4、…" and "1." number a list item: that starts a sentence.
+  size_t i = 0;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == ',')) ++i;
+  std::string_view rest = s.substr(i);
+  if (rest.rfind("、", 0) == 0 || rest.rfind("．", 0) == 0) return false;
+  if (rest.size() >= 2 && rest[0] == '.' && !(rest[1] >= '0' && rest[1] <= '9')) return false;
+  return true;
 }
 
 Piece TrimmedPiece(const SourceLine& line, uint32_t index) {
@@ -47,7 +54,7 @@ Piece TrimmedPiece(const SourceLine& line, uint32_t index) {
   size_t e = raw.size();
   auto is_space = [&](size_t i, bool from_front) {
     // ASCII white space and the ideographic space (E3 80 80).
-    if (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r') return 1;
+    if (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' || raw[i] == '\f') return 1;
     if (from_front && raw.substr(i, 3) == "\xE3\x80\x80") return 3;
     if (!from_front && i >= 2 && raw.substr(i - 2, 3) == "\xE3\x80\x80") return 3;
     return 0;
@@ -91,10 +98,13 @@ void RepairDisplacedLines(const SourceDocument& doc, std::vector<Paragraph>& par
       std::rotate(para.begin(), para.begin() + 1, para.end());
     }
   }
+  // A lone figure line before an unfinished sentence ends that sentence —
+  // unless the paragraph before it is unfinished itself, which it continues.
   for (size_t i = 0; i + 1 < paragraphs.size(); ++i) {
     Paragraph& orphan = paragraphs[i];
     Paragraph& next = paragraphs[i + 1];
-    if (orphan.size() == 1 && StartsAsContinuation(doc, orphan.front()) &&
+    const bool previous_open = i > 0 && IsOpen(doc, paragraphs[i - 1]);
+    if (orphan.size() == 1 && !previous_open && StartsAsContinuation(doc, orphan.front()) &&
         IsOpen(doc, next)) {
       std::swap(orphan, next);
       ++i;
@@ -106,7 +116,7 @@ void RepairDisplacedLines(const SourceDocument& doc, std::vector<Paragraph>& par
 
 std::vector<Passage> BuildPassages(const SourceDocument& doc, uint32_t first,
                                    uint32_t last, const std::vector<bool>& skip,
-                                   const std::string& section_key) {
+                                   const std::string& section_key, bool single) {
   std::vector<Paragraph> paragraphs = SplitParagraphs(doc, first, last, skip);
   RepairDisplacedLines(doc, paragraphs);
   std::vector<Passage> passages;
@@ -123,7 +133,7 @@ std::vector<Passage> BuildPassages(const SourceDocument& doc, uint32_t first,
       passage.first_line = std::min(passage.first_line, piece.line);
       passage.last_line = std::max(passage.last_line, piece.line);
     }
-    continue_previous = IsOpen(doc, para);
+    continue_previous = single || IsOpen(doc, para);
   }
   return passages;
 }

@@ -23,10 +23,12 @@ struct Passage {
 };
 
 // Builds passages from lines [first, last) of `doc`, skipping lines marked in
-// `skip` (tables consumed by table readers, headings).
+// `skip` (tables consumed by table readers, headings). A new passage starts
+// after each closed paragraph, unless `single` asks for one passage holding
+// the whole re-flowed range (a section's body).
 std::vector<Passage> BuildPassages(const SourceDocument& doc, uint32_t first,
                                    uint32_t last, const std::vector<bool>& skip,
-                                   const std::string& section_key);
+                                   const std::string& section_key, bool single = false);
 
 // Splits a passage into sentences at 。！？ (clause separators ；stay inside).
 // Returns [begin, end) offsets into passage.text().

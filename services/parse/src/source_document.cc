@@ -5,11 +5,18 @@
 namespace juesuan::parse {
 
 bool SourceLine::blank() const {
-  return norm().find_first_not_of(" \t\r") == std::string::npos;
+  return norm().find_first_not_of(" \t\r\f") == std::string::npos;
 }
 
 SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts)
     : text_(std::move(text)), page_starts_(std::move(page_starts)) {
+  // Text from pdftotext separates pages with form feeds: they give pages too.
+  if (page_starts_.empty() && text_.find('\f') != std::string::npos) {
+    page_starts_.push_back(0);
+    for (size_t i = text_.find('\f'); i != std::string::npos; i = text_.find('\f', i + 1)) {
+      if (i + 1 < text_.size()) page_starts_.push_back(i + 1);
+    }
+  }
   size_t begin = 0;
   uint32_t number = 1;
   while (begin <= text_.size()) {

@@ -115,8 +115,29 @@ std::optional<report::v1::Count> ValueFactory::MakeCount(const Passage& p, const
 report::v1::Text ValueFactory::MakeText(const Passage& p, size_t begin, size_t end) const {
   report::v1::Text t;
   *t.mutable_src() = Prov(p, begin, end);
-  t.set_text(t.src().raw_text());
+  t.set_text(JoinLines(t.src().raw_text()));
   return t;
+}
+
+std::string JoinLines(std::string_view raw) {
+  // Line breaks, page breaks and the indentation after them are layout,
+  // not text.
+  std::string out;
+  out.reserve(raw.size());
+  size_t i = 0;
+  while (i < raw.size()) {
+    if (raw[i] == '\n' || raw[i] == '\f' || raw[i] == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      ++i;
+      while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' ||
+                                raw[i] == '\f' || raw[i] == '\r')) {
+        ++i;
+      }
+      continue;
+    }
+    out.push_back(raw[i++]);
+  }
+  return out;
 }
 
 }  // namespace juesuan::parse

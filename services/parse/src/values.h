@@ -51,6 +51,9 @@ class ValueFactory {
   const SourceDocument& doc_;
 };
 
+// Text of a span with line breaks and the indentation after them removed.
+std::string JoinLines(std::string_view raw);
+
 // Shared pattern pieces (folded text: ASCII digits and punctuation).
 inline constexpr char kNum[] = R"((-?\d[\d,]*(?:\.\d+)?))";
 inline constexpr char kMoney[] = R"(\s*(万元|元))";
