@@ -148,37 +148,39 @@ void NarrativeExtractor::Emit(const std::string& subject, const Share& sh) {
 }
 
 bool NarrativeExtractor::ReadAmount(const Passage& p, const std::string& label,
-                                    const std::string& subject, Amount* out, size_t from,
-                                    size_t to, size_t* end) {
+                                    const std::string& subject, const Field<Amount>& out,
+                                    size_t from, size_t to, size_t* end) {
   auto a = clauses_.AmountAfter(p, label, from, to, end);
   if (!a) return false;
-  *out = *a;
+  *out() = *a;
   Emit(subject, *a);
   return true;
 }
 
 bool NarrativeExtractor::ReadShare(const Passage& p, const std::string& label,
                                    const std::string& subject, const std::string& denominator,
-                                   Share* out) {
+                                   const Field<Share>& out) {
   size_t end = 0;
   auto a = clauses_.AmountAfter(p, label, 0, std::string::npos, &end);
   if (!a) return false;
-  *out->mutable_amount() = *a;
-  out->set_denominator(denominator);
-  if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) *out->mutable_share() = *pct;
-  Emit(subject, *out);
+  Share* share = out();
+  *share->mutable_amount() = *a;
+  share->set_denominator(denominator);
+  if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) *share->mutable_share() = *pct;
+  Emit(subject, *share);
   return true;
 }
 
 bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
-                                   const std::string& subject, report::v1::Count* out,
-                                   size_t from, size_t to) {
+                                   const std::string& subject,
+                                   const Field<report::v1::Count>& out, size_t from,
+                                   size_t to) {
   const RE2 re(pattern);
   auto m = Search(re, p, from, to);
   if (!m) return false;
   auto c = values_.MakeCount(p, *m, 1, 2);
   if (!c) return false;
-  *out = *c;
+  *out() = *c;
   Emit(subject, *c);
   return true;
 }
@@ -201,33 +203,33 @@ void NarrativeExtractor::ExtractProfile() {
   }
   ExtractUnits();
   for (const Passage& p : PassagesFor("P")) {
-    auto* staff = prof->mutable_staff();
-    ReadCount(p, R"(实有人数\s*(\d+)\s*(人))", "prof.staff.actual", staff->mutable_actual());
+    auto staff = [&] { return prof->mutable_staff(); };
+    ReadCount(p, R"(实有人数\s*(\d+)\s*(人))", "prof.staff.actual", [&] { return staff()->mutable_actual(); });
     ReadCount(p, R"(编制数?\s*(\d+)\s*(人|名))", "prof.staff.authorized",
-              staff->mutable_authorized());
-    struct Row { const char* label; const char* subject; report::v1::Count* value;
-                 report::v1::Count* delta; };
+              [&] { return staff()->mutable_authorized(); });
+    struct Row { const char* label; const char* subject; Field<report::v1::Count> value;
+                 Field<report::v1::Count> delta; };
     const Row rows[] = {
-        {"在职人员", "prof.staff.in_service", staff->mutable_in_service(),
-         staff->mutable_delta_in_service()},
-        {"离休人员", "prof.staff.retired_li", staff->mutable_retired_li(),
-         staff->mutable_delta_retired_li()},
-        {"退休人员", "prof.staff.retired_tui", staff->mutable_retired_tui(),
-         staff->mutable_delta_retired_tui()},
+        {"在职人员", "prof.staff.in_service", [&] { return staff()->mutable_in_service(); },
+         [&] { return staff()->mutable_delta_in_service(); }},
+        {"离休人员", "prof.staff.retired_li", [&] { return staff()->mutable_retired_li(); },
+         [&] { return staff()->mutable_delta_retired_li(); }},
+        {"退休人员", "prof.staff.retired_tui", [&] { return staff()->mutable_retired_tui(); },
+         [&] { return staff()->mutable_delta_retired_tui(); }},
     };
     for (const Row& row : rows) {
       const RE2 re(absl::StrCat(row.label, R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)"));
       auto m = Search(re, p);
       if (!m) continue;
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *row.value = *c;
+        *row.value() = *c;
         Emit(row.subject, *c);
       }
       if (m->has(4)) {
         if (auto d = values_.MakeCount(p, *m, 4, 3)) {
           if (Group(p, *m, 3) == "减少") d->set_value(-d->value());
           d->set_unit("人");
-          *row.delta = *d;
+          *row.delta() = *d;
           Use(d->src());
         }
       }
@@ -237,7 +239,7 @@ void NarrativeExtractor::ExtractProfile() {
       prof->mutable_subordinate_units()->set_value(0);
     }
     ReadCount(p, R"(下属(?:预算)?单位\s*(\d+)\s*(个|家))", "prof.subordinate_units",
-              prof->mutable_subordinate_units());
+              [&] { return prof->mutable_subordinate_units(); });
     static const RE2 kDepartments(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
     if (auto m = Search(kDepartments, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
@@ -290,21 +292,21 @@ void NarrativeExtractor::ExtractTotals() {
   auto* tot = report_.mutable_totals();
   for (const Passage& p : PassagesFor("N.TOTAL")) {
     if (!ReadAmount(p, "收入支出总计", "tot.income_expend_total",
-                    tot->mutable_income_expend_total())) {
-      ReadAmount(p, "收入总计", "tot.income_total", tot->mutable_income_total());
-      ReadAmount(p, "支出总计", "tot.expend_total", tot->mutable_expend_total());
+                    [&] { return tot->mutable_income_expend_total(); })) {
+      ReadAmount(p, "收入总计", "tot.income_total", [&] { return tot->mutable_income_total(); });
+      ReadAmount(p, "支出总计", "tot.expend_total", [&] { return tot->mutable_expend_total(); });
     }
-    ReadAmount(p, "本年收入合计", "tot.income_year", tot->mutable_income_year());
+    ReadAmount(p, "本年收入合计", "tot.income_year", [&] { return tot->mutable_income_year(); });
     ReadAmount(p, R"(使用非财政拨款结余(?:\(含专用结余\))?)", "tot.use_nonfiscal_surplus",
-               tot->mutable_use_nonfiscal_surplus());
-    ReadAmount(p, "年初结转和结余", "tot.carry_in", tot->mutable_carry_in());
-    ReadAmount(p, "本年支出合计", "tot.expend_year", tot->mutable_expend_year());
-    ReadAmount(p, "结余分配", "tot.surplus_distribution", tot->mutable_surplus_distribution());
-    ReadAmount(p, "年末结转和结余", "tot.carry_out", tot->mutable_carry_out());
+               [&] { return tot->mutable_use_nonfiscal_surplus(); });
+    ReadAmount(p, "年初结转和结余", "tot.carry_in", [&] { return tot->mutable_carry_in(); });
+    ReadAmount(p, "本年支出合计", "tot.expend_year", [&] { return tot->mutable_expend_year(); });
+    ReadAmount(p, "结余分配", "tot.surplus_distribution", [&] { return tot->mutable_surplus_distribution(); });
+    ReadAmount(p, "年末结转和结余", "tot.carry_out", [&] { return tot->mutable_carry_out(); });
     if (!tot->has_yoy()) {
       if (auto y = clauses_.YoY(p, 0, p.text().size())) {
-        *y->mutable_current() =
-            tot->has_income_expend_total() ? tot->income_expend_total() : tot->income_total();
+        if (tot->has_income_expend_total()) *y->mutable_current() = tot->income_expend_total();
+        else if (tot->has_income_total()) *y->mutable_current() = tot->income_total();
         *tot->mutable_yoy() = *y;
         Emit("tot.income_expend_total", *y);
       }
@@ -320,13 +322,13 @@ void NarrativeExtractor::ExtractIncome() {
   auto* inc = report_.mutable_income();
   const std::string den = "tot.income_year";
   for (const Passage& p : PassagesFor("N.INCOME")) {
-    ReadAmount(p, R"(本年收入(?:合计)?)", "inc.total", inc->mutable_total());
-    ReadShare(p, "财政拨款收入", "inc.fiscal", den, inc->mutable_fiscal());
-    ReadShare(p, "上级补助收入", "inc.superior_subsidy", den, inc->mutable_superior_subsidy());
-    ReadShare(p, "事业收入", "inc.business", den, inc->mutable_business());
-    ReadShare(p, "经营收入", "inc.operating", den, inc->mutable_operating());
-    ReadShare(p, "附属单位上缴收入", "inc.affiliated", den, inc->mutable_affiliated());
-    ReadShare(p, "其他收入", "inc.other", den, inc->mutable_other());
+    ReadAmount(p, R"(本年收入(?:合计)?)", "inc.total", [&] { return inc->mutable_total(); });
+    ReadShare(p, "财政拨款收入", "inc.fiscal", den, [&] { return inc->mutable_fiscal(); });
+    ReadShare(p, "上级补助收入", "inc.superior_subsidy", den, [&] { return inc->mutable_superior_subsidy(); });
+    ReadShare(p, "事业收入", "inc.business", den, [&] { return inc->mutable_business(); });
+    ReadShare(p, "经营收入", "inc.operating", den, [&] { return inc->mutable_operating(); });
+    ReadShare(p, "附属单位上缴收入", "inc.affiliated", den, [&] { return inc->mutable_affiliated(); });
+    ReadShare(p, "其他收入", "inc.other", den, [&] { return inc->mutable_other(); });
   }
 }
 
@@ -334,12 +336,12 @@ void NarrativeExtractor::ExtractExpenditure() {
   auto* exp = report_.mutable_expenditure();
   const std::string den = "tot.expend_year";
   for (const Passage& p : PassagesFor("N.EXPEND")) {
-    ReadAmount(p, R"(本年支出(?:合计)?)", "exp.total", exp->mutable_total());
-    ReadShare(p, "基本支出", "exp.basic", den, exp->mutable_basic());
-    ReadShare(p, "项目支出", "exp.project", den, exp->mutable_project());
-    ReadShare(p, "上缴上级支出", "exp.to_superior", den, exp->mutable_to_superior());
-    ReadShare(p, "经营支出", "exp.operating", den, exp->mutable_operating());
-    ReadShare(p, "对附属单位补助支出", "exp.to_affiliated", den, exp->mutable_to_affiliated());
+    ReadAmount(p, R"(本年支出(?:合计)?)", "exp.total", [&] { return exp->mutable_total(); });
+    ReadShare(p, "基本支出", "exp.basic", den, [&] { return exp->mutable_basic(); });
+    ReadShare(p, "项目支出", "exp.project", den, [&] { return exp->mutable_project(); });
+    ReadShare(p, "上缴上级支出", "exp.to_superior", den, [&] { return exp->mutable_to_superior(); });
+    ReadShare(p, "经营支出", "exp.operating", den, [&] { return exp->mutable_operating(); });
+    ReadShare(p, "对附属单位补助支出", "exp.to_affiliated", den, [&] { return exp->mutable_to_affiliated(); });
   }
 }
 
@@ -351,18 +353,18 @@ void NarrativeExtractor::ExtractFiscal() {
   auto* fis = report_.mutable_fiscal();
   for (const Passage& p : PassagesFor("N.FISCAL")) {
     if (!ReadAmount(p, "财政拨款收入支出总计", "fis.income_expend_total",
-                    fis->mutable_income_expend_total())) {
-      ReadAmount(p, "财政拨款收入总计", "fis.income_total", fis->mutable_income_total());
-      ReadAmount(p, "财政拨款支出总计", "fis.expend_total", fis->mutable_expend_total());
+                    [&] { return fis->mutable_income_expend_total(); })) {
+      ReadAmount(p, "财政拨款收入总计", "fis.income_total", [&] { return fis->mutable_income_total(); });
+      ReadAmount(p, "财政拨款支出总计", "fis.expend_total", [&] { return fis->mutable_expend_total(); });
     }
-    ReadAmount(p, "年初财政拨款结转和结余", "fis.carry_in", fis->mutable_carry_in());
-    ReadAmount(p, "本年财政拨款收入", "fis.income_year", fis->mutable_income_year());
-    ReadAmount(p, "年末财政拨款结转和结余", "fis.carry_out", fis->mutable_carry_out());
-    ReadAmount(p, "本年财政拨款支出", "fis.expend_year", fis->mutable_expend_year());
+    ReadAmount(p, "年初财政拨款结转和结余", "fis.carry_in", [&] { return fis->mutable_carry_in(); });
+    ReadAmount(p, "本年财政拨款收入", "fis.income_year", [&] { return fis->mutable_income_year(); });
+    ReadAmount(p, "年末财政拨款结转和结余", "fis.carry_out", [&] { return fis->mutable_carry_out(); });
+    ReadAmount(p, "本年财政拨款支出", "fis.expend_year", [&] { return fis->mutable_expend_year(); });
     if (!fis->has_yoy()) {
       if (auto y = clauses_.YoY(p, 0, p.text().size())) {
-        *y->mutable_current() = fis->has_income_expend_total() ? fis->income_expend_total()
-                                                               : fis->income_total();
+        if (fis->has_income_expend_total()) *y->mutable_current() = fis->income_expend_total();
+        else if (fis->has_income_total()) *y->mutable_current() = fis->income_total();
         *fis->mutable_yoy() = *y;
         Emit("fis.income_total", *y);
       }
@@ -385,7 +387,7 @@ void NarrativeExtractor::ExtractGeneralPublicBudget() {
   for (const Passage& p : PassagesFor("N.GPB.OVERALL")) {
     size_t end = 0;
     if (!gpb->has_total() &&
-        ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", gpb->mutable_total(), 0,
+        ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", [&] { return gpb->mutable_total(); }, 0,
                    std::string::npos, &end)) {
       if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) {
         *gpb->mutable_share_of_expend_year() = *pct;
@@ -394,7 +396,7 @@ void NarrativeExtractor::ExtractGeneralPublicBudget() {
     }
     if (!gpb->has_yoy()) {
       if (auto y = clauses_.YoY(p, 0, p.text().size())) {
-        *y->mutable_current() = gpb->total();
+        if (gpb->has_total()) *y->mutable_current() = gpb->total();
         *gpb->mutable_yoy() = *y;
         Emit("gpb.total", *y);
       }
@@ -416,7 +418,8 @@ void NarrativeExtractor::ExtractGpbClasses(const std::vector<Passage>& passages)
                                        R"((?:\s*[,，]?\s*占\s*)", kNum, R"(\s*%)?)"));
   for (const Passage& p : passages) {
     Amount restated;
-    if (ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", &restated) && !gpb->has_total()) {
+    if (ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", [&] { return &restated; }) &&
+        !gpb->has_total()) {
       *gpb->mutable_total() = restated;
     }
     for (const Match& m : SearchAll(kClass, p)) {
@@ -475,10 +478,10 @@ void NarrativeExtractor::ExtractGpbItems(const std::vector<Passage>& passages) {
         *item->mutable_budget_vs_final() = *b;
         Emit(subject, *b);
       } else {
-        ReadAmount(p, R"((?:支出)?决算数?为?)", subject, item->mutable_amount(), m.end, to);
+        ReadAmount(p, R"((?:支出)?决算数?为?)", subject, [&] { return item->mutable_amount(); }, m.end, to);
       }
       if (auto y = clauses_.YoY(p, m.end, to)) {
-        *y->mutable_current() = item->amount();
+        if (item->has_amount()) *y->mutable_current() = item->amount();
         *item->mutable_yoy() = *y;
         Emit(subject, *y);
       }
@@ -508,13 +511,13 @@ void NarrativeExtractor::ExtractBasic() {
     }
   };
   for (const Passage& p : PassagesFor("N.BASIC")) {
-    ReadAmount(p, "基本支出", "bas.total", bas->mutable_total());
+    ReadAmount(p, "基本支出", "bas.total", [&] { return bas->mutable_total(); });
     size_t end = 0;
-    if (ReadAmount(p, "人员经费", "bas.personnel", bas->mutable_personnel(), 0,
+    if (ReadAmount(p, "人员经费", "bas.personnel", [&] { return bas->mutable_personnel(); }, 0,
                    std::string::npos, &end)) {
       read_list(p, end, bas->mutable_personnel_items());
     }
-    if (ReadAmount(p, R"((?:日常)?公用经费)", "bas.public", bas->mutable_public_(), 0,
+    if (ReadAmount(p, R"((?:日常)?公用经费)", "bas.public", [&] { return bas->mutable_public_(); }, 0,
                    std::string::npos, &end)) {
       read_list(p, end, bas->mutable_public_items());
     }
@@ -536,10 +539,10 @@ void NarrativeExtractor::ExtractFund(std::string_view key,
         *fund->mutable_empty_statement() = values_.MakeText(p, m->begin, m->end);
       }
     }
-    any_amount |= ReadAmount(p, "年初结转和结余", prefix + ".carry_in", fund->mutable_carry_in());
-    any_amount |= ReadAmount(p, "本年收入", prefix + ".income", fund->mutable_income());
-    any_amount |= ReadAmount(p, "本年支出", prefix + ".expend", fund->mutable_expend());
-    any_amount |= ReadAmount(p, "年末结转和结余", prefix + ".carry_out", fund->mutable_carry_out());
+    any_amount |= ReadAmount(p, "年初结转和结余", prefix + ".carry_in", [&] { return fund->mutable_carry_in(); });
+    any_amount |= ReadAmount(p, "本年收入", prefix + ".income", [&] { return fund->mutable_income(); });
+    any_amount |= ReadAmount(p, "本年支出", prefix + ".expend", [&] { return fund->mutable_expend(); });
+    any_amount |= ReadAmount(p, "年末结转和结余", prefix + ".carry_out", [&] { return fund->mutable_carry_out(); });
   }
   fund->set_has_data(any_amount && !fund->has_empty_statement());
 }
@@ -655,7 +658,7 @@ void NarrativeExtractor::ExtractSangong() {
       }
       if (!item->has_yoy()) {
         if (auto y = clauses_.YoY(p, clause_from, to)) {
-          *y->mutable_current() = item->final();
+          if (item->has_final()) *y->mutable_current() = item->final();
           *item->mutable_yoy() = *y;
           Emit(h.subject, *y);
         }
@@ -665,13 +668,13 @@ void NarrativeExtractor::ExtractSangong() {
         *item->mutable_content() = values_.MakeText(p, c->groups[1].first, c->groups[1].second);
       }
     }
-    ReadCount(p, R"(团组\s*(\d+)\s*(个))", "sg.abroad_groups", sg->mutable_abroad_groups());
+    ReadCount(p, R"(团组\s*(\d+)\s*(个))", "sg.abroad_groups", [&] { return sg->mutable_abroad_groups(); });
     ReadCount(p, R"(因公出国\(境\)\s*(\d+)\s*(人次|人))", "sg.abroad_persons",
-              sg->mutable_abroad_persons());
+              [&] { return sg->mutable_abroad_persons(); });
     ReadCount(p, R"(购置数?\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_purchased",
-              sg->mutable_car_purchased());
-    ReadCount(p, R"(保有量\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_holding", sg->mutable_car_holding());
-    ReadCount(p, R"(固定资产车辆\s*(\d+)\s*(辆))", "sg.asset_vehicles", sg->mutable_asset_vehicles());
+              [&] { return sg->mutable_car_purchased(); });
+    ReadCount(p, R"(保有量\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_holding", [&] { return sg->mutable_car_holding(); });
+    ReadCount(p, R"(固定资产车辆\s*(\d+)\s*(辆))", "sg.asset_vehicles", [&] { return sg->mutable_asset_vehicles(); });
     static const RE2 kHoldingReason(R"(差异原因(?:是|为)?\s*:\s*([^。]*))");
     if (auto m = Search(kHoldingReason, p)) {
       *sg->mutable_car_holding_vs_assets_reason() =
@@ -707,10 +710,10 @@ void NarrativeExtractor::ExtractOperatingCost() {
   for (const Passage& p : PassagesFor("N.OPCOST")) {
     size_t end = 0;
     if (!op->has_amount() &&
-        ReadAmount(p, R"(机关运行经费(?:支出)?(?:决算)?)", "op.amount", op->mutable_amount(), 0,
+        ReadAmount(p, R"(机关运行经费(?:支出)?(?:决算)?)", "op.amount", [&] { return op->mutable_amount(); }, 0,
                    std::string::npos, &end)) {
       if (auto y = clauses_.YoY(p, end, p.text().size())) {
-        *y->mutable_current() = op->amount();
+        if (op->has_amount()) *y->mutable_current() = op->amount();
         *op->mutable_yoy() = *y;
         Emit("op.amount", *y);
       }
@@ -729,20 +732,20 @@ void NarrativeExtractor::ExtractProcurement() {
   for (const Passage& p : PassagesFor("N.PROCURE")) {
     if (Contains(p, "以合同签订为准")) proc->set_contract_basis(true);
     ReadAmount(p, R"(政府采购(?:支出总额|金额|支出)(?:\(以合同签订为准\))?)", "proc.total",
-               proc->mutable_total());
-    ReadAmount(p, R"((?:政府采购)?货物(?:采购)?(?:支出|金额))", "proc.goods", proc->mutable_goods());
-    ReadAmount(p, R"((?:政府采购)?工程(?:采购)?(?:支出|金额))", "proc.works", proc->mutable_works());
+               [&] { return proc->mutable_total(); });
+    ReadAmount(p, R"((?:政府采购)?货物(?:采购)?(?:支出|金额))", "proc.goods", [&] { return proc->mutable_goods(); });
+    ReadAmount(p, R"((?:政府采购)?工程(?:采购)?(?:支出|金额))", "proc.works", [&] { return proc->mutable_works(); });
     ReadAmount(p, R"((?:政府采购)?服务(?:采购)?(?:支出|金额))", "proc.services",
-               proc->mutable_services());
+               [&] { return proc->mutable_services(); });
     // Xinjiang form: 授予中小企业合同金额A万元，占…p%，其中：授予小微企业合同金额B万元，占…q%
-    ReadShare(p, "授予中小企业合同金额", "proc.sme_award", "proc.total", proc->mutable_sme_award());
+    ReadShare(p, "授予中小企业合同金额", "proc.sme_award", "proc.total", [&] { return proc->mutable_sme_award(); });
     ReadShare(p, "授予小微企业合同金额", "proc.small_micro_award", "proc.total",
-              proc->mutable_small_micro_award());
+              [&] { return proc->mutable_small_micro_award(); });
     // Shanghai form (REFERENCE §1.3, A–E).
     ReadAmount(p, "面向中小企业预留政府采购项目预算金额", "proc.sme_reserved",
-               proc->mutable_sme_reserved());
+               [&] { return proc->mutable_sme_reserved(); });
     ReadAmount(p, "面向小微企业预留政府采购项目预算金额", "proc.small_micro_reserved",
-               proc->mutable_small_micro_reserved());
+               [&] { return proc->mutable_small_micro_reserved(); });
     static const RE2 kWon(absl::StrCat(
         R"(在(面向中小企业预留|面向小微企业预留|其他)[^。;]*?由(中小企业|小微企业)供应商中标或成交的\s*[,，]?\s*采购金额\s*)",
         kNum, kMoney));
@@ -789,7 +792,7 @@ void NarrativeExtractor::ExtractAssets() {
         *q->mutable_src() = values_.Prov(p, m->groups[1].first, m->groups[2].second);
         Use(q->src());
       }
-      ReadAmount(p, "价值", "ast.building_value", ast->mutable_building_value(), m->end,
+      ReadAmount(p, "价值", "ast.building_value", [&] { return ast->mutable_building_value(); }, m->end,
                  SentenceEnd(p, m->end));
     }
     size_t vehicles_end = 0;
@@ -800,7 +803,7 @@ void NarrativeExtractor::ExtractAssets() {
         Emit("ast.vehicles", *c);
       }
       vehicles_end = m->end;
-      ReadAmount(p, "价值", "ast.vehicle_value", ast->mutable_vehicle_value(), m->end,
+      ReadAmount(p, "价值", "ast.vehicle_value", [&] { return ast->mutable_vehicle_value(); }, m->end,
                  std::min(SentenceEnd(p, m->end), m->end + 24));
     }
     for (const Match& m : SearchAll(kCategory, p, vehicles_end)) {
@@ -841,9 +844,9 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
   for (const Passage& p : PassagesFor("N.PERF")) {
     // Xinjiang form.
     ReadCount(p, R"(整体支出绩效自评表\s*(\d+)\s*(个|张|份))", "perf.overall_tables",
-              perf->mutable_overall_tables());
-    ReadAmount(p, "全年预算总额", "perf.overall_budget", perf->mutable_overall_budget());
-    ReadAmount(p, "实际执行总额", "perf.overall_executed", perf->mutable_overall_executed());
+              [&] { return perf->mutable_overall_tables(); });
+    ReadAmount(p, "全年预算总额", "perf.overall_budget", [&] { return perf->mutable_overall_budget(); });
+    ReadAmount(p, "实际执行总额", "perf.overall_executed", [&] { return perf->mutable_overall_executed(); });
     size_t end = 0;
     static const RE2 kProjects(R"(绩效评价项目\s*(\d+)\s*(个))");
     if (auto m = Search(kProjects, p)) {
@@ -852,8 +855,8 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
         Emit("perf.projects", *c);
       }
       end = m->end;
-      ReadAmount(p, "全年预算数", "perf.projects_budget", perf->mutable_projects_budget(), end);
-      ReadAmount(p, "全年执行数", "perf.projects_executed", perf->mutable_projects_executed(), end);
+      ReadAmount(p, "全年预算数", "perf.projects_budget", [&] { return perf->mutable_projects_budget(); }, end);
+      ReadAmount(p, "全年执行数", "perf.projects_executed", [&] { return perf->mutable_projects_executed(); }, end);
     }
     static const RE2 kAchievements(R"(取得的成效\s*:\s*(.*?)(?:发现的问题|存在的问题|$))");
     static const RE2 kProblems(R"((?:发现的问题|存在的问题)及原因\s*:\s*(.*?)(?:下一步改进措施|改进措施|$))");
@@ -868,26 +871,26 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
       *perf->mutable_improvements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
     // Shanghai form.
-    struct Block { const char* lead; report::v1::Count* n; report::v1::Amount* amount;
-                   const char* subject; };
+    struct Block { const char* lead; Field<report::v1::Count> n;
+                   Field<report::v1::Amount> amount; const char* subject; };
     const Block blocks[] = {
-        {"编报绩效目标的", perf->mutable_target_projects(), perf->mutable_target_amount(),
-         "perf.target"},
-        {"绩效跟踪(?:评价)?的", perf->mutable_tracked_projects(), perf->mutable_tracked_amount(),
-         "perf.tracked"},
-        {"绩效自评的", perf->mutable_selfeval_projects(), perf->mutable_selfeval_amount(),
-         "perf.selfeval"},
+        {"编报绩效目标的", [&] { return perf->mutable_target_projects(); },
+         [&] { return perf->mutable_target_amount(); }, "perf.target"},
+        {"绩效跟踪(?:评价)?的", [&] { return perf->mutable_tracked_projects(); },
+         [&] { return perf->mutable_tracked_amount(); }, "perf.tracked"},
+        {"绩效自评的", [&] { return perf->mutable_selfeval_projects(); },
+         [&] { return perf->mutable_selfeval_amount(); }, "perf.selfeval"},
     };
     for (const Block& b : blocks) {
       const RE2 re(absl::StrCat(b.lead, R"(\d{4}年度项目\s*(\d+)\s*(个)\s*[,，]?\s*涉及预算金额\s*)",
                                 kNum, kMoney));
       if (auto m = Search(re, p)) {
         if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-          *b.n = *c;
+          *b.n() = *c;
           Emit(absl::StrCat(b.subject, "_projects"), *c);
         }
         if (auto a = values_.MakeAmount(p, *m, 3, 4)) {
-          *b.amount = *a;
+          *b.amount() = *a;
           Emit(absl::StrCat(b.subject, "_amount"), *a);
         }
       }
@@ -900,20 +903,20 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
         Use(perf->selfeval_average_score_src());
       }
     }
-    struct Grade { const char* word; report::v1::Count* n; };
-    const Grade grades[] = {{"优", perf->mutable_grade_excellent()},
-                            {"良", perf->mutable_grade_good()},
-                            {"合格", perf->mutable_grade_pass()},
-                            {"不合格", perf->mutable_grade_fail()}};
+    struct Grade { const char* word; std::function<report::v1::Count*()> n; };
+    const Grade grades[] = {{"优", [&] { return perf->mutable_grade_excellent(); }},
+                            {"良", [&] { return perf->mutable_grade_good(); }},
+                            {"合格", [&] { return perf->mutable_grade_pass(); }},
+                            {"不合格", [&] { return perf->mutable_grade_fail(); }}};
     for (const Grade& g : grades) {
       ReadCount(p, absl::StrCat(R"(绩效评级为“)", g.word, R"(”的项目\s*(\d+)\s*(个))"),
-                absl::StrCat("perf.grade:", g.word), g.n);
+                absl::StrCat("perf.grade:", g.word), [&] { return g.n(); });
     }
-    ReadCount(p, R"(共发现问题\s*(\d+)\s*(个))", "perf.problems_found", perf->mutable_problems_found());
+    ReadCount(p, R"(共发现问题\s*(\d+)\s*(个))", "perf.problems_found", [&] { return perf->mutable_problems_found(); });
     ReadCount(p, R"(已经?完成整改的\s*(\d+)\s*(个))", "perf.problems_fixed",
-              perf->mutable_problems_fixed());
+              [&] { return perf->mutable_problems_fixed(); });
     ReadCount(p, R"(正在整改的\s*(\d+)\s*(个))", "perf.problems_fixing",
-              perf->mutable_problems_fixing());
+              [&] { return perf->mutable_problems_fixing(); });
   }
 }
 

@@ -2,6 +2,7 @@
 // table list) into the report's entities and statements.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,14 +60,21 @@ class NarrativeExtractor {
   void Emit(const std::string& subject, const report::v1::Count& c);
   void Emit(const std::string& subject, const report::v1::Share& s);
 
-  // Reads "LABEL…NUM万元[，占p%]" for each (label, field) in a clause list.
+  // A report field, created only when a value is found: an absent figure
+  // stays absent (never an empty zero).
+  template <typename T>
+  using Field = std::function<T*()>;
+
+  // "LABEL…NUM万元" / "LABEL…NUM万元，占p%" / a count pattern with groups
+  // (number, unit). Return whether the value was found.
   bool ReadAmount(const Passage& p, const std::string& label, const std::string& subject,
-                  report::v1::Amount* out, size_t from = 0, size_t to = std::string::npos,
-                  size_t* end = nullptr);
+                  const Field<report::v1::Amount>& out, size_t from = 0,
+                  size_t to = std::string::npos, size_t* end = nullptr);
   bool ReadShare(const Passage& p, const std::string& label, const std::string& subject,
-                 const std::string& denominator, report::v1::Share* out);
+                 const std::string& denominator, const Field<report::v1::Share>& out);
   bool ReadCount(const Passage& p, const std::string& pattern, const std::string& subject,
-                 report::v1::Count* out, size_t from = 0, size_t to = std::string::npos);
+                 const Field<report::v1::Count>& out, size_t from = 0,
+                 size_t to = std::string::npos);
 
   const SourceDocument& doc_;
   const SectionIndex& sections_;

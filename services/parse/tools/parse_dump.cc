@@ -1,5 +1,6 @@
 // Development aid: parses a file with the built-in configuration and prints
-// the report in the proto text format.
+// the report (proto text format, --json, or --outline as used by the golden
+// files under tests/golden/).
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -7,11 +8,12 @@
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
+#include "common/report/outline.h"
 #include "services/parse/src/parser.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: juesuan-parse-dump FILE\n";
+    std::cerr << "usage: juesuan-parse-dump FILE [--json|--outline]\n";
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -30,6 +32,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::string out;
+  if (argc > 2 && std::string(argv[2]) == "--outline") {
+    std::cout << juesuan::report::Outline(*report);
+    return 0;
+  }
   if (argc > 2 && std::string(argv[2]) == "--json") {
     google::protobuf::util::JsonPrintOptions json;
     json.preserve_proto_field_names = true;
