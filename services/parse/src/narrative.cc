@@ -261,25 +261,29 @@ void NarrativeExtractor::ExtractProfile() {
 }
 
 void NarrativeExtractor::ExtractUnits() {
-  // Shanghai 单位构成 table rows, one per line: "1 上海市…（本级）" /
-  // "2 上海市普陀区财政局财政所 预算不单列，并入本级".
-  static const RE2 kUnitRow(R"(^\s*(\d{1,2})\s*((?:\p{Han}|\(|\))+?)\s*(\p{Han}*并入本级|\p{Han}*单列\p{Han}*|)\s*$)");
+  // Shanghai 单位构成 table rows, one per line, columns separated by spaces in
+  // the printed layout: "1 上海市…（本级）" / "2 …财政所 预算不单列，并入本级".
+  // Matched on the line as printed, since the columns are told apart by spaces.
+  static const RE2 kUnitRow(R"(^\s*(\d{1,2})\s+(\S+)(?:\s+(\S*(?:单列|并入本级)\S*))?\s*$)");
   auto* prof = report_.mutable_profile();
   const auto& lines = doc_.lines();
   for (const SectionSpan* s : sections_.Find("P.ORG")) {
     for (uint32_t l = s->body_first; l < s->body_last; ++l) {
       if (skip_[l]) continue;
-      Passage p;
-      p.folded = text::NormalizedText(lines[l].raw, lines[l].begin);
-      p.section_key = "P.ORG";
-      auto m = Search(kUnitRow, p);
-      if (!m) continue;
+      const SourceLine& line = lines[l];
+      re2::StringPiece number, name, note;
+      if (!RE2::FullMatch(line.raw, kUnitRow, &number, &name, &note)) continue;
+      auto text_of = [&](re2::StringPiece piece) {
+        const size_t begin = line.begin + (piece.data() - line.raw.data());
+        report::v1::Text t;
+        *t.mutable_src() = doc_.Provenance(begin, begin + piece.size(), "P.ORG");
+        t.set_text(t.src().raw_text());
+        return t;
+      };
       auto* unit = prof->add_units();
-      *unit->mutable_name() = values_.MakeText(p, m->groups[2].first, m->groups[2].second);
+      *unit->mutable_name() = text_of(name);
       unit->set_is_own_level(unit->name().text().find("本级") != std::string::npos);
-      if (m->groups[3].second > m->groups[3].first) {
-        *unit->mutable_note() = values_.MakeText(p, m->groups[3].first, m->groups[3].second);
-      }
+      if (!note.empty()) *unit->mutable_note() = text_of(note);
     }
   }
 }
@@ -1001,7 +1005,8 @@ void NarrativeExtractor::ReportUnusedFigures() {
       auto sentence = values_.Prov(p, sentence_begin, SentenceEnd(p, m.end));
       diags_.Info("UNPARSED_FIGURE",
                   fmt::format("figure \"{}\" in {} was not attributed to any field: {}",
-                              src.raw_text(), p.section_key, sentence.raw_text()),
+                              JoinLines(src.raw_text()), p.section_key,
+                              JoinLines(sentence.raw_text())),
                   src);
     }
   }

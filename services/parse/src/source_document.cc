@@ -60,6 +60,27 @@ report::v1::Provenance SourceDocument::Provenance(
   report::v1::Provenance p;
   end = std::min(end, text_.size());
   begin = std::min(begin, end);
+  // Evidence quotes the printed characters, not the layout around them.
+  auto space_at = [&](size_t i) -> size_t {
+    const char c = text_[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') return 1;
+    if (text_.compare(i, 3, "\xE3\x80\x80") == 0) return 3;  // ideographic space
+    return 0;
+  };
+  while (begin < end) {
+    const size_t n = space_at(begin);
+    if (n == 0 || begin + n > end) break;
+    begin += n;
+  }
+  while (end > begin) {
+    if (space_at(end - 1) == 1) {
+      --end;
+    } else if (end >= begin + 3 && text_.compare(end - 3, 3, "\xE3\x80\x80") == 0) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
   p.set_byte_begin(begin);
   p.set_byte_end(end);
   p.set_line(LineAt(begin));

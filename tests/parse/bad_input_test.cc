@@ -1,0 +1,77 @@
+// Bad input gets a correct result or a precise status that names the
+// problem — never a crash, a hang or an empty success.
+#include <random>
+
+#include "gtest/gtest.h"
+#include "tests/parse/test_support.h"
+
+namespace juesuan::parse::testing {
+namespace {
+
+void ExpectStatus(const absl::StatusOr<report::v1::Report>& r, absl::StatusCode code,
+                  const std::string& words) {
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), code) << r.status();
+  EXPECT_NE(std::string(r.status().message()).find(words), std::string::npos) << r.status();
+}
+
+TEST(BadInput, EmptyFile) {
+  ExpectStatus(ParseBytes(""), absl::StatusCode::kInvalidArgument, "empty");
+}
+
+TEST(BadInput, RandomBytes) {
+  std::mt19937 rng(20241231);
+  std::string bytes(64 * 1024, '\0');
+  for (char& c : bytes) c = static_cast<char>(rng());
+  auto r = ParseBytes(bytes);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << r.status();
+}
+
+TEST(BadInput, NewsArticleIsNotADisclosure) {
+  const std::string news =
+      "新华社北京11月27日电 今年以来，各地加快推进重大项目建设，投资增长保持稳定。\n"
+      "记者从有关部门获悉，前三季度全国完成固定资产投资38万亿元，同比增长3.4%。\n"
+      "专家表示，下一步将继续加大政策支持力度。\n";
+  ExpectStatus(ParseBytes(news), absl::StatusCode::kInvalidArgument, "not a 决算 disclosure");
+}
+
+TEST(BadInput, InvalidUtf8NamesTheOffset) {
+  std::string text = ReadFile(SharedPath(kSeed)).substr(0, 3000);
+  text[1500] = '\xFF';  // invalid in UTF-8 and in GB18030
+  text[1501] = '\xFF';
+  ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument, "offset");
+}
+
+TEST(BadInput, DocumentCutOffMidwayStillParsesWhatIsThere) {
+  const std::string seed = ReadFile(SharedPath(kSeed));
+  const std::string cut = seed.substr(0, seed.find("五、一般公共预算财政拨款支出决算情况说明"));
+  auto r = ParseBytes(cut);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(Cents(r->totals().income_total()), 12139);
+  EXPECT_EQ(Cents(r->fiscal().income_total()), 12139);
+  EXPECT_FALSE(r->general_public_budget().has_total());  // absent, not zero
+  EXPECT_FALSE(r->sangong().total().has_final());
+}
+
+TEST(BadInput, HundredMegabyteTextIsRefusedBeforeWork) {
+  const std::string big(100u << 20, 'a');
+  ExpectStatus(ParseBytes(big), absl::StatusCode::kResourceExhausted, "limit");
+}
+
+TEST(BadInput, BinaryWithNulBytes) {
+  std::string text = "部门决算";
+  text.push_back('\0');
+  text += "收入总计";
+  ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument, "NUL");
+}
+
+TEST(BadInput, PassedDeadline) {
+  ParseOptions options;
+  options.deadline = absl::Now() - absl::Seconds(1);
+  auto r = Parser().Parse(ReadFile(SharedPath(kSeed)), options);
+  ExpectStatus(r, absl::StatusCode::kDeadlineExceeded, "deadline");
+}
+
+}  // namespace
+}  // namespace juesuan::parse::testing

@@ -1,0 +1,64 @@
+#include "common/text/encoding.h"
+
+#include <unicode/ucnv.h>
+
+#include "common/text/normalize.h"
+#include "gtest/gtest.h"
+
+namespace juesuan::text {
+namespace {
+
+std::string ToGb18030(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  out.resize(n);
+  return out;
+}
+
+TEST(Decode, Utf8PassesThrough) {
+  auto d = DecodeToUtf8("收入总计121.39万元");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, "收入总计121.39万元");
+  EXPECT_EQ(d->encoding, SourceEncoding::kUtf8);
+}
+
+TEST(Decode, Utf8BomIsDropped) {
+  auto d = DecodeToUtf8("\xEF\xBB\xBF决算");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, "决算");
+}
+
+TEST(Decode, Gb18030IsConverted) {
+  const std::string gb = ToGb18030("部门决算公开说明");
+  ASSERT_NE(gb, "部门决算公开说明");
+  auto d = DecodeToUtf8(gb);
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_EQ(d->utf8, "部门决算公开说明");
+  EXPECT_EQ(d->encoding, SourceEncoding::kGb18030);
+}
+
+TEST(Decode, InvalidBytesAreRefusedWithTheirOffset) {
+  auto d = DecodeToUtf8(std::string("决算\x80\xFF\xFE", 9));
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(d.status().message().find("offset 6"), absl::string_view::npos) << d.status();
+}
+
+TEST(Normalize, FoldsFullWidthAndMapsBack) {
+  const std::string original = "收入１２３．４５万元，占５０％";
+  NormalizedText n(original);
+  EXPECT_EQ(n.text(), "收入123.45万元,占50%");
+  const size_t digits = n.text().find("123.45");
+  EXPECT_EQ(original.substr(n.ToOriginal(digits), n.ToOriginal(digits + 6) - n.ToOriginal(digits)),
+            "１２３．４５");
+}
+
+TEST(Normalize, DropsSpacesBetweenCjkButKeepsLatinSpacing) {
+  NormalizedText n("本 年 收 入 合 计 2946.25 万 元 and Word Text");
+  EXPECT_EQ(n.text(), "本年收入合计2946.25万元and Word Text");
+}
+
+}  // namespace
+}  // namespace juesuan::text
