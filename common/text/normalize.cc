@@ -4,6 +4,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace juesuan::text {
 namespace {
 
@@ -25,9 +29,54 @@ UChar32 ExtraFold(UChar32 c) {
   }
 }
 
+std::string FoldWithIcu(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString folded;
+  if (U_SUCCESS(status)) folded = nfkc->normalize(icu::UnicodeString(c), status);
+  if (U_FAILURE(status) || folded.isEmpty()) folded = icu::UnicodeString(c);
+  std::string utf8;
+  folded.toUTF8String(utf8);
+  return utf8;
+}
+
+// The punctuation blocks that fill these documents (Latin-1, general
+// punctuation, CJK symbols, full-width forms) are folded once into a table;
+// anything rarer goes to ICU each time.
+class FoldTable {
+ public:
+  static const FoldTable& Get() {
+    static const FoldTable* table = new FoldTable();
+    return *table;
+  }
+  const std::string* Find(UChar32 c) const {
+    for (const Block& b : blocks_) {
+      if (c >= b.first && c < b.first + static_cast<UChar32>(b.folded.size())) {
+        return &b.folded[c - b.first];
+      }
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Block {
+    UChar32 first;
+    std::vector<std::string> folded;
+  };
+  FoldTable() {
+    for (auto [first, last] : {std::pair<UChar32, UChar32>{0x00A0, 0x0100},
+                               {0x2000, 0x2070}, {0x3000, 0x3040}, {0xFE30, 0xFF00},
+                               {0xFF00, 0xFFF0}}) {
+      Block b{first, {}};
+      for (UChar32 c = first; c < last; ++c) b.folded.push_back(FoldWithIcu(ExtraFold(c)));
+      blocks_.push_back(std::move(b));
+    }
+  }
+  std::vector<Block> blocks_;
+};
+
 // Appends the folded form of `c` to `out`.
 void AppendFolded(UChar32 c, std::string& out) {
-  c = ExtraFold(c);
   if (IsStable(c)) {
     char buf[4];
     int32_t n = 0;
@@ -35,16 +84,11 @@ void AppendFolded(UChar32 c, std::string& out) {
     out.append(buf, n);
     return;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString folded;
-  if (U_SUCCESS(status)) {
-    folded = nfkc->normalize(icu::UnicodeString(c), status);
+  if (const std::string* folded = FoldTable::Get().Find(c)) {
+    out += *folded;
+    return;
   }
-  if (U_FAILURE(status) || folded.isEmpty()) folded = icu::UnicodeString(c);
-  std::string utf8;
-  folded.toUTF8String(utf8);
-  out += utf8;
+  out += FoldWithIcu(ExtraFold(c));
 }
 
 // Ideographs, kana, CJK and full-width punctuation: the scripts that are
@@ -75,32 +119,40 @@ NormalizedText::NormalizedText(std::string_view original, size_t original_offset
 void NormalizedText::Append(std::string_view original, size_t original_offset) {
   const auto* s = reinterpret_cast<const uint8_t*>(original.data());
   const int32_t length = static_cast<int32_t>(original.size());
+  text_.reserve(text_.size() + original.size());
+  to_original_.reserve(to_original_.size() + original.size());
   int32_t i = 0;
   while (i < length) {
     const int32_t start = i;
+    const uint32_t offset = static_cast<uint32_t>(original_offset + start);
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;  // input is validated upstream; stay total anyway
     if (c == ' ' || c == 0x3000 || c == 0x00A0) {
-      pending_spaces_.push_back(static_cast<uint32_t>(original_offset + start));
+      pending_spaces_.push_back(offset);
       continue;
     }
-    if (!pending_spaces_.empty()) {
-      if (!text_.empty() && !IsCjk(c) && !IsCjk(LastCodePoint(text_))) {
-        for (uint32_t offset : pending_spaces_) {
-          text_.push_back(' ');
-          to_original_.push_back(offset);
-        }
-      }
-      pending_spaces_.clear();
-    }
+    if (!pending_spaces_.empty()) FlushSpaces(c);
     const size_t before = text_.size();
-    AppendFolded(c, text_);
-    to_original_.insert(to_original_.end(), text_.size() - before,
-                        static_cast<uint32_t>(original_offset + start));
+    if (IsStable(c)) {
+      text_.append(original.data() + start, i - start);  // already in folded form
+    } else {
+      AppendFolded(c, text_);
+    }
+    for (size_t k = before; k < text_.size(); ++k) to_original_.push_back(offset);
   }
   end_ = original_offset + original.size();
   pending_spaces_.clear();  // spaces at the end of a piece separate nothing
+}
+
+void NormalizedText::FlushSpaces(int32_t next) {
+  if (!text_.empty() && !IsCjk(next) && !IsCjk(LastCodePoint(text_))) {
+    for (uint32_t offset : pending_spaces_) {
+      text_.push_back(' ');
+      to_original_.push_back(offset);
+    }
+  }
+  pending_spaces_.clear();
 }
 
 size_t NormalizedText::ToOriginal(size_t offset) const {

@@ -30,6 +30,9 @@ class NormalizedText {
   size_t ToOriginal(size_t offset) const;
 
  private:
+  // Emits the pending spaces unless a CJK character stands on either side.
+  void FlushSpaces(int32_t next_code_point);
+
   std::string text_;
   std::vector<uint32_t> to_original_;  // one entry per byte of text_
   size_t end_ = 0;                     // document offset after the last piece

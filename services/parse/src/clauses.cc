@@ -32,16 +32,6 @@ report::v1::Comparison ComparisonOf(std::string_view word) {
   return report::v1::COMPARISON_EQUAL;  // 等于 / 持平
 }
 
-// Label patterns are few and reused for every document: compile each once.
-const RE2& CachedPattern(const std::string& pattern) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<RE2>>();
-  absl::MutexLock lock(&mu);
-  auto& slot = (*cache)[pattern];
-  if (!slot) slot = std::make_unique<RE2>(pattern);
-  return *slot;
-}
-
 const RE2& YoYPattern() {
   // 增加D万元，增长g% | 减少D万元，下降g% | 增加D万元 | 增长g%
   static const RE2 re(absl::StrCat(

@@ -1,6 +1,7 @@
 #include "services/parse/src/document_scan.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "absl/strings/str_cat.h"
 #include "re2/re2.h"
@@ -62,7 +63,12 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
 
 report::v1::Layout DetectLayout(const SourceDocument& doc,
                                 const config::v1::ParseConfig& config) {
-  const std::string folded = text::NormalizeForMatching(doc.text());
+  std::string folded;
+  folded.reserve(doc.text().size());
+  for (const auto& line : doc.lines()) {
+    folded += line.norm();
+    folded += '\n';
+  }
   report::v1::Layout best = report::v1::LAYOUT_GENERIC;
   int best_score = 0;
   bool tie = false;
@@ -90,28 +96,31 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
-    size_t pos = 0;
-    while (pos < t.size()) {
-      bool hit = false;
-      for (const auto& token : tokens) {
-        if (t.compare(pos, token.size(), token) != 0) continue;
-        // "XX" inside a Latin word (e.g. an English name) is not a placeholder.
-        auto ascii_letter = [&](size_t i) {
-          return i < t.size() && ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'W') ||
-                                  t[i] == 'Y' || t[i] == 'Z');
-        };
-        if ((pos > 0 && ascii_letter(pos - 1)) || ascii_letter(pos + token.size())) continue;
-        auto* ph = report->add_placeholders();
-        ph->set_text(token);
-        *ph->mutable_src() = doc.Provenance(line.folded.ToOriginal(pos),
-                                            line.folded.ToOriginal(pos + token.size()), "");
-        pos += token.size();
-        // Swallow the rest of a run of X (e.g. "XXXX").
-        while (pos < t.size() && t[pos] == 'X') ++pos;
-        hit = true;
-        break;
+    // Every occurrence of every token, longest token first at a position.
+    std::vector<std::pair<size_t, size_t>> hits;  // (position, token length)
+    for (const auto& token : tokens) {
+      for (size_t pos = t.find(token); pos != std::string::npos; pos = t.find(token, pos + 1)) {
+        hits.emplace_back(pos, token.size());
       }
-      if (!hit) ++pos;
+    }
+    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    size_t covered = 0;
+    for (auto [pos, size] : hits) {
+      if (pos < covered) continue;
+      // "XX" inside a Latin word (e.g. an English name) is not a placeholder.
+      auto latin = [&](size_t i) {
+        return i < t.size() && std::isalpha(static_cast<unsigned char>(t[i])) && t[i] != 'X';
+      };
+      if ((pos > 0 && latin(pos - 1)) || latin(pos + size)) continue;
+      size_t end = pos + size;
+      while (end < t.size() && t[end] == 'X') ++end;  // a run such as "XXXX" is one
+      auto* ph = report->add_placeholders();
+      ph->set_text(t.substr(pos, size));
+      *ph->mutable_src() = doc.Provenance(line.folded.ToOriginal(pos),
+                                          line.folded.ToOriginal(end), "");
+      covered = end;
     }
   }
 }

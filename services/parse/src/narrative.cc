@@ -49,6 +49,7 @@ NarrativeExtractor::NarrativeExtractor(const SourceDocument& doc, const SectionI
   // Headings are structure, not narrative.
   skip_.resize(doc.lines().size(), false);
   for (const auto& s : sections.sections()) skip_[s.heading_line] = true;
+  BuildRuns();
 }
 
 void NarrativeExtractor::ExtractAll() {
@@ -71,28 +72,32 @@ void NarrativeExtractor::ExtractAll() {
   ReportUnusedFigures();
 }
 
-std::vector<Passage> NarrativeExtractor::PassagesFor(std::string_view key) const {
-  std::vector<Passage> out;
+NarrativeExtractor::PassageRefs NarrativeExtractor::PassagesFor(std::string_view key) const {
+  PassageRefs out;
+  for (const Passage& p : runs_) {
+    const std::string& k = p.section_key;
+    if (k == key || (k.size() > key.size() && k.compare(0, key.size(), key) == 0 &&
+                     k[key.size()] == '.')) {
+      out.push_back(std::cref(p));
+    }
+  }
+  return out;
+}
+
+void NarrativeExtractor::BuildRuns() {
   const auto& lines = doc_.lines();
-  auto matches = [&](const std::string& k) {
-    return k == key || (k.size() > key.size() && k.compare(0, key.size(), key) == 0 &&
-                        k[key.size()] == '.');
-  };
   uint32_t i = 0;
   while (i < lines.size()) {
     const std::string& k = sections_.KeyOfLine(i);
-    if (!matches(k)) {
-      ++i;
-      continue;
-    }
     uint32_t j = i;
     while (j < lines.size() && sections_.KeyOfLine(j) == k) ++j;
-    for (auto& p : BuildPassages(doc_, i, j, skip_, k, /*single=*/true)) {
-      out.push_back(std::move(p));
+    if (!k.empty()) {
+      for (auto& p : BuildPassages(doc_, i, j, skip_, k, /*single=*/true)) {
+        runs_.push_back(std::move(p));
+      }
     }
     i = j;
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -175,8 +180,7 @@ bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
                                    const std::string& subject,
                                    const Field<report::v1::Count>& out, size_t from,
                                    size_t to) {
-  const RE2 re(pattern);
-  auto m = Search(re, p, from, to);
+  auto m = Search(CachedPattern(pattern), p, from, to);
   if (!m) return false;
   auto c = values_.MakeCount(p, *m, 1, 2);
   if (!c) return false;
@@ -191,13 +195,15 @@ bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
 
 void NarrativeExtractor::ExtractProfile() {
   auto* prof = report_.mutable_profile();
-  const std::vector<Passage> functions = PassagesFor("P.FUNCTIONS");
+  const PassageRefs functions = PassagesFor("P.FUNCTIONS");
   for (const Passage& p : functions) {
     if (Contains(p, "不予公开") || Contains(p, "涉密")) prof->set_functions_withheld(true);
   }
   if (!functions.empty()) {
-    const size_t begin = functions.front().folded.ToOriginal(0);
-    const size_t end = functions.back().folded.ToOriginal(functions.back().text().size());
+    const Passage& first = functions.front();
+    const Passage& last = functions.back();
+    const size_t begin = first.folded.ToOriginal(0);
+    const size_t end = last.folded.ToOriginal(last.text().size());
     *prof->mutable_functions()->mutable_src() = doc_.Provenance(begin, end, "P.FUNCTIONS");
     prof->mutable_functions()->set_text(JoinLines(prof->functions().src().raw_text()));
   }
@@ -218,7 +224,8 @@ void NarrativeExtractor::ExtractProfile() {
          [&] { return staff()->mutable_delta_retired_tui(); }},
     };
     for (const Row& row : rows) {
-      const RE2 re(absl::StrCat(row.label, R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)"));
+      const RE2& re = CachedPattern(
+          absl::StrCat(row.label, R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)"));
       auto m = Search(re, p);
       if (!m) continue;
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
@@ -416,7 +423,7 @@ void NarrativeExtractor::ExtractGeneralPublicBudget() {
   ExtractGpbItems(PassagesFor("N.GPB.DETAIL"));
 }
 
-void NarrativeExtractor::ExtractGpbClasses(const std::vector<Passage>& passages) {
+void NarrativeExtractor::ExtractGpbClasses(const PassageRefs& passages) {
   auto* gpb = report_.mutable_general_public_budget();
   static const RE2 kClass(absl::StrCat(R"((\p{Han}+)\s*\(类\)\s*)", kNum, kMoney,
                                        R"((?:\s*[,，]?\s*占\s*)", kNum, R"(\s*%)?)"));
@@ -445,7 +452,7 @@ void NarrativeExtractor::ExtractGpbClasses(const std::vector<Passage>& passages)
   // Shanghai also states the budget comparison in the detail sub-section.
 }
 
-void NarrativeExtractor::ExtractGpbItems(const std::vector<Passage>& passages) {
+void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
   auto* gpb = report_.mutable_general_public_budget();
   static const RE2 kItem(
       R"((\p{Han}+)\s*\(类\)\s*(\p{Han}+)\s*\(款\)\s*((?:\p{Han}|\(|\))+?)\s*\(项\))");
@@ -601,8 +608,7 @@ bool IsMention(const Passage& p, size_t begin) {
 std::vector<LabelHit> FindSangongLabels(const Passage& p) {
   std::vector<LabelHit> hits;
   for (const auto& label : kSangongLabels) {
-    const RE2 re(label.pattern);
-    for (const Match& m : SearchAll(re, p)) {
+    for (const Match& m : SearchAll(CachedPattern(label.pattern), p)) {
       if (IsMention(p, m.begin)) continue;
       bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const LabelHit& h) {
         return m.begin < h.end && h.begin < m.end;
@@ -886,8 +892,8 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
          [&] { return perf->mutable_selfeval_amount(); }, "perf.selfeval"},
     };
     for (const Block& b : blocks) {
-      const RE2 re(absl::StrCat(b.lead, R"(\d{4}年度项目\s*(\d+)\s*(个)\s*[,，]?\s*涉及预算金额\s*)",
-                                kNum, kMoney));
+      const RE2& re = CachedPattern(absl::StrCat(
+          b.lead, R"(\d{4}年度项目\s*(\d+)\s*(个)\s*[,，]?\s*涉及预算金额\s*)", kNum, kMoney));
       if (auto m = Search(re, p)) {
         if (auto c = values_.MakeCount(p, *m, 1, 2)) {
           *b.n() = *c;

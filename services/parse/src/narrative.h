@@ -29,8 +29,11 @@ class NarrativeExtractor {
   void ExtractAll();
 
  private:
-  // Passages of every line whose section key is `key` or below it.
-  std::vector<Passage> PassagesFor(std::string_view key) const;
+  void BuildRuns();
+  using PassageRefs = std::vector<std::reference_wrapper<const Passage>>;
+  // Passages of every line whose section key is `key` or below it; each run
+  // of lines with one key is re-flowed once, when the extractor is built.
+  PassageRefs PassagesFor(std::string_view key) const;
 
   void ExtractProfile();
   void ExtractUnits();
@@ -39,8 +42,8 @@ class NarrativeExtractor {
   void ExtractExpenditure();
   void ExtractFiscal();
   void ExtractGeneralPublicBudget();
-  void ExtractGpbClasses(const std::vector<Passage>& passages);
-  void ExtractGpbItems(const std::vector<Passage>& passages);
+  void ExtractGpbClasses(const PassageRefs& passages);
+  void ExtractGpbItems(const PassageRefs& passages);
   void ExtractBasic();
   void ExtractFund(std::string_view key, report::v1::FundAppropriation* fund);
   void ExtractSangong();
@@ -85,6 +88,7 @@ class NarrativeExtractor {
   ValueFactory values_;
   ClauseParser clauses_;
   std::vector<std::pair<size_t, size_t>> used_;  // document spans read into the model
+  std::vector<Passage> runs_;                     // one passage per run of a section key
 };
 
 }  // namespace juesuan::parse

@@ -1,6 +1,10 @@
 #include "services/parse/src/values.h"
 
+#include <memory>
 #include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
 
 #include "common/text/decimal.h"
 
@@ -16,6 +20,15 @@ std::string WithoutSpaces(std::string_view s) {
 }
 
 }  // namespace
+
+const RE2& CachedPattern(const std::string& pattern) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<RE2>>();
+  absl::MutexLock lock(&mu);
+  auto& slot = (*cache)[pattern];
+  if (!slot) slot = std::make_unique<RE2>(pattern);
+  return *slot;
+}
 
 std::optional<Match> Search(const RE2& re, const Passage& p, size_t from, size_t to,
                             RE2::Anchor anchor) {

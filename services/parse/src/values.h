@@ -21,6 +21,10 @@ struct Match {
   bool has(size_t i) const { return i < groups.size() && groups[i].first != std::string::npos; }
 };
 
+// A compiled pattern from a process-wide cache: patterns built at run time
+// from labels are compiled once, not once per document.
+const RE2& CachedPattern(const std::string& pattern);
+
 // Searches `re` in passage text [from, to). Returns nothing when absent.
 std::optional<Match> Search(const RE2& re, const Passage& p, size_t from = 0,
                             size_t to = std::string::npos,
