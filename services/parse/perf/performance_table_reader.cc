@@ -561,9 +561,18 @@ v1::Provenance Reader::CellSrc(size_t r, const PlacedCell& p) const {
   return src;
 }
 
+// A row is cited from its first to its last printed cell (empty merged
+// cells around it carry no text).
 v1::Provenance Reader::RowSrc(const GridRow& row) const {
-  if (row.cells.empty()) return doc_.Provenance(grid_.begin, grid_.begin, key_);
-  return doc_.Provenance(row.cells.front().begin, row.cells.back().end, key_);
+  const GridCell* first = nullptr;
+  const GridCell* last = nullptr;
+  for (const GridCell& cell : row.cells) {
+    if (cell.empty()) continue;
+    if (first == nullptr) first = &cell;
+    last = &cell;
+  }
+  if (first == nullptr) return doc_.Provenance(grid_.begin, grid_.begin, key_);
+  return doc_.Provenance(first->begin, last->end, key_);
 }
 
 v1::Text Reader::MakeText(size_t r, const PlacedCell& p) const {
