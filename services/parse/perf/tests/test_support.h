@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "juesuan/report/v1/report.pb.h"
@@ -58,6 +59,21 @@ inline void ExpectBlankDecimal(const report::v1::DecimalCell& cell, const std::s
   EXPECT_TRUE(cell.blank()) << raw;
   EXPECT_EQ(cell.raw(), raw);
   EXPECT_FALSE(cell.has_value()) << raw;
+}
+
+}  // namespace juesuan::parse::testing_support
+
+namespace juesuan::parse::testing_support {
+
+// Prints rows the way the Word export does: one tab-prefixed line per cell,
+// a blank line after each row.
+inline std::string WordExport(const std::vector<std::vector<std::string>>& rows) {
+  std::string text;
+  for (const auto& row : rows) {
+    for (const auto& cell : row) text += "\t" + cell + "\n";
+    text += "\n";
+  }
+  return text;
 }
 
 }  // namespace juesuan::parse::testing_support
