@@ -174,7 +174,11 @@ absl::StatusOr<v1::PerformanceTable> Reader::Read() {
         ReadTitleOrYear(row)) {
       continue;
     }
-    if (ReadIndicatorHeader(r, row) || ReadFundHeader(row) || ReadGoalHeader(row)) continue;
+    if (ReadIndicatorHeader(r, row)) continue;
+    // Indicator rows come last; inside them a cell such as "年度目标" is an
+    // indicator name, not the start of another block.
+    const bool in_indicators = block_ == Block::kIndicators || block_ == Block::kAfterTotal;
+    if (!in_indicators && (ReadFundHeader(row) || ReadGoalHeader(row))) continue;
     switch (block_) {
       case Block::kGoal:
         ReadGoalTexts(r, row);

@@ -40,12 +40,12 @@ uint32_t TableEnd(const SourceDocument& doc, uint32_t title) {
   return last;
 }
 
-std::string SectionKey(report::v1::PerformanceTableKind kind, int index) {
+}  // namespace
+
+std::string PerformanceTableSectionKey(report::v1::PerformanceTableKind kind, int index) {
   if (kind == report::v1::PERFORMANCE_TABLE_KIND_PROJECT) return fmt::format("PP[{}]", index);
   return index == 0 ? std::string("PE") : fmt::format("PE[{}]", index);
 }
-
-}  // namespace
 
 bool IsPerformanceTableTitle(const SourceLine& line) {
   const std::string& norm = line.norm();
@@ -67,7 +67,7 @@ std::vector<report::v1::PerformanceTable> ExtractPerformanceTables(
     if (!IsPerformanceTableTitle(line)) continue;
     const auto kind = *perf_vocabulary::TitleKind(line.norm());
     const bool is_project = kind == report::v1::PERFORMANCE_TABLE_KIND_PROJECT;
-    const std::string key = SectionKey(kind, is_project ? project : overall);
+    const std::string key = PerformanceTableSectionKey(kind, is_project ? project : overall);
     const uint32_t last = TableEnd(doc, n);
     const Grid grid = BuildWordTextGrid(doc, n, last);
     auto table = ReadPerformanceTable(grid, doc, key, diagnostics);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -22,6 +23,11 @@ namespace juesuan::parse {
 std::vector<report::v1::PerformanceTable> ExtractPerformanceTables(
     const SourceDocument& doc, Diagnostics& diagnostics,
     std::vector<std::pair<uint32_t, uint32_t>>* consumed_lines);
+
+// The section key of the `index`-th (0-based) table of `kind`: "PE",
+// "PE[1]" …; "PP[0]", "PP[1]" … Readers of other formats (DOCX, PDF) use it
+// so that every format keys its tables alike.
+std::string PerformanceTableSectionKey(report::v1::PerformanceTableKind kind, int index);
 
 // True when `line` is the title of a performance table (a short line naming
 // one, not a sentence that mentions one).

@@ -76,6 +76,13 @@ TEST(ExtractPerformanceTablesTest, TitleWithoutTableIsReportedNotConsumed) {
   EXPECT_EQ(report.diagnostics(0).src().line(), 1u);
 }
 
+TEST(ExtractPerformanceTablesTest, SectionKeys) {
+  EXPECT_EQ(PerformanceTableSectionKey(v1::PERFORMANCE_TABLE_KIND_OVERALL, 0), "PE");
+  EXPECT_EQ(PerformanceTableSectionKey(v1::PERFORMANCE_TABLE_KIND_OVERALL, 1), "PE[1]");
+  EXPECT_EQ(PerformanceTableSectionKey(v1::PERFORMANCE_TABLE_KIND_PROJECT, 0), "PP[0]");
+  EXPECT_EQ(PerformanceTableSectionKey(v1::PERFORMANCE_TABLE_KIND_PROJECT, 3), "PP[3]");
+}
+
 TEST(ExtractPerformanceTablesTest, TitleRecognition) {
   SourceDocument doc(
       "\t单位整体支出绩效自评表\n"
