@@ -20,7 +20,7 @@ constexpr int kMaxUnitCodePoints = 6;
 struct OperatorForm {
   std::string_view text;  // folded form
   IndicatorOp op;
-  bool is_word;           // word forms only count when a number/date follows
+  bool is_word;  // word forms only count when a number/date follows
 };
 
 // Longest forms first: the first prefix that matches wins.
@@ -76,11 +76,11 @@ constexpr std::array<BoundSuffix, 8> kBoundSuffixes = {{
 }};
 
 // Qualifiers that turn a date into a deadline.
-constexpr std::array<std::string_view, 5> kDeadlineQualifiers = {
-    "以前", "之前", "前", "以内", "内"};
+constexpr std::array<std::string_view, 5> kDeadlineQualifiers = {"以前", "之前", "前", "以内",
+                                                                 "内"};
 
-constexpr std::array<std::string_view, 9> kBlankMarks = {
-    "", "—", "——", "-", "--", "/", "\\", "―", "─"};
+constexpr std::array<std::string_view, 9> kBlankMarks = {"",  "—",  "——", "-", "--",
+                                                         "/", "\\", "―",  "─"};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -119,8 +119,7 @@ int ReadDigits(std::string_view s, size_t pos, int max_digits, int* value) {
   return n;
 }
 
-std::pair<IndicatorOp, std::string_view> TakeOperator(std::string_view s,
-                                                      bool* is_word) {
+std::pair<IndicatorOp, std::string_view> TakeOperator(std::string_view s, bool* is_word) {
   for (const OperatorForm& form : kOperatorForms) {
     if (StartsWith(s, form.text)) {
       *is_word = form.is_word;
@@ -239,8 +238,7 @@ bool TryDate(std::string_view rest, IndicatorOp op, IndicatorValue* v) {
       return true;
     }
   }
-  const bool bounded_above =
-      op == report::v1::INDICATOR_OP_LE || op == report::v1::INDICATOR_OP_LT;
+  const bool bounded_above = op == report::v1::INDICATOR_OP_LE || op == report::v1::INDICATOR_OP_LT;
   v->set_kind(bounded_above ? report::v1::INDICATOR_VALUE_KIND_DEADLINE
                             : report::v1::INDICATOR_VALUE_KIND_DATE);
   return true;

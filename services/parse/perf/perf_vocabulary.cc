@@ -28,28 +28,17 @@ constexpr std::array<std::pair<std::string_view, PerformanceTableKind>, 6> kTitl
 }};
 
 constexpr std::array<std::pair<std::string_view, FundColumn>, 23> kFundColumns = {{
-    {"资金来源", FundColumn::kLabel},
-    {"部门资金", FundColumn::kLabel},
-    {"项目资金", FundColumn::kLabel},
-    {"年度预算数", FundColumn::kLabel},
-    {"预算执行情况", FundColumn::kLabel},
-    {"", FundColumn::kLabel},
-    {"年初预算数", FundColumn::kInitial},
-    {"年初预算", FundColumn::kInitial},
-    {"全年预算数", FundColumn::kAnnual},
-    {"全年预算", FundColumn::kAnnual},
-    {"调整后预算数", FundColumn::kAnnual},
-    {"调整后预算", FundColumn::kAnnual},
-    {"全年执行数", FundColumn::kExecuted},
-    {"预算执行数", FundColumn::kExecuted},
-    {"执行数", FundColumn::kExecuted},
-    {"分值", FundColumn::kWeight},
-    {"分值权重", FundColumn::kWeight},
-    {"权重", FundColumn::kWeight},
-    {"执行率", FundColumn::kRate},
-    {"预算执行率", FundColumn::kRate},
-    {"得分", FundColumn::kScore},
-    {"原因", FundColumn::kNote},
+    {"资金来源", FundColumn::kLabel},      {"部门资金", FundColumn::kLabel},
+    {"项目资金", FundColumn::kLabel},      {"年度预算数", FundColumn::kLabel},
+    {"预算执行情况", FundColumn::kLabel},  {"", FundColumn::kLabel},
+    {"年初预算数", FundColumn::kInitial},  {"年初预算", FundColumn::kInitial},
+    {"全年预算数", FundColumn::kAnnual},   {"全年预算", FundColumn::kAnnual},
+    {"调整后预算数", FundColumn::kAnnual}, {"调整后预算", FundColumn::kAnnual},
+    {"全年执行数", FundColumn::kExecuted}, {"预算执行数", FundColumn::kExecuted},
+    {"执行数", FundColumn::kExecuted},     {"分值", FundColumn::kWeight},
+    {"分值权重", FundColumn::kWeight},     {"权重", FundColumn::kWeight},
+    {"执行率", FundColumn::kRate},         {"预算执行率", FundColumn::kRate},
+    {"得分", FundColumn::kScore},          {"原因", FundColumn::kNote},
     {"说明", FundColumn::kNote},
 }};
 
@@ -138,8 +127,8 @@ constexpr std::array<std::pair<std::string_view, GoalColumn>, 7> kGoalColumns = 
 }};
 
 constexpr std::array<std::string_view, 4> kTotalLabels = {"总分", "合计", "总计", "总得分"};
-constexpr std::array<std::string_view, 5> kGradeLabels = {
-    "等级", "评价等级", "自评等级", "评级", "绩效等级"};
+constexpr std::array<std::string_view, 5> kGradeLabels = {"等级", "评价等级", "自评等级", "评级",
+                                                          "绩效等级"};
 
 }  // namespace
 
@@ -166,9 +155,7 @@ std::optional<PerformanceTableKind> TitleKind(std::string_view folded) {
   return std::nullopt;
 }
 
-std::optional<FundColumn> FundColumnFor(std::string_view key) {
-  return Lookup(kFundColumns, key);
-}
+std::optional<FundColumn> FundColumnFor(std::string_view key) { return Lookup(kFundColumns, key); }
 
 std::optional<report::v1::MoneyUnit> MoneyUnitIn(std::string_view folded) {
   if (folded.find("万元") != std::string_view::npos) return report::v1::MONEY_UNIT_WAN_YUAN;
@@ -195,13 +182,9 @@ bool IsIndicatorRowLabel(std::string_view key) {
   return !key.empty() && column && *column == IndicatorColumn::kRowLabel;
 }
 
-std::optional<InfoField> InfoFieldFor(std::string_view key) {
-  return Lookup(kInfoFields, key);
-}
+std::optional<InfoField> InfoFieldFor(std::string_view key) { return Lookup(kInfoFields, key); }
 
-std::optional<GoalColumn> GoalColumnFor(std::string_view key) {
-  return Lookup(kGoalColumns, key);
-}
+std::optional<GoalColumn> GoalColumnFor(std::string_view key) { return Lookup(kGoalColumns, key); }
 
 bool IsTotalLabel(std::string_view key) {
   for (std::string_view word : kTotalLabels) {

@@ -22,14 +22,14 @@ std::optional<report::v1::PerformanceTableKind> TitleKind(std::string_view folde
 
 // Columns of the funds block.
 enum class FundColumn {
-  kLabel,      // 资金来源, 部门资金（万元）, blank …: the row label
-  kInitial,    // 年初预算数
-  kAnnual,     // 全年预算数 / 调整后预算数
-  kExecuted,   // 全年执行数 / 预算执行数
-  kWeight,     // 分值 / 分值权重 / 权重
-  kRate,       // 执行率 / 预算执行率
-  kScore,      // 得分
-  kNote,       // 原因 / 说明
+  kLabel,     // 资金来源, 部门资金（万元）, blank …: the row label
+  kInitial,   // 年初预算数
+  kAnnual,    // 全年预算数 / 调整后预算数
+  kExecuted,  // 全年执行数 / 预算执行数
+  kWeight,    // 分值 / 分值权重 / 权重
+  kRate,      // 执行率 / 预算执行率
+  kScore,     // 得分
+  kNote,      // 原因 / 说明
 };
 std::optional<FundColumn> FundColumnFor(std::string_view key);
 // The money unit named by a header cell ("（万元）", "(元)"), if any.
@@ -40,7 +40,7 @@ std::optional<report::v1::FundSource> FundSourceFor(std::string_view key);
 
 // Columns of the indicator block.
 enum class IndicatorColumn {
-  kRowLabel,   // the merged "年度绩效指标完成情况" column (or a blank header)
+  kRowLabel,  // the merged "年度绩效指标完成情况" column (or a blank header)
   kLevel1,
   kLevel2,
   kLevel3,
@@ -69,7 +69,7 @@ std::optional<InfoField> InfoFieldFor(std::string_view key);
 enum class GoalColumn { kLabel, kExpected, kActual };
 std::optional<GoalColumn> GoalColumnFor(std::string_view key);
 
-bool IsTotalLabel(std::string_view key);   // 总分, 合计 …
-bool IsGradeLabel(std::string_view key);   // 等级, 评价等级 …
+bool IsTotalLabel(std::string_view key);  // 总分, 合计 …
+bool IsGradeLabel(std::string_view key);  // 等级, 评价等级 …
 
 }  // namespace juesuan::parse::perf_vocabulary

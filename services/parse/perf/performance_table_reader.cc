@@ -77,7 +77,9 @@ std::string Key(const GridCell& cell) { return vocab::HeaderKey(cell.norm); }
 int YearIn(std::string_view folded) {
   for (size_t i = 0; i + 4 < folded.size(); ++i) {
     bool digits = true;
-    for (size_t k = 0; k < 4; ++k) digits = digits && std::isdigit(static_cast<unsigned char>(folded[i + k]));
+    for (size_t k = 0; k < 4; ++k) {
+      digits = digits && std::isdigit(static_cast<unsigned char>(folded[i + k]));
+    }
     if (!digits || folded.substr(i + 4, 3) != "年") continue;
     if (i > 0 && std::isdigit(static_cast<unsigned char>(folded[i - 1]))) continue;
     const int year = std::stoi(std::string(folded.substr(i, 4)));
@@ -132,8 +134,7 @@ class Reader {
   void ReadTotalRow(size_t r, const GridRow& row);
   void ReadIndicatorRow(size_t r, const GridRow& row);
   bool ReadGrade(size_t r, const GridRow& row);
-  void TakeExecution(size_t r, const v1::FundRow& fund,
-                     const std::vector<PlacedCell>& exec_cells);
+  void TakeExecution(size_t r, const v1::FundRow& fund, const std::vector<PlacedCell>& exec_cells);
 
   std::optional<IndicatorColumn> IndicatorRole(int column) const;
   std::optional<FundColumn> FundRole(int column) const;
@@ -170,14 +171,11 @@ absl::StatusOr<v1::PerformanceTable> Reader::Read() {
   for (size_t r = 0; r < grid_.rows.size(); ++r) {
     const GridRow& row = grid_.rows[r];
     if (RowEmpty(row)) continue;
-    if (block_ != Block::kIndicators && block_ != Block::kAfterTotal &&
-        ReadTitleOrYear(row)) {
-      continue;
-    }
-    if (ReadIndicatorHeader(r, row)) continue;
     // Indicator rows come last; inside them a cell such as "年度目标" is an
-    // indicator name, not the start of another block.
+    // indicator name, not a title or the start of another block.
     const bool in_indicators = block_ == Block::kIndicators || block_ == Block::kAfterTotal;
+    if (!in_indicators && ReadTitleOrYear(row)) continue;
+    if (ReadIndicatorHeader(r, row)) continue;
     if (!in_indicators && (ReadFundHeader(row) || ReadGoalHeader(row))) continue;
     switch (block_) {
       case Block::kGoal:
@@ -205,8 +203,8 @@ absl::StatusOr<v1::PerformanceTable> Reader::Read() {
     UnplacedRow(row, "row outside every known block");
   }
   if (!saw_funds_header_ && !saw_indicator_header_) {
-    return absl::InvalidArgumentError(fmt::format(
-        "{}: no funds block and no indicator header: not a performance table", key_));
+    return absl::InvalidArgumentError(
+        fmt::format("{}: no funds block and no indicator header: not a performance table", key_));
   }
   if (table_.kind() == v1::PERFORMANCE_TABLE_KIND_UNSPECIFIED) {
     table_.set_kind(table_.has_project_name() ? v1::PERFORMANCE_TABLE_KIND_PROJECT
@@ -250,10 +248,18 @@ bool Reader::ReadInfo(size_t r, const GridRow& row) {
     }
     v1::Text value = MakeText(r, cells[j]);
     switch (*field) {
-      case vocab::InfoField::kUnitName: *table_.mutable_unit_name() = value; break;
-      case vocab::InfoField::kProjectName: *table_.mutable_project_name() = value; break;
-      case vocab::InfoField::kDepartment: *table_.mutable_department() = value; break;
-      case vocab::InfoField::kImplementer: *table_.mutable_implementer() = value; break;
+      case vocab::InfoField::kUnitName:
+        *table_.mutable_unit_name() = value;
+        break;
+      case vocab::InfoField::kProjectName:
+        *table_.mutable_project_name() = value;
+        break;
+      case vocab::InfoField::kDepartment:
+        *table_.mutable_department() = value;
+        break;
+      case vocab::InfoField::kImplementer:
+        *table_.mutable_implementer() = value;
+        break;
     }
     i = j;
   }
@@ -345,9 +351,8 @@ bool Reader::ReadGoalHeader(const GridRow& row) {
 void Reader::ReadGoalTexts(size_t r, const GridRow& row) {
   for (const PlacedCell& p : Align(row, static_cast<int>(goal_columns_.size()))) {
     if (p.cell->empty()) continue;
-    const auto column = p.column < static_cast<int>(goal_columns_.size())
-                            ? goal_columns_[p.column]
-                            : std::nullopt;
+    const auto column =
+        p.column < static_cast<int>(goal_columns_.size()) ? goal_columns_[p.column] : std::nullopt;
     if (column == GoalColumn::kExpected && !table_.has_goal_expected()) {
       *table_.mutable_goal_expected() = MakeText(r, p);
     } else if (column == GoalColumn::kActual && !table_.has_goal_actual()) {
@@ -404,13 +409,22 @@ bool Reader::ReadFundRow(size_t r, const GridRow& row) {
       continue;
     }
     switch (*role) {
-      case FundColumn::kLabel: break;
-      case FundColumn::kInitial: *fund.mutable_initial() = MakeAmount(r, p); break;
-      case FundColumn::kAnnual: *fund.mutable_annual() = MakeAmount(r, p); break;
-      case FundColumn::kExecuted: *fund.mutable_executed() = MakeAmount(r, p); break;
+      case FundColumn::kLabel:
+        break;
+      case FundColumn::kInitial:
+        *fund.mutable_initial() = MakeAmount(r, p);
+        break;
+      case FundColumn::kAnnual:
+        *fund.mutable_annual() = MakeAmount(r, p);
+        break;
+      case FundColumn::kExecuted:
+        *fund.mutable_executed() = MakeAmount(r, p);
+        break;
       case FundColumn::kWeight:
       case FundColumn::kRate:
-      case FundColumn::kScore: exec_cells.push_back(p); break;
+      case FundColumn::kScore:
+        exec_cells.push_back(p);
+        break;
       case FundColumn::kNote:
         if (!p.cell->empty()) Unplaced(r, p, "note in the funds block");
         break;
@@ -433,9 +447,10 @@ void Reader::TakeExecution(size_t r, const v1::FundRow& fund,
   if (execution_taken_) {
     for (const PlacedCell& p : exec_cells) {
       if (!IsBlankMark(p.cell->norm)) {
-        Unplaced(r, p, fmt::format("execution value on funds row \"{}\" besides the block's "
-                                   "(printed on \"{}\")",
-                                   fund.label(), table_.execution().printed_on_row()));
+        Unplaced(r, p,
+                 fmt::format("execution value on funds row \"{}\" besides the block's "
+                             "(printed on \"{}\")",
+                             fund.label(), table_.execution().printed_on_row()));
       }
     }
     return;
@@ -446,10 +461,17 @@ void Reader::TakeExecution(size_t r, const v1::FundRow& fund,
   exec->set_printed_on_source(fund.source());
   for (const PlacedCell& p : exec_cells) {
     switch (*FundRole(p.column)) {
-      case FundColumn::kWeight: *exec->mutable_weight() = MakeDecimal(r, p); break;
-      case FundColumn::kRate: *exec->mutable_rate() = MakePercent(r, p); break;
-      case FundColumn::kScore: *exec->mutable_score() = MakeDecimal(r, p); break;
-      default: break;
+      case FundColumn::kWeight:
+        *exec->mutable_weight() = MakeDecimal(r, p);
+        break;
+      case FundColumn::kRate:
+        *exec->mutable_rate() = MakePercent(r, p);
+        break;
+      case FundColumn::kScore:
+        *exec->mutable_score() = MakeDecimal(r, p);
+        break;
+      default:
+        break;
     }
   }
 }
@@ -505,21 +527,51 @@ void Reader::ReadIndicatorRow(size_t r, const GridRow& row) {
           Unplaced(r, p, "text in the merged label column of the indicator rows");
         }
         break;
-      case IndicatorColumn::kLevel1: ind.set_level1(text); break;
-      case IndicatorColumn::kLevel2: ind.set_level2(text); break;
-      case IndicatorColumn::kLevel3: ind.set_level3(text); break;
-      case IndicatorColumn::kTarget: *ind.mutable_target() = MakeValue(r, p); break;
-      case IndicatorColumn::kActual: *ind.mutable_actual() = MakeValue(r, p); break;
-      case IndicatorColumn::kWeight: *ind.mutable_weight() = MakeDecimal(r, p); break;
-      case IndicatorColumn::kCompletion: *ind.mutable_completion() = MakePercent(r, p); break;
-      case IndicatorColumn::kScore: *ind.mutable_score() = MakeDecimal(r, p); break;
-      case IndicatorColumn::kBasis: ind.set_basis(text); break;
-      case IndicatorColumn::kLastYear: ind.set_last_year(text); break;
-      case IndicatorColumn::kRule: ind.set_scoring_rule(text); break;
-      case IndicatorColumn::kEvidence: ind.set_evidence(text); break;
-      case IndicatorColumn::kDeviation: ind.set_deviation(text); break;
-      case IndicatorColumn::kPolarity: ind.set_polarity(text); break;
-      case IndicatorColumn::kMeasureUnit: ind.set_measure_unit(text); break;
+      case IndicatorColumn::kLevel1:
+        ind.set_level1(text);
+        break;
+      case IndicatorColumn::kLevel2:
+        ind.set_level2(text);
+        break;
+      case IndicatorColumn::kLevel3:
+        ind.set_level3(text);
+        break;
+      case IndicatorColumn::kTarget:
+        *ind.mutable_target() = MakeValue(r, p);
+        break;
+      case IndicatorColumn::kActual:
+        *ind.mutable_actual() = MakeValue(r, p);
+        break;
+      case IndicatorColumn::kWeight:
+        *ind.mutable_weight() = MakeDecimal(r, p);
+        break;
+      case IndicatorColumn::kCompletion:
+        *ind.mutable_completion() = MakePercent(r, p);
+        break;
+      case IndicatorColumn::kScore:
+        *ind.mutable_score() = MakeDecimal(r, p);
+        break;
+      case IndicatorColumn::kBasis:
+        ind.set_basis(text);
+        break;
+      case IndicatorColumn::kLastYear:
+        ind.set_last_year(text);
+        break;
+      case IndicatorColumn::kRule:
+        ind.set_scoring_rule(text);
+        break;
+      case IndicatorColumn::kEvidence:
+        ind.set_evidence(text);
+        break;
+      case IndicatorColumn::kDeviation:
+        ind.set_deviation(text);
+        break;
+      case IndicatorColumn::kPolarity:
+        ind.set_polarity(text);
+        break;
+      case IndicatorColumn::kMeasureUnit:
+        ind.set_measure_unit(text);
+        break;
     }
   }
   if (!has_content) return;  // only the merged label: nothing to read
@@ -594,9 +646,8 @@ v1::Amount Reader::MakeAmount(size_t r, const PlacedCell& p) {
     amount.set_blank(true);
     return amount;
   }
-  const text::MoneyScale scale = money_unit_ == v1::MONEY_UNIT_YUAN
-                                     ? text::MoneyScale::kYuan
-                                     : text::MoneyScale::kWanYuan;
+  const text::MoneyScale scale =
+      money_unit_ == v1::MONEY_UNIT_YUAN ? text::MoneyScale::kYuan : text::MoneyScale::kWanYuan;
   auto parsed = text::ParseDecimal(NoSpaces(p.cell->norm));
   absl::StatusOr<int64_t> fen = parsed.ok() ? text::ToFen(*parsed, scale) : parsed.status();
   if (!fen.ok()) {
@@ -653,8 +704,8 @@ v1::IndicatorValue Reader::MakeValue(size_t r, const PlacedCell& p) const {
 }
 
 void Reader::Unplaced(size_t r, const PlacedCell& p, std::string_view why) {
-  diagnostics_.Info("PERF_UNPLACED_CELL",
-                    fmt::format("{}: {}: \"{}\"", key_, why, p.cell->text), CellSrc(r, p));
+  diagnostics_.Info("PERF_UNPLACED_CELL", fmt::format("{}: {}: \"{}\"", key_, why, p.cell->text),
+                    CellSrc(r, p));
 }
 
 void Reader::UnplacedRow(const GridRow& row, std::string_view why) {

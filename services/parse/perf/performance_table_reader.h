@@ -18,8 +18,9 @@ namespace juesuan::parse {
 // `section_key` ("PE", "PP[0]" …) goes into every provenance and is the
 // TableRef.table_id of every cell. Errors: INVALID_ARGUMENT when the grid has
 // neither a funds block nor an indicator header (not a performance table).
-absl::StatusOr<report::v1::PerformanceTable> ReadPerformanceTable(
-    const Grid& grid, const SourceDocument& doc, std::string_view section_key,
-    Diagnostics& diagnostics);
+absl::StatusOr<report::v1::PerformanceTable> ReadPerformanceTable(const Grid& grid,
+                                                                  const SourceDocument& doc,
+                                                                  std::string_view section_key,
+                                                                  Diagnostics& diagnostics);
 
 }  // namespace juesuan::parse

@@ -53,8 +53,7 @@ GridCell MakeCell(const SourceDocument& doc, size_t begin, size_t end) {
 
 }  // namespace
 
-Grid BuildWordTextGrid(const SourceDocument& doc, uint32_t first_line,
-                       uint32_t last_line) {
+Grid BuildWordTextGrid(const SourceDocument& doc, uint32_t first_line, uint32_t last_line) {
   Grid grid;
   const auto& lines = doc.lines();
   if (first_line == 0 || first_line > lines.size()) return grid;

@@ -17,7 +17,6 @@ namespace juesuan::parse {
 // one-cell row of its own (a title printed without a tab). Cell offsets are
 // the exact document offsets of the trimmed cell text; an empty cell has
 // begin == end just after its tab.
-Grid BuildWordTextGrid(const SourceDocument& doc, uint32_t first_line,
-                       uint32_t last_line);
+Grid BuildWordTextGrid(const SourceDocument& doc, uint32_t first_line, uint32_t last_line);
 
 }  // namespace juesuan::parse

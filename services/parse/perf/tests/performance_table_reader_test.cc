@@ -29,8 +29,7 @@ class ReaderFixture : public ::testing::Test {
   absl::StatusOr<v1::PerformanceTable> Read(const std::vector<std::vector<std::string>>& rows,
                                             std::string_view key = "PP[0]") {
     doc_ = std::make_unique<SourceDocument>(WordExport(rows));
-    const Grid grid =
-        BuildWordTextGrid(*doc_, 1, static_cast<uint32_t>(doc_->lines().size()));
+    const Grid grid = BuildWordTextGrid(*doc_, 1, static_cast<uint32_t>(doc_->lines().size()));
     Diagnostics diagnostics(&report_);
     return ReadPerformanceTable(grid, *doc_, key, diagnostics);
   }
@@ -85,13 +84,13 @@ TEST_F(ReaderFixture, FukangColumnOrderMapsTheSameFields) {
       {"项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
       {"", "年度资金总额", "5.28", "1.96", "1.96", "10", "100.00%", "10.00"},
       {"", "其中：当年财政拨款", "5.28", "1.96", "1.96", "—", "—", "—"},
-      {"", "上年结转资金", "", "", "", "—", "—", "—"},
+      {"", "上年结转资金", "—", "", "", "—", "—", "—"},
       {"", "其他资金", "0.00", "0.00", "0.00", "—", "—", "—"},
       {"", "一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值",
        "指标分值权重", "指标赋分规则", "佐证资料", "指标实际完成值", "完成率", "指标得分",
        "偏差原因分析及改进措施"},
-      {"年度绩效指标完成情况", "产出指标", "数量指标", "办公设备购置批数", ">=2批", "计划标准",
-       "/", "10", "按照完成比例赋分", "工作资料", "=2批", "100%", "10", ""},
+      {"年度绩效指标完成情况", "产出指标", "数量指标", "办公设备购置批数", ">=2批", "计划标准", "/",
+       "10", "按照完成比例赋分", "工作资料", "=2批", "100%", "10", ""},
       {"", "成本指标", "经济成本指标", "办公设备购置", "<=38.79万元", "计划标准", "/", "20",
        "按照完成比例赋分", "原始凭证", "=38.79万元", "100%", "19.50", "采购价格低于预算"},
       {"总分", "", "", "", "30", "", "", "", "", "29.50分", ""},
@@ -114,8 +113,11 @@ TEST_F(ReaderFixture, FukangColumnOrderMapsTheSameFields) {
   EXPECT_EQ(table->funds(0).initial().fen(), 5280000);
   EXPECT_EQ(table->funds(0).annual().fen(), 1960000);
   EXPECT_EQ(table->funds(2).source(), v1::FUND_SOURCE_CARRIED_OVER);
+  // Blank and "—" both print no value; the cited text tells them apart.
   EXPECT_TRUE(table->funds(2).initial().blank());
-  EXPECT_EQ(table->funds(2).initial().src().raw_text(), "");
+  EXPECT_EQ(table->funds(2).initial().src().raw_text(), "—");
+  EXPECT_TRUE(table->funds(2).annual().blank());
+  EXPECT_EQ(table->funds(2).annual().src().raw_text(), "");
   EXPECT_FALSE(table->funds(3).initial().blank());
   EXPECT_EQ(table->funds(3).initial().fen(), 0);
   EXPECT_EQ(table->execution().printed_on_source(), v1::FUND_SOURCE_TOTAL);
@@ -134,8 +136,7 @@ TEST_F(ReaderFixture, NationalColumnOrderMapsTheSameFields) {
       {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
        "偏差原因分析及改进措施"},
       {"产出指标", "数量指标", "办公设备购置批数", ">=2批", "=2批", "10", "10", ""},
-      {"成本指标", "经济成本指标", "办公设备购置", "<=38.79万元", "=38.79万元", "20", "19.50",
-       ""},
+      {"成本指标", "经济成本指标", "办公设备购置", "<=38.79万元", "=38.79万元", "20", "19.50", ""},
   });
   ASSERT_TRUE(table.ok()) << table.status();
   ExpectSeedLikeIndicators(*table);
@@ -153,7 +154,8 @@ TEST_F(ReaderFixture, SichuanFormWithBlankActualsAndScores) {
       {"主管部门", "青神县发展和改革局本级", "实施单位 (盖章)", "青神县发展和改革局"},
       {"项目基本情况", "1.项目年度目标完成情况"},
       {"项目年度目标", "年度目标完成情况"},
-      {"严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。",
+      {"严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,"
+       "减少结余资金。",
        "对照年度目标,说明相关任务目标的完成情况(100字以内)"},
       {"预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数",
        "预算执行率", "权重", "得分", "原因"},
@@ -203,8 +205,8 @@ TEST_F(ReaderFixture, SichuanFormWithBlankActualsAndScores) {
   EXPECT_EQ(coverage.measure_unit(), "%");
   // 指标值 "100" takes its operator and unit from 指标性质 and 度量单位.
   ExpectValue(coverage.target(), {"100", Q, v1::INDICATOR_OP_EQ, 100, 0, "%"});
-  ExpectValue(coverage.actual(), {"", v1::INDICATOR_VALUE_KIND_BLANK,
-                                  v1::INDICATOR_OP_UNSPECIFIED, 0, 0, ""});
+  ExpectValue(coverage.actual(),
+              {"", v1::INDICATOR_VALUE_KIND_BLANK, v1::INDICATOR_OP_UNSPECIFIED, 0, 0, ""});
   ExpectDecimal(coverage.weight(), 60, 0, "60");
   ExpectBlankDecimal(coverage.score(), "");
   EXPECT_FALSE(coverage.has_completion());
@@ -293,8 +295,9 @@ TEST_F(ReaderFixture, NotAPerformanceTable) {
 // A DOCX reader resolves merges itself: spans widen cells and vertical
 // continuations are flagged. The reader needs no text layout.
 TEST(ReaderOnDocxGrid, SpansAndVerticalMerges) {
-  const std::string text = "一级指标 二级指标 三级指标 分值 得分 产出指标 数量指标 批数 10 10 "
-                           "人数 10 9 总分 20 19";
+  const std::string text =
+      "一级指标 二级指标 三级指标 分值 得分 产出指标 数量指标 批数 10 10 "
+      "人数 10 9 总分 20 19";
   SourceDocument doc(text);
   auto cell = [&](std::string_view printed, int span = 1, bool merged = false) {
     GridCell c;
@@ -309,12 +312,11 @@ TEST(ReaderOnDocxGrid, SpansAndVerticalMerges) {
     return c;
   };
   Grid grid;
-  grid.rows.push_back({{cell("一级指标"), cell("二级指标"), cell("三级指标"), cell("分值"),
-                        cell("得分")}});
-  grid.rows.push_back({{cell("产出指标"), cell("数量指标"), cell("批数"), cell("10"),
-                        cell("10")}});
-  grid.rows.push_back({{cell("", 1, true), cell("", 1, true), cell("人数"), cell("10"),
-                        cell("9")}});
+  grid.rows.push_back(
+      {{cell("一级指标"), cell("二级指标"), cell("三级指标"), cell("分值"), cell("得分")}});
+  grid.rows.push_back({{cell("产出指标"), cell("数量指标"), cell("批数"), cell("10"), cell("10")}});
+  grid.rows.push_back(
+      {{cell("", 1, true), cell("", 1, true), cell("人数"), cell("10"), cell("9")}});
   grid.rows.push_back({{cell("总分", 3), cell("20"), cell("19")}});
   grid.end = text.size();
   v1::Report report;

@@ -50,8 +50,7 @@ class SeedTablesTest : public ::testing::Test {
   static void ExpectSrc(const v1::Provenance& src, std::string_view printed, uint32_t line,
                         std::string_view key) {
     EXPECT_EQ(src.raw_text(), printed);
-    EXPECT_EQ(doc_->text().substr(src.byte_begin(), src.byte_end() - src.byte_begin()),
-              printed);
+    EXPECT_EQ(doc_->text().substr(src.byte_begin(), src.byte_end() - src.byte_begin()), printed);
     EXPECT_EQ(src.line(), line) << printed;
     EXPECT_EQ(src.section_key(), key);
   }
@@ -152,9 +151,9 @@ TEST_F(SeedTablesTest, OverallIndicators) {
   ASSERT_EQ(tables_->size(), 2u);
   const std::vector<std::string> columns(PE().indicator_columns().begin(),
                                          PE().indicator_columns().end());
-  EXPECT_EQ(columns, (std::vector<std::string>{"一级指标", "二级指标", "三级指标", "预期指标值",
-                                                "指标值设定依据", "分值权重", "实际完成指标值",
-                                                "得分"}));
+  EXPECT_EQ(columns,
+            (std::vector<std::string>{"一级指标", "二级指标", "三级指标", "预期指标值",
+                                      "指标值设定依据", "分值权重", "实际完成指标值", "得分"}));
   ASSERT_EQ(PE().indicators_size(), 3);
   struct Expected {
     std::string level3;
@@ -165,6 +164,7 @@ TEST_F(SeedTablesTest, OverallIndicators) {
     int64_t score;
     uint32_t target_line;
   };
+  // clang-format off
   const Expected expected[] = {
       {"办理人民建议和群众困难诉求办理专报",
        {">=105期", v1::INDICATOR_VALUE_KIND_QUANTITATIVE, v1::INDICATOR_OP_GE, 105, 0, "期"},
@@ -182,6 +182,7 @@ TEST_F(SeedTablesTest, OverallIndicators) {
        {"1期", v1::INDICATOR_VALUE_KIND_QUANTITATIVE, v1::INDICATOR_OP_UNSPECIFIED, 1, 0, "期"},
        30, 160},
   };
+  // clang-format on
   for (int i = 0; i < 3; ++i) {
     SCOPED_TRACE(expected[i].level3);
     const v1::Indicator& ind = PE().indicators(i);
@@ -247,10 +248,10 @@ TEST_F(SeedTablesTest, ProjectIndicators) {
   ASSERT_EQ(tables_->size(), 2u);
   const std::vector<std::string> columns(PP().indicator_columns().begin(),
                                          PP().indicator_columns().end());
-  EXPECT_EQ(columns, (std::vector<std::string>{
-                         "一级指标", "二级指标", "三级指标", "权重", "目标值", "业绩值", "完成率",
-                         "指标得分", "指标值设定依据", "上年完成情况", "赋分规则", "佐证资料",
-                         "偏差原因分析及改进措施"}));
+  EXPECT_EQ(columns, (std::vector<std::string>{"一级指标", "二级指标", "三级指标", "权重", "目标值",
+                                               "业绩值", "完成率", "指标得分", "指标值设定依据",
+                                               "上年完成情况", "赋分规则", "佐证资料",
+                                               "偏差原因分析及改进措施"}));
   struct Expected {
     std::string level1, level2, level3;
     bool level1_filled, level2_filled;
@@ -263,6 +264,7 @@ TEST_F(SeedTablesTest, ProjectIndicators) {
     uint32_t row_line, weight_line;
   };
   constexpr auto Q = v1::INDICATOR_VALUE_KIND_QUANTITATIVE;
+  // clang-format off
   const Expected expected[] = {
       {"产出指标", "数量指标", "办公设备购置批数", false, false, 10,
        {">=2批", Q, v1::INDICATOR_OP_GE, 2, 0, "批"}, {"=2批", Q, v1::INDICATOR_OP_EQ, 2, 0, "批"},
@@ -299,6 +301,7 @@ TEST_F(SeedTablesTest, ProjectIndicators) {
        {"=100%", Q, v1::INDICATOR_OP_EQ, 100, 0, "%"}, 11111, 2, 10, "满意度赋分", "工作资料",
        "该项目在实施过程中完成较好，干部对项目实施比较满意。", 346, 349},
   };
+  // clang-format on
   ASSERT_EQ(PP().indicators_size(), 8);
   for (int i = 0; i < 8; ++i) {
     const Expected& e = expected[i];

@@ -16,8 +16,15 @@ struct Value {
   Value(std::string raw, report::v1::IndicatorValueKind kind, report::v1::IndicatorOp op,
         int64_t digits = 0, int32_t scale = 0, std::string unit = "", int32_t year = 0,
         int32_t month = 0, int32_t day = 0, std::string qualifier = "")
-      : raw(std::move(raw)), kind(kind), op(op), digits(digits), scale(scale),
-        unit(std::move(unit)), year(year), month(month), day(day),
+      : raw(std::move(raw)),
+        kind(kind),
+        op(op),
+        digits(digits),
+        scale(scale),
+        unit(std::move(unit)),
+        year(year),
+        month(month),
+        day(day),
         qualifier(std::move(qualifier)) {}
 
   std::string raw;

@@ -31,7 +31,9 @@ TEST(WordTextGridTest, RowsAreRunsOfTabLinesEndedByBlankLines) {
 
 TEST(WordTextGridTest, OffsetsAreExactForTrimmedText) {
   // Leading spaces, an ideographic space, a trailing CR.
-  SourceDocument doc("前言\n\t  其他资金\r\n\t\xE3\x80\x80" "0.00 \n\t＝100％\n");
+  SourceDocument doc(
+      "前言\n\t  其他资金\r\n\t\xE3\x80\x80"
+      "0.00 \n\t＝100％\n");
   const Grid grid = BuildWordTextGrid(doc, 2, 4);
   ASSERT_EQ(grid.rows.size(), 1u);
   const auto& cells = grid.rows[0].cells;
