@@ -22,6 +22,8 @@ void ApplyChannelSettings(const GrpcServerOptions& options, grpc::ServerBuilder&
                              grpc_limits::kServerKeepaliveTimeMs);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIMEOUT_MS,
                              grpc_limits::kServerKeepaliveTimeoutMs);
+  // A second process on the same port must fail to start, not silently share it.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, options.max_connection_age_ms);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
                              options.max_connection_age_grace_ms);
@@ -69,6 +71,7 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
 }
 
 GrpcServer::~GrpcServer() {
+  if (server_ == nullptr) return;  // Start() failed before building
   Shutdown(absl::ZeroDuration());
   Wait();
 }

@@ -151,6 +151,15 @@ TEST_F(ParseServiceTest, ReflectionListsParseService) {
       << probe.out;
 }
 
+TEST_F(ParseServiceTest, StartFailsCleanlyWhenPortIsTaken) {
+  GrpcServerOptions options;
+  options.address = Address();  // already bound by the fixture's server
+  auto second = GrpcServer::Start(options, {}, {}, nullptr);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_TRUE(Parse("第一部分").ok());  // the first server is unaffected
+}
+
 TEST_F(ParseServiceTest, ErrorStatusIsMappedOnceWithCodeAndMessage) {
   const grpc::Status status = Parse("");
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
