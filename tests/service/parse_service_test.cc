@@ -249,7 +249,11 @@ TEST_F(ParseServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
     release.WaitForNotification();
   }));
   ASSERT_TRUE(worker_busy.WaitForNotificationWithTimeout(absl::Seconds(10)));
-  ASSERT_TRUE(pool_->Submit([&] { release.WaitForNotification(); }));
+  absl::Notification queued_task_done;
+  ASSERT_TRUE(pool_->Submit([&] {
+    release.WaitForNotification();
+    queued_task_done.Notify();
+  }));
 
   const absl::Time start = absl::Now();
   const grpc::Status status = Parse("第一部分");
@@ -261,7 +265,9 @@ TEST_F(ParseServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
   EXPECT_EQ(SampleValue(Metrics(), "juesuan_parse_documents_total",
                         {"format=\"text\"", "outcome=\"rejected\""}),
             1.0);
-  EXPECT_TRUE(Parse("第二部分").ok());  // capacity is back
+  // Capacity is back once the blocking tasks have left the queue.
+  ASSERT_TRUE(queued_task_done.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  EXPECT_TRUE(Parse("第二部分").ok());
 }
 
 TEST_F(ParseServiceTest, CallDeadlineBecomesParseDeadline) {
