@@ -1,0 +1,38 @@
+#include "common/runtime/service_flags.h"
+
+#include <cstdint>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/time/time.h"
+#include "common/grpc/limits.h"
+
+ABSL_FLAG(std::string, grpc_address, "0.0.0.0:50051",
+          "gRPC listen address host:port; port 0 lets the kernel pick");
+ABSL_FLAG(std::string, metrics_address, "0.0.0.0:9464",
+          "Prometheus /metrics listen address host:port; port 0 lets the kernel pick");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "on SIGTERM/SIGINT: time in-flight calls get before they are cancelled");
+ABSL_FLAG(int64_t, max_message_bytes, juesuan::grpc_limits::kDefaultMaxMessageBytes,
+          "largest gRPC message received or sent, in bytes");
+ABSL_FLAG(std::string, port_file, "",
+          "if set, the bound gRPC port is written to this file once serving");
+ABSL_FLAG(std::string, metrics_port_file, "",
+          "if set, the bound /metrics port is written to this file once serving");
+ABSL_FLAG(std::string, log_level, "info", "trace, debug, info, warn, error or off");
+
+namespace juesuan {
+
+ServeOptions ServeOptionsFromFlags() {
+  ServeOptions options;
+  options.server.address = absl::GetFlag(FLAGS_grpc_address);
+  options.server.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);
+  options.metrics_address = absl::GetFlag(FLAGS_metrics_address);
+  options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  options.port_file = absl::GetFlag(FLAGS_port_file);
+  options.metrics_port_file = absl::GetFlag(FLAGS_metrics_port_file);
+  options.log_level = absl::GetFlag(FLAGS_log_level);
+  return options;
+}
+
+}  // namespace juesuan

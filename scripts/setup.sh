@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# A fresh Debian 12 machine to a first result: installs the packages, builds
+# everything, then parses the seed document with the juesuan CLI.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-${ROOT}/build}"
+SHARED_DIR="${JUESUAN_SHARED_DIR:-${ROOT}/../shared}"
+export BUILD_DIR JUESUAN_SHARED_DIR="${SHARED_DIR}"
+
+"${ROOT}/scripts/install-deps.sh"
+"${ROOT}/scripts/build.sh"
+"${BUILD_DIR}/cli/juesuan" parse "${SHARED_DIR}/seed/000_0d0d50dd571d51d1.txt"

@@ -1,0 +1,115 @@
+#include "services/parse/service/parse_service.h"
+
+#include <chrono>
+#include <string>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+#include "absl/time/clock.h"
+#include "common/grpc/status.h"
+
+namespace juesuan::parse {
+namespace {
+
+// No deadline arrives as time_point::max(); anything beyond a century is
+// treated the same way rather than risking overflow in the conversion.
+absl::Time DeadlineOf(const grpc::CallbackServerContext& context) {
+  const auto deadline = context.deadline();
+  if (deadline >= std::chrono::system_clock::now() + std::chrono::hours(24 * 365 * 100)) {
+    return absl::InfiniteFuture();
+  }
+  return absl::FromChrono(deadline);
+}
+
+// x-request-id from the client, reduced to characters safe in a log line.
+std::string RequestId(const grpc::CallbackServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  const auto it = metadata.find("x-request-id");
+  if (it == metadata.end()) return "-";
+  std::string id;
+  for (char c : std::string_view(it->second.data(), it->second.size())) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+    if (safe && id.size() < 64) id.push_back(c);
+  }
+  return id.empty() ? "-" : id;
+}
+
+}  // namespace
+
+ParseServiceImpl::ParseServiceImpl(const DocumentParser& parser, WorkerPool& pool,
+                                   prometheus::Registry& registry,
+                                   ParseServiceOptions options)
+    : ParseServiceImpl(
+          [&parser](std::string_view content, const ParseOptions& parse_options) {
+            return parser.Parse(content, parse_options);
+          },
+          pool, registry, options) {}
+
+ParseServiceImpl::ParseServiceImpl(ParseFunction parse, WorkerPool& pool,
+                                   prometheus::Registry& registry,
+                                   ParseServiceOptions options)
+    : parse_(std::move(parse)), pool_(pool), metrics_(registry), options_(options) {}
+
+grpc::ServerUnaryReactor* ParseServiceImpl::ParseDocument(
+    grpc::CallbackServerContext* context, const v1::ParseDocumentRequest* request,
+    v1::ParseDocumentResponse* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  metrics_.RecordInput(request->content().size());
+  const bool queued = pool_.Submit([this, context, request, response, reactor] {
+    ParseAndFinish(context, request, response, reactor);
+  });
+  if (!queued) {
+    metrics_.RecordDocument(SniffFormat(request->content()), ParseOutcome::kRejected);
+    spdlog::warn("msg=\"parse queue full\" request_id={} workers={} queue={}",
+                 RequestId(*context), pool_.threads(), pool_.queue_capacity());
+    reactor->Finish(ToGrpcStatus(absl::ResourceExhaustedError(
+        "the parse service is at capacity (all workers busy, queue full); retry later")));
+  }
+  return reactor;
+}
+
+ParseOptions ParseServiceImpl::OptionsFor(const grpc::CallbackServerContext& context,
+                                          const v1::ParseDocumentRequest& request) const {
+  ParseOptions options;
+  options.layout_hint = request.layout_hint();
+  options.omit_text = request.omit_text();
+  options.max_document_bytes = options_.max_document_bytes;
+  options.deadline = DeadlineOf(context);
+  return options;
+}
+
+void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
+                                      const v1::ParseDocumentRequest* request,
+                                      v1::ParseDocumentResponse* response,
+                                      grpc::ServerUnaryReactor* reactor) {
+  const ParseOptions options = OptionsFor(*context, *request);
+  absl::Status status;
+  DocumentFormat format = SniffFormat(request->content());
+  const absl::Time start = absl::Now();
+  if (context->IsCancelled()) {
+    // The client gave up (or the server is draining) while the call queued.
+    status = absl::CancelledError("call cancelled before parsing started");
+  } else if (start >= options.deadline) {
+    status = absl::DeadlineExceededError("deadline passed while waiting for a parse worker");
+  } else {
+    absl::StatusOr<report::v1::Report> report = parse_(request->content(), options);
+    metrics_.RecordDuration(absl::ToDoubleSeconds(absl::Now() - start));
+    status = report.status();
+    if (report.ok()) {
+      format = FromReportFormat(report->document().format());
+      *response->mutable_report() = *std::move(report);
+    }
+  }
+  const ParseOutcome outcome = OutcomeOf(status.code());
+  metrics_.RecordDocument(format, outcome);
+  spdlog::info(
+      "msg=\"parse\" request_id={} bytes={} format={} outcome={} code={} duration_ms={}",
+      RequestId(*context), request->content().size(), FormatLabel(format),
+      OutcomeLabel(outcome), absl::StatusCodeToString(status.code()),
+      absl::ToInt64Milliseconds(absl::Now() - start));
+  reactor->Finish(ToGrpcStatus(status));
+}
+
+}  // namespace juesuan::parse
