@@ -41,6 +41,12 @@ class OutlineWriter {
     std::vector<const FieldDescriptor*> fields;
     r->ListFields(m, &fields);
     for (const FieldDescriptor* f : fields) {
+      // A composite value's own evidence: where it was printed.
+      if (f->name() == "src" && f->message_type() &&
+          f->message_type()->full_name() == "juesuan.report.v1.Provenance") {
+        const auto& src = static_cast<const v1::Provenance&>(r->GetMessage(m, f));
+        if (src.line() > 0) Line(path + ".at", Where(src).substr(1));
+      }
       if (Skipped(m, f)) continue;
       const std::string child = path.empty() ? f->name() : path + "." + f->name();
       if (f->is_repeated()) {
@@ -131,6 +137,12 @@ class OutlineWriter {
     if (type == "juesuan.report.v1.Text") {
       const auto& t = static_cast<const v1::Text&>(m);
       Line(path, "\"" + Cut(t.text(), options_.max_text_chars) + "\"" + Where(t.src()));
+      return true;
+    }
+    if (type == "juesuan.report.v1.DecimalCell") {
+      const auto& c = static_cast<const v1::DecimalCell&>(m);
+      Line(path, (c.blank() ? "(blank) \"" + c.raw() + "\"" : FormatDecimal(c.value())) +
+                     Where(c.src()));
       return true;
     }
     if (type == "juesuan.report.v1.Date") {

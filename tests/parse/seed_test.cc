@@ -302,3 +302,42 @@ TEST_F(SeedTest, Gb18030CopyParsesIdentically) {
 
 }  // namespace
 }  // namespace juesuan::parse::testing
+
+namespace juesuan::parse::testing {
+namespace {
+
+// The two performance tables come through the whole pipeline (the reader's
+// own tests check every cell against Appendix B).
+TEST(SeedPerformanceTables, ReadThroughThePipeline) {
+  const report::v1::Report r = ParseSharedOrDie(kSeed);
+  ASSERT_EQ(r.performance_tables_size(), 2);
+  const auto& pe = r.performance_tables(0);
+  EXPECT_EQ(pe.kind(), report::v1::PERFORMANCE_TABLE_KIND_OVERALL);
+  EXPECT_EQ(pe.src().section_key(), "PE");
+  ASSERT_EQ(pe.funds_size(), 4);
+  EXPECT_EQ(Cents(pe.funds(3).annual()), 12139);
+  EXPECT_EQ(pe.execution().printed_on_source(), report::v1::FUND_SOURCE_SUPERIOR);
+  EXPECT_EQ(pe.indicators_size(), 3);
+  EXPECT_FALSE(pe.has_total_row());
+  const auto& pp = r.performance_tables(1);
+  EXPECT_EQ(pp.kind(), report::v1::PERFORMANCE_TABLE_KIND_PROJECT);
+  EXPECT_EQ(pp.project_name().text(), "州党委社会工作部开办经费");
+  ASSERT_EQ(pp.indicators_size(), 8);
+  EXPECT_EQ(pp.indicators(7).completion().value().digits(), 11111);
+  EXPECT_EQ(pp.total_score().raw(), "100.00分");
+  // The table lines are not read as narrative: no figure is left unexplained.
+  for (const auto& d : r.diagnostics()) ADD_FAILURE() << d.code() << ": " << d.message();
+  // The 2025 date in the project's 实际完成情况 keeps the table's key.
+  bool found = false;
+  for (const auto& d : r.dates()) {
+    if (d.date().year() == 2025) {
+      found = true;
+      EXPECT_EQ(d.src().section_key(), "PP[0]");
+      EXPECT_EQ(d.src().line(), 223u);
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace juesuan::parse::testing

@@ -12,6 +12,7 @@
 #include "services/parse/src/narrative.h"
 #include "services/parse/src/sections.h"
 #include "services/parse/src/source_document.h"
+#include "services/parse/perf/performance_tables.h"
 
 namespace juesuan::parse {
 namespace {
@@ -75,17 +76,35 @@ void CopySections(const SourceDocument& doc, const SectionIndex& index, Report* 
   }
 }
 
-// Line indices of the title and of every heading.
-std::vector<uint32_t> HeadingLines(const SectionIndex& index, const Report& report) {
+using LineRanges = std::vector<std::pair<uint32_t, uint32_t>>;  // 1-based, inclusive
+
+// Line indices of the title, of every heading and of the title lines of the
+// performance tables ("项目支出绩效自评表" / "（2024年度）").
+std::vector<uint32_t> HeadingLines(const SectionIndex& index, const Report& report,
+                                   const LineRanges& tables) {
+  constexpr uint32_t kTableTitleLines = 4;
   std::vector<uint32_t> out;
   if (report.document().has_title()) out.push_back(report.document().title().src().line() - 1);
   for (const auto& s : index.sections()) out.push_back(s.heading_line);
+  for (auto [first, last] : tables) {
+    for (uint32_t l = first; l <= last && l < first + kTableTitleLines; ++l) out.push_back(l - 1);
+  }
   return out;
 }
 
-std::vector<std::string> LineKeys(const SourceDocument& doc, const SectionIndex& index) {
+// The section key of every line; lines of a performance table carry the
+// table's key ("PE", "PP[0]" …).
+std::vector<std::string> LineKeys(const SourceDocument& doc, const SectionIndex& index,
+                                  const Report& report, const LineRanges& tables) {
   std::vector<std::string> keys(doc.lines().size());
   for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = index.KeyOfLine(i);
+  for (size_t t = 0; t < tables.size() && t < static_cast<size_t>(report.performance_tables_size());
+       ++t) {
+    const std::string& key = report.performance_tables(t).src().section_key();
+    for (uint32_t l = tables[t].first; l <= tables[t].second && l <= keys.size(); ++l) {
+      keys[l - 1] = key;
+    }
+  }
   return keys;
 }
 
@@ -161,7 +180,16 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
                        ? options.layout_hint
                        : DetectLayout(doc, config_));
 
+  // Performance tables first: their lines are tables, not narrative.
+  std::vector<std::pair<uint32_t, uint32_t>> table_lines;  // 1-based, inclusive
+  for (auto& table : ExtractPerformanceTables(doc, diags, &table_lines)) {
+    *report.add_performance_tables() = std::move(table);
+  }
   std::vector<bool> skip(doc.lines().size(), false);
+  for (auto [first, last] : table_lines) {
+    for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
+  }
+  RETURN_IF_ERROR(CheckDeadline(options, "performance tables"));
   SectionIndex index(doc, config_, info->unit_name().text(), skip);
   RETURN_IF_ERROR(CheckIsDisclosure(report, index));
   RETURN_IF_ERROR(CheckDeadline(options, "section recognition"));
@@ -172,8 +200,8 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
 
   CopySections(doc, index, &report);
   ScanPlaceholders(doc, config_, &report);
-  ScanDates(doc, LineKeys(doc, index), &report);
-  ScanHeadingYears(doc, HeadingLines(index, report), info);
+  ScanDates(doc, LineKeys(doc, index, report, table_lines), &report);
+  ScanHeadingYears(doc, HeadingLines(index, report, table_lines), info);
   if (!options.omit_text) report.set_text(doc.text());
   return report;
 }
