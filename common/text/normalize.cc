@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,7 +77,7 @@ class FoldTable {
 };
 
 // Appends the folded form of `c` to `out`.
-void AppendFolded(UChar32 c, std::string& out) {
+void AppendFoldedCodePoint(UChar32 c, std::string& out) {
   if (IsStable(c)) {
     char buf[4];
     int32_t n = 0;
@@ -137,7 +138,7 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
     if (IsStable(c)) {
       text_.append(original.data() + start, i - start);  // already in folded form
     } else {
-      AppendFolded(c, text_);
+      AppendFoldedCodePoint(c, text_);
     }
     for (size_t k = before; k < text_.size(); ++k) to_original_.push_back(offset);
   }
@@ -152,6 +153,19 @@ void NormalizedText::FlushSpaces(int32_t next) {
       to_original_.push_back(offset);
     }
   }
+  pending_spaces_.clear();
+}
+
+void NormalizedText::AppendFolded(const NormalizedText& other, size_t original_begin,
+                                  size_t original_end) {
+  const auto& map = other.to_original_;
+  auto first = std::lower_bound(map.begin(), map.end(), original_begin);
+  auto last = std::lower_bound(first, map.end(), original_end);
+  const size_t b = first - map.begin();
+  const size_t e = last - map.begin();
+  text_.append(other.text_, b, e - b);
+  to_original_.insert(to_original_.end(), first, last);
+  end_ = original_end;
   pending_spaces_.clear();
 }
 

@@ -23,6 +23,11 @@ class NormalizedText {
   // paragraph re-flowed across a line break).
   void Append(std::string_view original, size_t original_offset);
 
+  // Appends the part of an already folded text whose document offsets lie in
+  // [original_begin, original_end): the same result as folding that part of
+  // the document again, without the work.
+  void AppendFolded(const NormalizedText& other, size_t original_begin, size_t original_end);
+
   const std::string& text() const { return text_; }
 
   // Document byte offset of normalised byte `offset`. `offset == size()` maps

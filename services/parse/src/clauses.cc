@@ -183,14 +183,36 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
   return bvf;
 }
 
+namespace {
+
+bool IsLiteral(const std::string& pattern) {
+  return pattern.find_first_of("\\()[]{}?*+|.^$") == std::string::npos;
+}
+
+}  // namespace
+
 std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
                                                             const std::string& label,
                                                             size_t from, size_t to,
                                                             size_t* end) const {
   const RE2& re = CachedPattern(absl::StrCat(label, R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney));
-  auto m = Search(re, p, from, to);
-  if (!m) return std::nullopt;
   const int groups = re.NumberOfCapturingGroups();
+  std::optional<Match> m;
+  if (IsLiteral(label)) {
+    // Most labels are plain words: find them with a substring search and
+    // try the pattern only where they stand (a regex scan for a CJK prefix
+    // stops at nearly every character).
+    const std::string& t = p.text();
+    const size_t limit = std::min(to, t.size());
+    for (size_t at = t.find(label, from); at != std::string::npos && at < limit;
+         at = t.find(label, at + 1)) {
+      m = Search(re, p, at, limit, RE2::ANCHOR_START);
+      if (m) break;
+    }
+  } else {
+    m = Search(re, p, from, to);
+  }
+  if (!m) return std::nullopt;
   auto a = values_.MakeAmount(p, *m, groups - 1, groups);
   if (a && end) *end = m->end;
   return a;

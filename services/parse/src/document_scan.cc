@@ -1,9 +1,12 @@
 #include "services/parse/src/document_scan.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "re2/set.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/values.h"
@@ -12,14 +15,6 @@ namespace juesuan::parse {
 namespace {
 
 constexpr uint32_t kTitleSearchLines = 30;
-
-Passage LinePassage(const SourceLine& line, std::string key) {
-  Passage p;
-  p.folded = text::NormalizedText(line.raw, line.begin);
-  p.section_key = std::move(key);
-  p.first_line = p.last_line = line.number - 1;
-  return p;
-}
 
 std::string_view Trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -63,25 +58,38 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
 
 report::v1::Layout DetectLayout(const SourceDocument& doc,
                                 const config::v1::ParseConfig& config) {
+  // One pass over the text for every marker of every layout.
+  RE2::Options options;
+  options.set_literal(true);
+  RE2::Set markers(options, RE2::UNANCHORED);
+  std::vector<report::v1::Layout> layout_of_marker;
+  for (const auto& signature : config.layouts()) {
+    for (const auto& marker : signature.markers()) {
+      if (markers.Add(text::NormalizeForMatching(marker), nullptr) >= 0) {
+        layout_of_marker.push_back(signature.layout());
+      }
+    }
+  }
+  if (layout_of_marker.empty() || !markers.Compile()) return report::v1::LAYOUT_GENERIC;
   std::string folded;
   folded.reserve(doc.text().size());
   for (const auto& line : doc.lines()) {
     folded += line.norm();
     folded += '\n';
   }
+  std::vector<int> hits;
+  markers.Match(folded, &hits);
+  std::map<report::v1::Layout, int> score;
+  for (int hit : hits) ++score[layout_of_marker[hit]];
   report::v1::Layout best = report::v1::LAYOUT_GENERIC;
   int best_score = 0;
   bool tie = false;
-  for (const auto& signature : config.layouts()) {
-    int score = 0;
-    for (const auto& marker : signature.markers()) {
-      if (folded.find(text::NormalizeForMatching(marker)) != std::string::npos) ++score;
-    }
-    if (score > best_score) {
-      best = signature.layout();
-      best_score = score;
+  for (auto [layout, n] : score) {
+    if (n > best_score) {
+      best = layout;
+      best_score = n;
       tie = false;
-    } else if (score == best_score && score > 0) {
+    } else if (n == best_score) {
       tie = true;
     }
   }
@@ -90,37 +98,32 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
 
 void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
                       report::v1::Report* report) {
+  // One alternation of every token, longest match first; a run of X
+  // ("XXXX") is one placeholder.
   std::vector<std::string> tokens;
-  for (const auto& t : config.placeholders()) tokens.push_back(text::NormalizeForMatching(t));
-  std::sort(tokens.begin(), tokens.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const auto& t : config.placeholders()) {
+    tokens.push_back(RE2::QuoteMeta(text::NormalizeForMatching(t)));
+  }
+  if (tokens.empty()) return;
+  RE2::Options options;
+  options.set_longest_match(true);
+  const RE2 re(absl::StrCat("(", absl::StrJoin(tokens, "|"), ")X*"), options);
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
-    // Every occurrence of every token, longest token first at a position.
-    std::vector<std::pair<size_t, size_t>> hits;  // (position, token length)
-    for (const auto& token : tokens) {
-      for (size_t pos = t.find(token); pos != std::string::npos; pos = t.find(token, pos + 1)) {
-        hits.emplace_back(pos, token.size());
-      }
-    }
-    std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : a.second > b.second;
-    });
-    size_t covered = 0;
-    for (auto [pos, size] : hits) {
-      if (pos < covered) continue;
+    re2::StringPiece input(t);
+    re2::StringPiece token;
+    while (RE2::FindAndConsume(&input, re, &token)) {
+      const size_t pos = token.data() - t.data();
+      const size_t end = input.data() - t.data();
       // "XX" inside a Latin word (e.g. an English name) is not a placeholder.
       auto latin = [&](size_t i) {
         return i < t.size() && std::isalpha(static_cast<unsigned char>(t[i])) && t[i] != 'X';
       };
-      if ((pos > 0 && latin(pos - 1)) || latin(pos + size)) continue;
-      size_t end = pos + size;
-      while (end < t.size() && t[end] == 'X') ++end;  // a run such as "XXXX" is one
+      if ((pos > 0 && latin(pos - 1)) || latin(end)) continue;
       auto* ph = report->add_placeholders();
-      ph->set_text(t.substr(pos, size));
+      ph->set_text(std::string(token));
       *ph->mutable_src() = doc.Provenance(line.folded.ToOriginal(pos),
                                           line.folded.ToOriginal(end), "");
-      covered = end;
     }
   }
 }

@@ -942,9 +942,7 @@ void NarrativeExtractor::ExtractGlossary() {
   for (const SectionSpan* s : sections_.Find("GLOSSARY")) {
     for (uint32_t l = s->body_first; l < s->body_last; ++l) {
       if (skip_[l] || lines[l].blank()) continue;
-      Passage p;
-      p.folded = text::NormalizedText(lines[l].raw, lines[l].begin);
-      p.section_key = "GLOSSARY";
+      Passage p = LinePassage(lines[l], "GLOSSARY");
       auto m = Search(kEntry, p);
       if (!m) {
         if (report_.glossary_size() > 0) {
@@ -972,9 +970,7 @@ void NarrativeExtractor::ExtractTablesListed() {
       info->set_tables_attached_separately(true);
     }
     for (uint32_t l = s.heading_line + 1; l < s.body_last; ++l) {
-      Passage p;
-      p.folded = text::NormalizedText(lines[l].raw, lines[l].begin);
-      p.section_key = "TABLES";
+      Passage p = LinePassage(lines[l], "TABLES");
       if (auto m = Search(kListed, p)) {
         *info->add_tables_listed() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
       }

@@ -129,13 +129,21 @@ std::vector<Passage> BuildPassages(const SourceDocument& doc, uint32_t first,
     }
     Passage& passage = passages.back();
     for (const Piece& piece : para) {
-      passage.folded.Append(PieceText(doc, piece), piece.begin);
+      passage.folded.AppendFolded(doc.lines()[piece.line].folded, piece.begin, piece.end);
       passage.first_line = std::min(passage.first_line, piece.line);
       passage.last_line = std::max(passage.last_line, piece.line);
     }
     continue_previous = single || IsOpen(doc, para);
   }
   return passages;
+}
+
+Passage LinePassage(const SourceLine& line, std::string section_key) {
+  Passage p;
+  p.folded.AppendFolded(line.folded, line.begin, line.end);
+  p.section_key = std::move(section_key);
+  p.first_line = p.last_line = line.number - 1;
+  return p;
 }
 
 std::vector<std::pair<size_t, size_t>> SplitSentences(const Passage& passage) {

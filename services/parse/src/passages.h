@@ -30,6 +30,9 @@ std::vector<Passage> BuildPassages(const SourceDocument& doc, uint32_t first,
                                    uint32_t last, const std::vector<bool>& skip,
                                    const std::string& section_key, bool single = false);
 
+// A passage of exactly one line (its folded copy, not folded again).
+Passage LinePassage(const SourceLine& line, std::string section_key);
+
 // Splits a passage into sentences at 。！？ (clause separators ；stay inside).
 // Returns [begin, end) offsets into passage.text().
 std::vector<std::pair<size_t, size_t>> SplitSentences(const Passage& passage);
