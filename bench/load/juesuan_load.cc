@@ -1,0 +1,173 @@
+// juesuan_load: sends documents to a juesuan service and reports throughput,
+// latency percentiles, status codes and (optionally) the server's resident
+// memory as the run goes. Closed loop (--rate 0: each worker sends the next
+// request when the previous answers) or open loop (--rate R requests/s,
+// latency measured from the scheduled send time, so queueing is counted).
+//
+//   juesuan_load --target 127.0.0.1:50051 --file seed.txt --requests 1000 \
+//                --concurrency 4 [--rate 300] [--server_pid PID]
+//
+// Only for loopback targets: the load is bounded by --requests and
+// --max_seconds, and the tool refuses non-loopback addresses.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <grpcpp/grpcpp.h>
+
+#include "CLI/CLI.hpp"
+#include "common/grpc/client_channel.h"
+#include "fmt/format.h"
+#include "juesuan/parse/v1/parse_service.grpc.pb.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Options {
+  std::string target;
+  std::string file;
+  int64_t requests = 1000;
+  int concurrency = 1;
+  int64_t rate = 0;  // requests per second; 0 = closed loop
+  int64_t max_seconds = 600;
+  int64_t deadline_ms = 10000;
+  int server_pid = 0;
+  int64_t rss_every = 100;
+};
+
+bool IsLoopback(const std::string& target) {
+  for (const char* prefix : {"127.", "localhost", "[::1]", "dns:///127.", "dns:///localhost",
+                             "ipv4:127.", "ipv6:[::1]"}) {
+    if (target.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// Resident set size of a process in KiB from /proc (VmRSS and the peak VmHWM).
+std::pair<int64_t, int64_t> ReadRss(int pid) {
+  std::ifstream in(fmt::format("/proc/{}/status", pid));
+  std::string line;
+  int64_t rss = -1, hwm = -1;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string key;
+    int64_t kib = 0;
+    fields >> key >> kib;
+    if (key == "VmRSS:") rss = kib;
+    if (key == "VmHWM:") hwm = kib;
+  }
+  return {rss, hwm};
+}
+
+struct Results {
+  std::mutex mu;
+  std::vector<int64_t> latencies_us;
+  std::map<std::string, int64_t> codes;
+  std::vector<std::pair<int64_t, int64_t>> rss_samples;  // (requests done, KiB)
+};
+
+std::string CodeName(grpc::StatusCode code) {
+  static const char* kNames[] = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
+                                 "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
+                                 "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
+                                 "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
+                                 "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS",
+                                 "UNAUTHENTICATED"};
+  const int i = static_cast<int>(code);
+  return i >= 0 && i < 17 ? kNames[i] : "?";
+}
+
+int64_t Percentile(std::vector<int64_t>& sorted, double p) {
+  if (sorted.empty()) return 0;
+  const size_t index = std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()));
+  return sorted[index];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{"juesuan load generator (loopback only)"};
+  app.add_option("--target", o.target, "HOST:PORT of a juesuan-parse server")->required();
+  app.add_option("--file", o.file, "document to send")->required()->check(CLI::ExistingFile);
+  app.add_option("--requests", o.requests, "total requests")->check(CLI::Range(1, 10000000));
+  app.add_option("--concurrency", o.concurrency, "worker threads")->check(CLI::Range(1, 256));
+  app.add_option("--rate", o.rate, "open-loop rate in requests/s (0 = closed loop)");
+  app.add_option("--max_seconds", o.max_seconds, "stop after this long in any case");
+  app.add_option("--deadline_ms", o.deadline_ms, "deadline of each call");
+  app.add_option("--server_pid", o.server_pid, "sample this process's RSS");
+  app.add_option("--rss_every", o.rss_every, "sample RSS every N requests");
+  CLI11_PARSE(app, argc, argv);
+  if (!IsLoopback(o.target)) {
+    std::cerr << "refusing to send load to a non-loopback target: " << o.target << "\n";
+    return 2;
+  }
+  std::ifstream in(o.file, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  juesuan::parse::v1::ParseDocumentRequest request;
+  request.set_content(buffer.str());
+  request.set_omit_text(true);
+
+  auto channel = juesuan::MakeClientChannel(o.target);
+  auto stub = juesuan::parse::v1::ParseService::NewStub(channel);
+  Results results;
+  std::atomic<int64_t> next{0};
+  const auto start = Clock::now();
+  const auto stop_at = start + std::chrono::seconds(o.max_seconds);
+  auto worker = [&] {
+    while (true) {
+      const int64_t i = next.fetch_add(1);
+      if (i >= o.requests) return;
+      Clock::time_point scheduled = Clock::now();
+      if (o.rate > 0) {
+        scheduled = start + std::chrono::microseconds(i * 1000000 / o.rate);
+        std::this_thread::sleep_until(scheduled);
+      }
+      if (Clock::now() > stop_at) return;
+      grpc::ClientContext ctx;
+      ctx.set_deadline(std::chrono::system_clock::now() +
+                       std::chrono::milliseconds(o.deadline_ms));
+      juesuan::parse::v1::ParseDocumentResponse response;
+      const grpc::Status status = stub->ParseDocument(&ctx, request, &response);
+      const int64_t us =
+          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - scheduled).count();
+      std::lock_guard<std::mutex> lock(results.mu);
+      results.latencies_us.push_back(us);
+      ++results.codes[CodeName(status.error_code())];
+      const int64_t done = static_cast<int64_t>(results.latencies_us.size());
+      if (o.server_pid > 0 && (done % o.rss_every == 0 || done == 1)) {
+        results.rss_samples.emplace_back(done, ReadRss(o.server_pid).first);
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < o.concurrency; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+  auto& lat = results.latencies_us;
+  std::sort(lat.begin(), lat.end());
+  fmt::print("requests {}  seconds {:.3f}  throughput {:.1f}/s\n", lat.size(), seconds,
+             lat.size() / seconds);
+  fmt::print("latency_us p50 {}  p90 {}  p99 {}  max {}\n", Percentile(lat, 0.50),
+             Percentile(lat, 0.90), Percentile(lat, 0.99), lat.empty() ? 0 : lat.back());
+  for (const auto& [code, n] : results.codes) fmt::print("status {} {}\n", code, n);
+  if (o.server_pid > 0) {
+    for (const auto& [done, kib] : results.rss_samples) {
+      fmt::print("rss_kib_after {} {}\n", done, kib);
+    }
+    const auto [rss, hwm] = ReadRss(o.server_pid);
+    fmt::print("server_rss_kib {}  server_peak_rss_kib {}\n", rss, hwm);
+  }
+  return results.codes.size() == 1 && results.codes.count("OK") ? 0 : 1;
+}
