@@ -76,6 +76,7 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
                            const std::vector<bool>& skip_lines)
     : config_(config), unit_name_(text::NormalizeForMatching(unit_name)) {
   const auto& lines = doc.lines();
+  std::string part_key;  // key of the current 第N部分
   for (uint32_t i = 0; i < lines.size(); ++i) {
     if (i < skip_lines.size() && skip_lines[i]) continue;
     const std::string& norm = lines[i].norm();
@@ -97,6 +98,10 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
     // is not a heading, whatever words it contains.
     if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
     if (key.empty()) key = "OTHER";
+    // Inside the tables part, numbered lines are table titles, whatever
+    // words they contain ("九、《财政拨款“三公”经费支出决算表》").
+    if (level == 1) part_key = key;
+    else if (part_key == "TABLES") key = "TABLES";
     SectionSpan span;
     span.key = key;
     span.title = std::string(Trim(lines[i].raw));
