@@ -62,9 +62,17 @@ report::v1::Encoding EncodingOf(text::SourceEncoding e) {
   return report::v1::ENCODING_UNSPECIFIED;
 }
 
-void CopySections(const SourceDocument& doc, const SectionIndex& index, Report* report) {
+void CopySections(const SourceDocument& doc, const SectionIndex& index, Report* report,
+                  Diagnostics& diags) {
   const auto& lines = doc.lines();
   for (const SectionSpan& s : index.sections()) {
+    // A heading no synonym matched (it may have inherited its parent's key).
+    if (s.matched_synonym.empty() && s.key != "TABLES") {
+      const SourceLine& line = lines[s.heading_line];
+      diags.Info("UNKNOWN_SECTION",
+                 fmt::format("section \"{}\" matches no known heading; kept as OTHER", s.title),
+                 doc.Provenance(line.begin, line.end, "OTHER"));
+    }
     auto* out = report->add_sections();
     out->set_key(s.key);
     out->set_title(s.title);
@@ -198,7 +206,7 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
   narrative.ExtractAll();
   RETURN_IF_ERROR(CheckDeadline(options, "narrative extraction"));
 
-  CopySections(doc, index, &report);
+  CopySections(doc, index, &report, diags);
   ScanPlaceholders(doc, config_, &report);
   ScanDates(doc, LineKeys(doc, index, report, table_lines), &report);
   ScanHeadingYears(doc, HeadingLines(index, report, table_lines), info);

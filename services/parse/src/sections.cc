@@ -97,6 +97,12 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
     // Prose that starts with an ordinal (a glossary entry "十三、“三公”经费：指…")
     // is not a heading, whatever words it contains.
     if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
+    // An unrecognised numbered line ending a sentence is a list item
+    // ("（十二）完成区委、区政府交办的其他任务。"), not a heading.
+    if (key.empty() && rest_view.size() >= 3 &&
+        rest_view.substr(rest_view.size() - 3) == "。") {
+      continue;
+    }
     if (key.empty()) key = "OTHER";
     // Inside the tables part, numbered lines are table titles, whatever
     // words they contain ("九、《财政拨款“三公”经费支出决算表》").
