@@ -38,6 +38,29 @@ bool LooksLikeHeadingText(std::string_view rest) {
   return true;
 }
 
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> ends) {
+  for (std::string_view e : ends) {
+    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) return true;
+  }
+  return false;
+}
+
+// A numbered line no synonym matched is kept as an unknown section only if
+// it looks like a heading: something after the ordinal, not the end of a
+// sentence or a list item ("（十二）完成…任务。", "…法规、"), and not a
+// table row printed in columns (a run of spaces inside, or deep indentation
+// as in the right half of a two-sided table).
+bool LooksLikeUnknownHeading(std::string_view raw, std::string_view rest) {
+  if (rest.empty()) return false;
+  if (EndsWithAny(rest, {"。", "、", ",", ";", "，", "；"})) return false;
+  size_t indent = 0;
+  while (indent < raw.size() && raw[indent] == ' ') ++indent;
+  if (indent >= 8) return false;
+  std::string_view body = raw.substr(indent);
+  while (!body.empty() && (body.back() == ' ' || body.back() == '\r')) body.remove_suffix(1);
+  return body.find("   ") == std::string_view::npos;
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
@@ -97,12 +120,7 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
     // Prose that starts with an ordinal (a glossary entry "十三、“三公”经费：指…")
     // is not a heading, whatever words it contains.
     if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
-    // An unrecognised numbered line ending a sentence is a list item
-    // ("（十二）完成区委、区政府交办的其他任务。"), not a heading.
-    if (key.empty() && rest_view.size() >= 3 &&
-        rest_view.substr(rest_view.size() - 3) == "。") {
-      continue;
-    }
+    if (key.empty() && !LooksLikeUnknownHeading(lines[i].raw, rest_view)) continue;
     if (key.empty()) key = "OTHER";
     // Inside the tables part, numbered lines are table titles, whatever
     // words they contain ("九、《财政拨款“三公”经费支出决算表》").
