@@ -78,7 +78,12 @@ class RuleContext {
   void Missing(std::string reason);
 
   // Operand access: nullopt (and a Missing() reason) when absent or out of range.
+  // `amount` must outlive the operand (never a temporary).
   std::optional<AmountOperand> Amount(std::string name, bool present, const rv1::Amount& amount);
+  std::optional<AmountOperand> Amount(std::string name, const rv1::Amount* amount) {
+    static const rv1::Amount kAbsent;
+    return Amount(std::move(name), amount != nullptr, amount != nullptr ? *amount : kAbsent);
+  }
   std::optional<PercentOperand> Percent(std::string name, bool present,
                                         const rv1::Percent& percent);
 

@@ -27,7 +27,7 @@ void CheckShare(RuleContext& ctx, const std::string& name, const rv1::Share& sha
   const std::string den_name = share.denominator().empty() ? std::string(default_denominator)
                                                            : share.denominator();
   const rv1::Amount* den = ResolveAmount(ctx.report(), den_name);
-  auto whole = ctx.Amount(den_name, den != nullptr, den ? *den : rv1::Amount());
+  auto whole = ctx.Amount(den_name, den);
   auto part = ctx.Amount(name, share.has_amount(), share.amount());
   auto pct = ctx.Percent(name + ".share", true, share.share());
   if (!whole || !part || !pct) return;
@@ -39,7 +39,7 @@ void CheckShare(RuleContext& ctx, const std::string& name, const rv1::Share& sha
 
 void CheckShare(RuleContext& ctx, const std::string& name, const rv1::Amount& amount,
                 const rv1::Percent& percent, const rv1::Amount* den, const std::string& den_name) {
-  auto whole = ctx.Amount(den_name, den != nullptr, den ? *den : rv1::Amount());
+  auto whole = ctx.Amount(den_name, den);
   auto part = ctx.Amount(name, true, amount);
   auto pct = ctx.Percent(name + ".share", true, percent);
   if (!whole || !part || !pct) return;

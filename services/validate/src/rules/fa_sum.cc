@@ -23,7 +23,7 @@ bool AddShareAmounts(RuleContext& ctx, const std::vector<std::pair<std::string, 
 
 void IncomeParts(RuleContext& ctx) {  // FA-SUM-001
   const rv1::Amount* total = ResolveAmount(ctx.report(), "tot.income_year");
-  auto year = ctx.Amount("tot.income_year", total != nullptr, total ? *total : rv1::Amount());
+  auto year = ctx.Amount("tot.income_year", total);
   Terms terms;
   if (!year || !AddShareAmounts(ctx, IncomeShares(ctx.report().income()), &terms)) return;
   RecordSum(ctx, "tot.income_year = Σ inc.*", *year, terms);
@@ -61,7 +61,7 @@ void FiscalByFundType(RuleContext& ctx) {  // FA-SUM-002
 
 void ExpenditureParts(RuleContext& ctx) {  // FA-SUM-003
   const rv1::Amount* total = ResolveAmount(ctx.report(), "tot.expend_year");
-  auto year = ctx.Amount("tot.expend_year", total != nullptr, total ? *total : rv1::Amount());
+  auto year = ctx.Amount("tot.expend_year", total);
   Terms terms;
   if (!year || !AddShareAmounts(ctx, ExpenditureShares(ctx.report().expenditure()), &terms)) return;
   RecordSum(ctx, "tot.expend_year = Σ exp.*", *year, terms);

@@ -63,7 +63,7 @@ void FiscalByFund(RuleContext& ctx) {  // FA-XS-002
 void GpbWithinYear(RuleContext& ctx) {  // FA-XS-003
   auto gpb = JUESUAN_AMOUNT(ctx, "gpb.total", ctx.report().general_public_budget(), total);
   const rv1::Amount* y = ResolveAmount(ctx.report(), "tot.expend_year");
-  auto year = ctx.Amount("tot.expend_year", y != nullptr, y ? *y : rv1::Amount());
+  auto year = ctx.Amount("tot.expend_year", y);
   if (gpb && year) RecordAtMost(ctx, "gpb.total ≤ tot.expend_year", *gpb, *year, fv1::SEVERITY_ERROR);
 }
 
@@ -150,7 +150,7 @@ void SelfEvaluationWithinSpending(RuleContext& ctx) {  // FA-XS-007
     if (const auto* total = TotalFunds(*pe)) {
       auto te = JUESUAN_AMOUNT(ctx, "pe.funds.合计.executed", *total, executed);
       const rv1::Amount* y = ResolveAmount(r, "tot.expend_year");
-      auto year = ctx.Amount("tot.expend_year", y != nullptr, y ? *y : rv1::Amount());
+      auto year = ctx.Amount("tot.expend_year", y);
       if (te && year) RecordAtMost(ctx, "PE 合计 全年执行数 ≤ tot.expend_year", *te, *year, fv1::SEVERITY_WARNING);
     }
   }

@@ -32,8 +32,7 @@ struct YoyOperands {
 YoyOperands Resolve(RuleContext& ctx, const YoyRef& ref) {
   YoyOperands y;
   y.ref = &ref;
-  y.current = ctx.Amount(ref.subject + ".current", ref.current != nullptr,
-                         ref.current ? *ref.current : rv1::Amount());
+  y.current = ctx.Amount(ref.subject + ".current", ref.current);
   y.delta = ctx.Amount(ref.subject + ".yoy.delta", ref.yoy->has_delta(), ref.yoy->delta());
   if (ref.yoy->has_rate()) y.rate = ctx.Percent(ref.subject + ".yoy.rate", true, ref.yoy->rate());
   y.sign = SignOf(ref.yoy->direction());

@@ -40,7 +40,11 @@ bool EqualsInteger(const rv1::Decimal& d, int64_t v) {
   return d.scale() >= 0 && d.scale() <= kMaxScale && static_cast<Int128>(d.digits()) == v * Pow10(d.scale());
 }
 
-std::string FormatDecimalCell(const rv1::DecimalCell& c);
+std::string FormatDecimalCell(const rv1::DecimalCell& c) {
+  if (!Usable(c)) return c.raw();
+  return Format(c.value().digits(), c.value().scale());
+}
+
 
 void AddCell(fv1::Finding& f, std::string name, const rv1::DecimalCell& c) {
   AddOperand(f, std::move(name), c.raw().empty() ? FormatDecimalCell(c) : c.raw(), FormatDecimalCell(c), c.src());
@@ -391,7 +395,8 @@ std::vector<QuotedCount> QuotedCounts(const std::string& text, const std::string
     const size_t start = pos + key.size();
     const std::string window = text.substr(start, kWindow + 12);
     for (size_t d = 0; d < window.size() && d < kWindow; ++d) {
-      if (window[d] < '0' || window[d] > '9' || (d > 0 && window[d - 1] >= '0' && window[d - 1] <= '9')) continue;
+      const bool after_digit_or_point = d > 0 && ((window[d - 1] >= '0' && window[d - 1] <= '9') || window[d - 1] == '.');
+      if (window[d] < '0' || window[d] > '9' || after_digit_or_point) continue;
       size_t e = d;
       int64_t value = 0;
       while (e < window.size() && window[e] >= '0' && window[e] <= '9' && value < 1'000'000'000) {
@@ -429,8 +434,10 @@ void FactsAgree(RuleContext& ctx) {  // PF-TXT-001
     for (int k = 0; k < t.indicators_size(); ++k) {
       const auto& ind = t.indicators(k);
       const auto& target = ind.target();
-      if (target.kind() != rv1::INDICATOR_VALUE_KIND_QUANTITATIVE || target.unit().empty() ||
-          target.unit() == "%" || !target.has_number()) {
+      // Counts only (期, 次, 批, 人 …): money and rates are other rules' business.
+      const std::string& unit = target.unit();
+      if (target.kind() != rv1::INDICATOR_VALUE_KIND_QUANTITATIVE || unit.empty() || unit == "%" ||
+          unit == "万元" || unit == "元" || !target.has_number() || target.number().scale() != 0) {
         continue;
       }
       ctx.Ran();
@@ -466,11 +473,6 @@ void FactsAgree(RuleContext& ctx) {  // PF-TXT-001
 }
 
 }  // namespace
-
-std::string FormatDecimalCell(const rv1::DecimalCell& c) {
-  if (!Usable(c)) return c.raw();
-  return Format(c.value().digits(), c.value().scale());
-}
 
 std::vector<RuleDef> PfTabRules() {
   using enum DataNeed;
