@@ -160,7 +160,7 @@ std::vector<RuleDef> CntRules() {
   using enum DataNeed;
   return {
       {"FA-CNT-001", fv1::SEVERITY_WARNING, kNarrative, "公务用车保有量与固定资产车辆数",
-       "公务用车保有量与固定资产车辆数不同", "vehicle holding differs from the fixed-asset vehicle count",
+       "公务用车保有量与固定资产车辆数", "vehicle holding versus from the fixed-asset vehicle count",
        HoldingVersusAssets},
       {"FA-CNT-002", fv1::SEVERITY_WARNING, kNarrative, "购置数与购置费", "公务用车购置数与购置费不一致",
        "vehicles purchased and purchase cost disagree", Purchases},

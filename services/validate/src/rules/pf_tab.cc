@@ -479,7 +479,7 @@ std::vector<RuleDef> PfTabRules() {
   return {
       {"PF-TAB-001", fv1::SEVERITY_ERROR, kPerformance, "权重合计为100", "分值权重合计不等于100",
        "weights do not add to 100", WeightsAddUp},
-      {"PF-TAB-002", fv1::SEVERITY_ERROR, kPerformance, "得分合计等于总分", "各项得分之和与总分不符",
+      {"PF-TAB-002", fv1::SEVERITY_ERROR, kPerformance, "得分合计等于总分", "各项得分合计与总分",
        "scores do not add to the printed total", ScoresAddUp},
       {"PF-TAB-003", fv1::SEVERITY_ERROR, kPerformance, "执行率 = 全年执行数 / 全年预算数", "预算执行率与资金数不符",
        "execution rate does not match the funds", ExecutionRate},
