@@ -227,7 +227,7 @@ Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& for
   f.set_expected(fmt::format("{} ∈ [{}, {}]", r.exact_defined ? FormatRational(r.exact, 4) : "—",
                              FormatRationalFloor(r.allowed_lo, 4),
                              FormatRationalCeil(r.allowed_hi, 4)));
-  f.set_residue(FormatRationalCeil(r.outside_by, 4));
+  f.set_residue(FormatRational(r.outside_by, 4));
   f.set_tolerance("RATIO: interval over [x̂ ± q/2] widened by half a printing quantum");
   return r.verdict;
 }

@@ -91,9 +91,11 @@ bool InRange(const PrintedPercent& p) {
 }
 
 int DecimalsOfQuantum(int64_t quantum) {
+  // The coarsest power of ten dividing the quantum: a derived quantum such as
+  // 0.02 万元 (two prints of 0.01) still shows two decimals.
   int64_t unit = 1'000'000;  // 1 万元 in 分
   for (int decimals = 0; decimals <= 6; ++decimals) {
-    if (quantum == unit) return decimals;
+    if (quantum > 0 && quantum % unit == 0) return decimals;
     unit /= 10;
   }
   return 6;

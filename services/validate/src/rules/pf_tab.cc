@@ -108,7 +108,9 @@ void ScoresAddUp(RuleContext& ctx) {  // PF-TAB-002
     }
     ctx.Ran();
     const bool total_printed = t.has_total_row() && Usable(t.total_score());
-    int scale = total_printed ? t.total_score().value().scale() : 0;
+    // Scores are compared on 0.01-point quanta (REFERENCE §3.14): a score
+    // printed "10" is taken as 10.00, not as a rounded value.
+    int scale = std::max(2, total_printed ? t.total_score().value().scale() : 0);
     for (const auto& [n, c] : cells) scale = std::max(scale, c->value().scale());
     Int128 sum = 0;
     for (const auto& [n, c] : cells) sum += At(c->value(), scale);
@@ -123,7 +125,7 @@ void ScoresAddUp(RuleContext& ctx) {  // PF-TAB-002
     // SUM tolerance on score quanta: each printed score is off by at most
     // half its last digit.
     std::vector<SignedTerm> terms;
-    auto quantum = [&](const rv1::Decimal& d) { return static_cast<int64_t>(Pow10(scale - d.scale())); };
+    auto quantum = [&](const rv1::Decimal&) { return int64_t{1}; };
     for (const auto& [n, c] : cells) {
       terms.push_back({{static_cast<int64_t>(At(c->value(), scale)), quantum(c->value())}, 1});
     }
