@@ -1,4 +1,5 @@
 #include "services/validate/src/rule.h"
+#include "services/validate/src/rules/common.h"
 
 #include <utility>
 

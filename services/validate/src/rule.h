@@ -4,6 +4,7 @@
 // operands, or says why it could not run.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ namespace vv1 = ::juesuan::validate::v1;
 enum class DataNeed { kNarrative, kTables, kPerformance };
 
 class RuleContext;
+struct ReportIndex;  // rules/common.h: statements and texts collected once per report
 using RuleFn = void (*)(RuleContext&);
 
 struct RuleDef {
@@ -56,6 +58,10 @@ class RuleContext {
  public:
   RuleContext(const rv1::Report& report, const vv1::ValidateConfig& config,
               const vv1::LayoutProfile& layout, std::vector<fv1::Finding>* out);
+  ~RuleContext();
+
+  // Collected once, on first use, and shared by every rule of the run.
+  const ReportIndex& index();
 
   const rv1::Report& report() const { return report_; }
   const vv1::ValidateConfig& config() const { return config_; }
@@ -95,6 +101,7 @@ class RuleContext {
   const RuleDef* rule_ = nullptr;
   bool ran_ = false;
   std::string missing_reason_;
+  std::unique_ptr<ReportIndex> index_;
 };
 
 // ---- operands ------------------------------------------------------------------

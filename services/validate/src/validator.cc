@@ -8,6 +8,7 @@
 #include "absl/status/status.h"
 #include "fmt/format.h"
 #include "services/validate/src/rule.h"
+#include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
 
 namespace juesuan::validate {

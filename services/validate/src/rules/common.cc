@@ -1,6 +1,7 @@
 #include "services/validate/src/rules/common.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -166,6 +167,7 @@ uint32_t LineOf(std::string_view text, size_t byte) {
 
 std::vector<TextRef> CollectTexts(const rv1::Report& report) {
   std::vector<TextRef> texts;
+  texts.reserve(64);
   auto add = [&](std::string name, bool has, const rv1::Text& t) {
     if (has && !t.text().empty()) texts.push_back({std::move(name), &t});
   };
@@ -241,13 +243,55 @@ uint32_t LineIndex::LineOf(size_t byte) const {
   return 1 + static_cast<uint32_t>(std::lower_bound(newlines_.begin(), newlines_.end(), byte) - newlines_.begin());
 }
 
-std::vector<TextHit> FindInReportText(const rv1::Report& report, std::string_view needle) {
+namespace {
+
+// Substring search keyed on the needle's last byte. In UTF-8 Chinese text
+// the lead bytes of CJK characters repeat constantly, so std::string::find
+// (memchr on the first byte) probes nearly every character; the last byte
+// of a needle is a continuation byte and much rarer.
+class Finder {
+ public:
+  explicit Finder(std::string_view needle) : needle_(needle) {}
+  size_t operator()(std::string_view haystack, size_t from) const {
+    const size_t k = needle_.size() - 1;
+    size_t pos = from + k;
+    while (pos < haystack.size()) {
+      const void* hit = std::memchr(haystack.data() + pos, needle_.back(), haystack.size() - pos);
+      if (hit == nullptr) return std::string::npos;
+      const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
+      if (std::memcmp(haystack.data() + at - k, needle_.data(), k) == 0) return at - k;
+      pos = at + 1;
+    }
+    return std::string::npos;
+  }
+
+ private:
+  std::string_view needle_;
+};
+
+}  // namespace
+
+RuleContext::~RuleContext() = default;
+
+const ReportIndex& RuleContext::index() {
+  if (!index_) {
+    index_ = std::make_unique<ReportIndex>();
+    index_->yoys = CollectYoys(report_);
+    index_->bvfs = CollectBudgetVsFinals(report_);
+    index_->texts = CollectTexts(report_);
+    if (!report_.text().empty()) index_->text_lines.emplace(report_.text());
+  }
+  return *index_;
+}
+
+std::vector<TextHit> FindInReportText(RuleContext& ctx, std::string_view needle) {
   std::vector<TextHit> hits;
   if (needle.empty()) return hits;
-  const std::string& whole = report.text();
+  const Finder Find(needle);
+  const std::string& whole = ctx.report().text();
   if (!whole.empty()) {
-    const LineIndex lines(whole);
-    for (size_t pos = whole.find(needle); pos != std::string::npos; pos = whole.find(needle, pos + needle.size())) {
+    const LineIndex& lines = *ctx.index().text_lines;
+    for (size_t pos = Find(whole, 0); pos != std::string::npos; pos = Find(whole, pos + needle.size())) {
       TextHit hit{"text", {}};
       hit.src.set_byte_begin(pos);
       hit.src.set_byte_end(pos + needle.size());
@@ -257,9 +301,9 @@ std::vector<TextHit> FindInReportText(const rv1::Report& report, std::string_vie
     }
     return hits;
   }
-  for (const TextRef& ref : CollectTexts(report)) {
+  for (const TextRef& ref : ctx.index().texts) {
     const std::string& t = ref.text->text();
-    for (size_t pos = t.find(needle); pos != std::string::npos; pos = t.find(needle, pos + needle.size())) {
+    for (size_t pos = Find(t, 0); pos != std::string::npos; pos = Find(t, pos + needle.size())) {
       TextHit hit{ref.name, ref.text->src()};
       hit.src.set_byte_begin(ref.text->src().byte_begin() + pos);
       hit.src.set_byte_end(ref.text->src().byte_begin() + pos + needle.size());

@@ -99,6 +99,15 @@ struct TextHit {
   std::string where;
   rv1::Provenance src;
 };
-std::vector<TextHit> FindInReportText(const rv1::Report& report, std::string_view needle);
+std::vector<TextHit> FindInReportText(RuleContext& ctx, std::string_view needle);
+
+struct ReportIndex {
+  std::vector<YoyRef> yoys;
+  std::vector<BvfRef> bvfs;
+  std::vector<TextRef> texts;
+  std::optional<LineIndex> text_lines;  // of Report.text, when present
+};
+inline const std::vector<YoyRef>& Yoys(RuleContext& ctx) { return ctx.index().yoys; }
+inline const std::vector<BvfRef>& Bvfs(RuleContext& ctx) { return ctx.index().bvfs; }
 
 }  // namespace juesuan::validate

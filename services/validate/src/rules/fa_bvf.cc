@@ -27,7 +27,7 @@ constexpr RatioForm kAbsoluteDiffRateForm{-1, 1, 0, 1, 0};  // (B − F) / B
 
 void DiffRate(RuleContext& ctx) {  // FA-BVF-001
   const auto sign = ctx.layout().diff_rate_sign();
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     if (!ref.bvf->has_diff_rate()) continue;
     BvfOperands b = Resolve(ctx, ref);
     auto rate = ctx.Percent(ref.subject + ".diff_rate", true, ref.bvf->diff_rate());
@@ -46,7 +46,7 @@ void DiffRate(RuleContext& ctx) {  // FA-BVF-001
 
 void ZeroBudgetRule(RuleContext& ctx) {  // FA-BVF-002
   std::vector<std::pair<BvfOperands, PercentOperand>> accepted;
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     if (!ref.bvf->has_diff_rate()) continue;
     BvfOperands b = Resolve(ctx, ref);
     auto rate = ctx.Percent(ref.subject + ".diff_rate", true, ref.bvf->diff_rate());
@@ -81,7 +81,7 @@ void ZeroBudgetRule(RuleContext& ctx) {  // FA-BVF-002
 }
 
 void CompletionOfZeroBudget(RuleContext& ctx) {  // FA-BVF-003
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     if (!ref.bvf->has_completion()) continue;
     BvfOperands b = Resolve(ctx, ref);
     auto pct = ctx.Percent(ref.subject + ".completion", true, ref.bvf->completion());
@@ -103,7 +103,7 @@ void CompletionOfZeroBudget(RuleContext& ctx) {  // FA-BVF-003
 
 void ComparisonWord(RuleContext& ctx) {  // FA-BVF-004
   const auto& threshold = ctx.config().roughly_equal_threshold_pct();
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     const auto word = ref.bvf->comparison();
     if (word == rv1::COMPARISON_UNSPECIFIED) continue;
     BvfOperands b = Resolve(ctx, ref);
@@ -141,7 +141,7 @@ void ComparisonWord(RuleContext& ctx) {  // FA-BVF-004
 
 void ReasonRequired(RuleContext& ctx) {  // FA-BVF-005
   std::vector<BvfOperands> missing;
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     BvfOperands b = Resolve(ctx, ref);
     if (!b.budget || !b.final) continue;
     ctx.Ran();
@@ -159,7 +159,7 @@ void ReasonRequired(RuleContext& ctx) {  // FA-BVF-005
 }
 
 void BudgetKindConsistency(RuleContext& ctx) {  // FA-BVF-006
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     const auto kind = ref.bvf->kind();
     const auto named = ref.bvf->completion_kind();
     if (kind == rv1::BUDGET_KIND_UNSPECIFIED || named == rv1::BUDGET_KIND_UNSPECIFIED) continue;

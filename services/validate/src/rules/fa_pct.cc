@@ -97,7 +97,7 @@ void SmeShares(RuleContext& ctx) {  // FA-PCT-006
 }
 
 void CompletionRates(RuleContext& ctx) {  // FA-PCT-007
-  for (const auto& ref : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& ref : Bvfs(ctx)) {
     const auto& bvf = *ref.bvf;
     if (!bvf.has_completion()) continue;
     auto fin = ctx.Amount(ref.subject + ".final", bvf.has_final(), bvf.final());
@@ -121,8 +121,8 @@ void PercentFormat(RuleContext& ctx) {  // FA-PCT-008
   for (const auto& [n, s] : ExpenditureShares(ctx.report().expenditure())) if (s->has_share()) visit(n + ".share", s->share());
   for (const auto& c : ctx.report().general_public_budget().classes()) if (c.has_share()) visit("gpb.classes." + c.name(), c.share());
   for (const auto& [n, item] : SangongItems(ctx.report().sangong())) if (item->has_share()) visit(n + ".share", item->share());
-  for (const auto& y : CollectYoys(ctx.report())) if (y.yoy->has_rate()) visit(y.subject + ".yoy.rate", y.yoy->rate());
-  for (const auto& b : CollectBudgetVsFinals(ctx.report())) {
+  for (const auto& y : Yoys(ctx)) if (y.yoy->has_rate()) visit(y.subject + ".yoy.rate", y.yoy->rate());
+  for (const auto& b : Bvfs(ctx)) {
     if (b.bvf->has_diff_rate()) visit(b.subject + ".diff_rate", b.bvf->diff_rate());
     if (b.bvf->has_completion()) visit(b.subject + ".completion", b.bvf->completion());
   }

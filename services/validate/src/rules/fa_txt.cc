@@ -24,7 +24,7 @@ void Placeholders(RuleContext& ctx) {  // FA-TXT-001
   std::sort(tokens.begin(), tokens.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   std::set<std::pair<uint32_t, uint64_t>> covered;
   for (const auto& token : tokens) {
-    for (auto& hit : FindInReportText(r, token)) {
+    for (auto& hit : FindInReportText(ctx, token)) {
       bool inside = false;
       for (const auto& [line, begin] : covered) {
         inside = inside || (line == hit.src.line() && begin <= hit.src.byte_begin() &&
@@ -47,7 +47,7 @@ void Typos(RuleContext& ctx) {  // FA-TXT-006
   ctx.Ran();
   std::vector<std::pair<TextHit, std::string>> hits;
   for (const auto& typo : ctx.config().text().typos()) {
-    for (auto& hit : FindInReportText(ctx.report(), typo.wrong())) hits.push_back({std::move(hit), typo.suggestion()});
+    for (auto& hit : FindInReportText(ctx, typo.wrong())) hits.push_back({std::move(hit), typo.suggestion()});
   }
   if (hits.empty()) return;
   std::string list;
@@ -63,7 +63,7 @@ void RepeatedPunctuation(RuleContext& ctx) {  // FA-TXT-007
   ctx.Ran();
   std::vector<TextHit> hits;
   for (const char* doubled : {"。。", "，，", "、、", "；；", "：："}) {
-    for (auto& hit : FindInReportText(ctx.report(), doubled)) hits.push_back(std::move(hit));
+    for (auto& hit : FindInReportText(ctx, doubled)) hits.push_back(std::move(hit));
   }
   if (hits.empty()) return;
   fv1::Finding& f = ctx.Add(fv1::SEVERITY_INFO, fmt::format("{}处重复标点", hits.size()),

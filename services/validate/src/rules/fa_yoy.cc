@@ -52,7 +52,7 @@ void AddStatement(fv1::Finding& f, const YoyOperands& y) {
 }
 
 void GrowthRate(RuleContext& ctx) {  // FA-YOY-001
-  for (const auto& ref : CollectYoys(ctx.report())) {
+  for (const auto& ref : Yoys(ctx)) {
     YoyOperands y = Resolve(ctx, ref);
     if (!y.current || !y.delta || !y.rate || y.sign == 0) continue;
     if (ZeroBase(y)) {
@@ -66,7 +66,7 @@ void GrowthRate(RuleContext& ctx) {  // FA-YOY-001
 
 void Wording(RuleContext& ctx) {  // FA-YOY-002
   std::vector<YoyOperands> zero_change;
-  for (const auto& ref : CollectYoys(ctx.report())) {
+  for (const auto& ref : Yoys(ctx)) {
     YoyOperands y = Resolve(ctx, ref);
     const auto& yoy = *ref.yoy;
     ctx.Ran();
@@ -115,7 +115,7 @@ bool AcceptedRateText(const RuleContext& ctx, const std::string& text) {
 void ZeroBaseRule(RuleContext& ctx) {  // FA-YOY-003
   const auto& conv = ctx.config().zero_base();
   std::vector<YoyOperands> accepted;
-  for (const auto& ref : CollectYoys(ctx.report())) {
+  for (const auto& ref : Yoys(ctx)) {
     YoyOperands y = Resolve(ctx, ref);
     if (!y.current || !y.delta || y.sign == 0) continue;
     ctx.Ran();
@@ -154,7 +154,7 @@ void ZeroBaseRule(RuleContext& ctx) {  // FA-YOY-003
 
 void ReasonRequired(RuleContext& ctx) {  // FA-YOY-004
   std::vector<YoyOperands> missing;
-  for (const auto& ref : CollectYoys(ctx.report())) {
+  for (const auto& ref : Yoys(ctx)) {
     YoyOperands y = Resolve(ctx, ref);
     if (!y.delta) continue;
     ctx.Ran();
@@ -170,7 +170,7 @@ void ReasonRequired(RuleContext& ctx) {  // FA-YOY-004
 void ReasonCoherence(RuleContext& ctx) {  // FA-YOY-005
   const auto& text = ctx.config().text();
   std::vector<std::pair<YoyOperands, const rv1::YoY*>> needless;
-  for (const auto& ref : CollectYoys(ctx.report())) {
+  for (const auto& ref : Yoys(ctx)) {
     YoyOperands y = Resolve(ctx, ref);
     const std::string reason = ReasonText(*ref.yoy);
     if (!y.current || !y.delta || reason.empty()) continue;
@@ -220,7 +220,7 @@ struct PriorStore {
 
 void ImpliedPriors(RuleContext& ctx) {  // FA-YOY-006
   std::map<std::string, YoyOperands> by_subject;
-  const auto refs = CollectYoys(ctx.report());
+  const auto refs = Yoys(ctx);
   for (const auto& ref : refs) by_subject.emplace(ref.subject, Resolve(ctx, ref));
   PriorStore store;
   auto prior = [&](const std::string& subject) -> std::optional<AmountOperand> {
