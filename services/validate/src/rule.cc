@@ -159,7 +159,7 @@ std::string SeverityName(fv1::Severity s) {
 }
 
 Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
-                  const std::vector<std::pair<AmountOperand, int>>& terms) {
+                  const std::vector<std::pair<AmountOperand, int>>& terms, fv1::Severity beyond) {
   ctx.Ran();
   std::vector<SignedTerm> signed_terms;
   signed_terms.reserve(terms.size());
@@ -169,7 +169,8 @@ Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& t
   const bool info = sum.verdict == Verdict::kInfo;
   fv1::Finding& f =
       info ? ctx.Add(fv1::SEVERITY_INFO, "舍入尾差，在容差内", "rounding residue within tolerance")
-           : ctx.Add(ctx.rule_severity(), "超出舍入容差", "beyond rounding tolerance");
+           : ctx.Add(beyond == fv1::SEVERITY_UNSPECIFIED ? ctx.rule_severity() : beyond, "超出舍入容差",
+                     "beyond rounding tolerance");
   f.set_relation(std::move(relation));
   AddOperand(f, total);
   for (const auto& [op, sign] : terms) AddOperand(f, op);

@@ -124,8 +124,10 @@ std::string SeverityName(fv1::Severity s);
 // ---- recording checks ----------------------------------------------------------
 // Runs a SUM check of `total` = Σ terms and records an info (residue) or an
 // error-class finding (the rule's severity). Returns the verdict.
+// `beyond` overrides the rule's severity for this check (e.g. a looser sub-check).
 Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
-                  const std::vector<std::pair<AmountOperand, int>>& terms);
+                  const std::vector<std::pair<AmountOperand, int>>& terms,
+                  fv1::Severity beyond = fv1::SEVERITY_UNSPECIFIED);
 // SAME check; `one_quantum` is the severity of a one-quantum difference.
 Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& a,
                    const AmountOperand& b, fv1::Severity one_quantum);

@@ -156,7 +156,7 @@ void FillDocument(r::Report& rep) {
       {"P.PROFILE", 8},      {"N.TOTAL", 17},       {"N.INCOME", 21},      {"N.EXPEND", 23},
       {"N.FISCAL", 25},      {"N.GPB", 28},         {"N.GPB.OVERALL", 29}, {"N.GPB.STRUCT", 31},
       {"N.GPB.DETAIL", 36},  {"N.BASIC", 44},       {"N.GOVFUND", 47},     {"N.SOE", 49},
-      {"N.SANGONG", 51},     {"N.MISC_IMPORTANT", 58}, {"N.OPCOST", 59},   {"N.PROCURE", 61},
+      {"N.SANGONG", 51},     {"OTHER", 58}, {"N.OPCOST", 59},   {"N.PROCURE", 61},
       {"N.ASSETS", 64},      {"N.PERF", 66},        {"PE", 70},            {"PP", 169},
       {"N.MISC", 375},       {"GLOSSARY", 379},     {"TABLES", 396}};
   for (const auto& [key, line] : kSections) {

@@ -160,6 +160,17 @@ TEST(Corpus001, TableRoundingResidues) {
   ASSERT_EQ(f.size(), 1u);  // footer ✓, 301 vs Σ items 1¢ with tol 4¢ → info
   EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
   EXPECT_EQ(f[0].residue(), "-0.01");
+  // A footer off by 10 quanta is an error; a class off its items beyond
+  // tolerance only a warning.
+  t6->mutable_rows(11)->mutable_cells(0)->mutable_amount()->set_fen(2'153'260'000);
+  t6->mutable_rows(0)->mutable_cells(0)->mutable_amount()->set_fen(2'082'950'000);
+  const auto g = Findings(r, "FA-SUM-009");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(g[0].relation(), "T6 人员经费合计 = Σ 经济分类类");
+  EXPECT_EQ(g[1].severity(), fv1::SEVERITY_WARNING);
+  t6->mutable_rows(11)->mutable_cells(0)->mutable_amount()->set_fen(2'152'260'000);
+  t6->mutable_rows(0)->mutable_cells(0)->mutable_amount()->set_fen(2'082'850'000);
 
   rv1::Table* t5 = AddTable(r, "T5", {"total"});
   AddRow(t5, "", "合计", rv1::ROW_LEVEL_TOTAL, {294005});

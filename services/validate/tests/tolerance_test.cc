@@ -1,6 +1,7 @@
 // The rounding model of REFERENCE §3.0.1, checked on its worked examples.
 #include "services/validate/src/tolerance.h"
 
+#include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -47,7 +48,8 @@ INSTANTIATE_TEST_SUITE_P(
         RatioCase{"Urumqi YoY", kGrowthIncreaseForm, 43472, 5821, 1546, "15.4604", "15.4537", "15.4672", Verdict::kPass},
         RatioCase{"Putuo 总计 YoY", kGrowthDecreaseForm, 299539, 5695, 187, "1.8658", "1.8606", "1.8709", Verdict::kPass},
         RatioCase{"Putuo 机关运行经费 YoY", kGrowthIncreaseForm, 18465, 255, 140, "1.4003", "1.3925", "1.4082",
-                  Verdict::kPass}));
+                  Verdict::kPass}),
+    [](const ::testing::TestParamInfo<RatioCase>& info) { return "Example" + std::to_string(info.index); });
 
 TEST(RatioTest, ReferenceRoundsTheTinyDenominatorIntervalToTwoDecimals) {
   const RatioResult r = CheckRatio(kShareForm, Wan(80), Wan(80), Pct(10000));

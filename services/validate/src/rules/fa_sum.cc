@@ -89,7 +89,7 @@ bool IsChildCode(const std::string& parent, const std::string& child, size_t chi
 
 // `parent` = Σ children in `column`, children selected by code prefix and length.
 void CheckChildren(RuleContext& ctx, const rv1::Table& t, int parent_row, int column, size_t child_len,
-                   std::string_view what) {
+                   std::string_view what, fv1::Severity beyond = fv1::SEVERITY_UNSPECIFIED) {
   const std::string& code = t.rows(parent_row).code();
   Terms terms;
   for (int r = 0; r < t.rows_size(); ++r) {
@@ -102,7 +102,7 @@ void CheckChildren(RuleContext& ctx, const rv1::Table& t, int parent_row, int co
   auto parent = CellOperand(ctx, t, parent_row, column);
   if (!parent) return;
   RecordSum(ctx, fmt::format("{} {} {} = Σ {}", t.id(), code, t.columns(column).role(), what), *parent,
-            terms);
+            terms, beyond);
 }
 
 bool IsMoneyColumn(const rv1::Table& t, int column) {
@@ -321,11 +321,11 @@ void EconomicClasses(RuleContext& ctx) {  // FA-SUM-009
   };
   footer("人员经费合计", {"301", "303"});
   footer("公用经费合计", {"302", "310", "307", "399"});
-  // 3-digit class = Σ its 5-digit items. The peer uses a loose check; beyond
-  // tolerance this is a warning only.
+  // 3-digit class = Σ its 5-digit items: the peer uses a loose check, so
+  // beyond tolerance this is a warning only (footers above are errors).
   for (int r = 0; r < t6->rows_size(); ++r) {
     if (t6->rows(r).code().size() != 3) continue;
-    CheckChildren(ctx, *t6, r, col, 5, "款");
+    CheckChildren(ctx, *t6, r, col, 5, "款", fv1::SEVERITY_WARNING);
   }
 }
 
@@ -573,7 +573,7 @@ std::vector<RuleDef> SumRules() {
       {"FA-SUM-008", fv1::SEVERITY_ERROR, kNarrative, "基本支出 = 人员经费 + 公用经费",
        "基本支出与人员经费、公用经费之和不符", "basic expenditure does not equal personnel + public costs",
        BasicParts},
-      {"FA-SUM-009", fv1::SEVERITY_WARNING, kTables, "基本支出表经济分类合计",
+      {"FA-SUM-009", fv1::SEVERITY_ERROR, kTables, "基本支出表经济分类合计",
        "经济分类合计与明细之和不符", "economic classification totals do not add up", EconomicClasses},
       {"FA-SUM-010", fv1::SEVERITY_ERROR, kNarrative, "三公经费 = 出国 + 公务用车 + 接待",
        "“三公”经费合计与分项之和不符", "三公 total does not equal the sum of its items", SangongParts},
