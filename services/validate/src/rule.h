@@ -1,0 +1,142 @@
+// The rule machinery: a rule is a small named function registered with its
+// stable ID, severity, title and bilingual message. It reads the report,
+// runs its checks through tolerance.h and records findings with their
+// operands, or says why it could not run.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "juesuan/findings/v1/finding.pb.h"
+#include "juesuan/report/v1/report.pb.h"
+#include "juesuan/validate/v1/validate_config.pb.h"
+#include "juesuan/validate/v1/validate_service.pb.h"
+#include "services/validate/src/tolerance.h"
+
+namespace juesuan::validate {
+
+namespace fv1 = ::juesuan::findings::v1;
+namespace rv1 = ::juesuan::report::v1;
+namespace vv1 = ::juesuan::validate::v1;
+
+// What a rule needs (REFERENCE §3.0.4).
+enum class DataNeed { kNarrative, kTables, kPerformance };
+
+class RuleContext;
+struct ReportIndex;  // rules/common.h: statements and texts collected once per report
+using RuleFn = void (*)(RuleContext&);
+
+struct RuleDef {
+  std::string_view id;           // "FA-SUM-012"
+  fv1::Severity severity;        // severity beyond tolerance
+  DataNeed need;
+  std::string_view title;
+  std::string_view message_zh;
+  std::string_view message_en;
+  RuleFn fn;
+};
+
+std::string_view FamilyOf(std::string_view rule_id);  // "FA-SUM-012" -> "FA-SUM"
+
+// An amount operand ready for arithmetic, with its evidence.
+struct AmountOperand {
+  std::string name;
+  const rv1::Amount* amount = nullptr;
+  PrintedAmount printed;
+};
+
+struct PercentOperand {
+  std::string name;
+  const rv1::Percent* percent = nullptr;
+  PrintedPercent printed;
+};
+
+class RuleContext {
+ public:
+  RuleContext(const rv1::Report& report, const vv1::ValidateConfig& config,
+              const vv1::LayoutProfile& layout, std::vector<fv1::Finding>* out);
+  ~RuleContext();
+
+  // Collected once, on first use, and shared by every rule of the run.
+  const ReportIndex& index();
+
+  const rv1::Report& report() const { return report_; }
+  const vv1::ValidateConfig& config() const { return config_; }
+  const vv1::LayoutProfile& layout() const { return layout_; }
+
+  // Starts a rule; Finish() reports its outcome.
+  void Begin(const RuleDef& rule);
+  vv1::RuleRun Finish();
+
+  // Adds a finding of `severity` (defaults to the rule's own), message =
+  // rule message + "：" + detail.
+  fv1::Finding& Add(fv1::Severity severity, std::string_view detail_zh = {},
+                    std::string_view detail_en = {});
+  fv1::Finding& Add() { return Add(rule_->severity); }
+  fv1::Severity rule_severity() const { return rule_->severity; }
+
+  // The rule evaluated at least one instance.
+  void Ran() { ran_ = true; }
+  // An instance could not be evaluated; the first reason is kept.
+  void Missing(std::string reason);
+
+  // Operand access: nullopt (and a Missing() reason) when absent or out of range.
+  // `amount` must outlive the operand (never a temporary).
+  std::optional<AmountOperand> Amount(std::string name, bool present, const rv1::Amount& amount);
+  std::optional<AmountOperand> Amount(std::string name, const rv1::Amount* amount) {
+    static const rv1::Amount kAbsent;
+    return Amount(std::move(name), amount != nullptr, amount != nullptr ? *amount : kAbsent);
+  }
+  std::optional<PercentOperand> Percent(std::string name, bool present,
+                                        const rv1::Percent& percent);
+
+ private:
+  const rv1::Report& report_;
+  const vv1::ValidateConfig& config_;
+  const vv1::LayoutProfile& layout_;
+  std::vector<fv1::Finding>* out_;
+  const RuleDef* rule_ = nullptr;
+  bool ran_ = false;
+  std::string missing_reason_;
+  std::unique_ptr<ReportIndex> index_;
+};
+
+// ---- operands ------------------------------------------------------------------
+PrintedAmount ToPrinted(const rv1::Amount& amount);
+PrintedPercent ToPrinted(const rv1::Percent& percent);
+
+void AddOperand(fv1::Finding& f, const AmountOperand& op);
+void AddOperand(fv1::Finding& f, const PercentOperand& op);
+void AddOperand(fv1::Finding& f, std::string name, const rv1::Count& count);
+void AddOperand(fv1::Finding& f, std::string name, const rv1::Text& text);
+void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::string value,
+                const rv1::Provenance& src);
+
+// ---- text helpers -----------------------------------------------------------------
+bool Contains(std::string_view haystack, std::string_view needle);
+bool ContainsAny(std::string_view haystack,
+                 const google::protobuf::RepeatedPtrField<std::string>& needles);
+std::string SeverityName(fv1::Severity s);
+
+// ---- recording checks ----------------------------------------------------------
+// Runs a SUM check of `total` = Σ terms and records an info (residue) or an
+// error-class finding (the rule's severity). Returns the verdict.
+// `beyond` overrides the rule's severity for this check (e.g. a looser sub-check).
+Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
+                  const std::vector<std::pair<AmountOperand, int>>& terms,
+                  fv1::Severity beyond = fv1::SEVERITY_UNSPECIFIED);
+// SAME check; `one_quantum` is the severity of a one-quantum difference.
+Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& a,
+                   const AmountOperand& b, fv1::Severity one_quantum);
+// a ≤ b (INEQ); records the rule's severity when violated.
+bool RecordAtMost(RuleContext& ctx, std::string relation, const AmountOperand& a,
+                  const AmountOperand& b, fv1::Severity severity);
+// A printed percentage against f(x, y); error beyond one printing quantum,
+// info within it. kUndefined is returned without a finding (zero-base rules decide).
+Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& form,
+                    const AmountOperand& x, const AmountOperand& y, const PercentOperand& p);
+
+}  // namespace juesuan::validate

@@ -1,0 +1,156 @@
+#include "services/validate/src/validator.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "absl/status/status.h"
+#include "fmt/format.h"
+#include "services/validate/src/rule.h"
+#include "services/validate/src/rules/common.h"
+#include "services/validate/src/rules/rules.h"
+
+namespace juesuan::validate {
+namespace {
+
+const vv1::LayoutProfile& SelectLayout(const rv1::Report& report,
+                                       const vv1::ValidateConfig& config) {
+  for (const auto& layout : config.layouts()) {
+    if (layout.layout() == report.document().layout()) return layout;
+  }
+  for (const auto& layout : config.layouts()) {
+    if (layout.name() == config.fallback_layout()) return layout;
+  }
+  static const vv1::LayoutProfile* const generic = [] {
+    auto* p = new vv1::LayoutProfile();
+    p->set_name("GENERIC");
+    return p;
+  }();
+  return *generic;
+}
+
+bool Listed(const google::protobuf::RepeatedPtrField<std::string>& ids, std::string_view id) {
+  return std::any_of(ids.begin(), ids.end(), [&](const std::string& s) { return s == id; });
+}
+
+// Why a rule does not apply, or "" when it does.
+std::string SkipReason(const RuleDef& rule, const rv1::Report& report,
+                       const vv1::ValidateConfig& config, const vv1::LayoutProfile& layout) {
+  if (Listed(config.disabled_rules(), rule.id) || Listed(layout.disabled_rules(), rule.id)) {
+    return "disabled by configuration";
+  }
+  if (!layout.families().empty() && !Listed(layout.families(), FamilyOf(rule.id))) {
+    return fmt::format("family not applicable to layout {}", layout.name());
+  }
+  return "";
+}
+
+std::string MissingData(const RuleDef& rule, const rv1::Report& report) {
+  if (rule.need == DataNeed::kTables && report.tables().empty()) {
+    return "tables absent (listed only or not parsed)";
+  }
+  if (rule.need == DataNeed::kPerformance && report.performance_tables().empty()) {
+    return "performance tables absent";
+  }
+  return "";
+}
+
+// (line, byte) of the earliest operand with a position; findings without one sort last.
+std::pair<uint64_t, uint64_t> Position(const fv1::Finding& f) {
+  std::pair<uint64_t, uint64_t> best{UINT64_MAX, UINT64_MAX};
+  for (const auto& op : f.operands()) {
+    if (op.src().line() == 0 && op.src().byte_end() == 0) continue;
+    best = std::min(best, std::make_pair<uint64_t, uint64_t>(op.src().line(), op.src().byte_begin()));
+  }
+  return best;
+}
+
+void SortFindings(std::vector<fv1::Finding>& findings) {
+  std::vector<std::pair<std::tuple<int, uint64_t, uint64_t, std::string>, size_t>> keys;
+  keys.reserve(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const auto [line, byte] = Position(findings[i]);
+    keys.push_back({{-static_cast<int>(findings[i].severity()), line, byte, findings[i].rule_id()}, i});
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<fv1::Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const auto& [key, index] : keys) sorted.push_back(std::move(findings[index]));
+  findings = std::move(sorted);
+}
+
+void Summarize(const std::vector<fv1::Finding>& findings, vv1::Summary* summary) {
+  std::map<std::string, vv1::FamilyCount> families;
+  for (const auto& f : findings) {
+    auto& family = families[std::string(FamilyOf(f.rule_id()))];
+    switch (f.severity()) {
+      case fv1::SEVERITY_ERROR:
+        summary->set_errors(summary->errors() + 1);
+        family.set_errors(family.errors() + 1);
+        break;
+      case fv1::SEVERITY_WARNING:
+        summary->set_warnings(summary->warnings() + 1);
+        family.set_warnings(family.warnings() + 1);
+        break;
+      default:
+        summary->set_infos(summary->infos() + 1);
+        family.set_infos(family.infos() + 1);
+        break;
+    }
+  }
+  for (auto& [name, count] : families) {
+    count.set_family(name);
+    *summary->add_by_family() = count;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<vv1::ValidateReportResponse> Validate(const rv1::Report& report,
+                                                     const vv1::ValidateConfig& config) {
+  if (config.max_statements() > 0 && report.statements_size() > config.max_statements()) {
+    return absl::InvalidArgumentError(fmt::format("report has {} statements, more than the limit {}",
+                                                  report.statements_size(), config.max_statements()));
+  }
+  const vv1::LayoutProfile& layout = SelectLayout(report, config);
+  vv1::ValidateReportResponse response;
+  vv1::Summary* summary = response.mutable_summary();
+  summary->set_layout(layout.name());
+  summary->set_config_name(config.name());
+
+  std::vector<fv1::Finding> findings;
+  RuleContext ctx(report, config, layout, &findings);
+  for (const RuleDef& rule : Catalogue()) {
+    vv1::RuleRun* run = summary->add_runs();
+    if (std::string skip = SkipReason(rule, report, config, layout); !skip.empty()) {
+      run->set_rule_id(std::string(rule.id));
+      run->set_outcome(vv1::RULE_OUTCOME_SKIPPED);
+      run->set_reason(std::move(skip));
+      summary->set_rules_skipped(summary->rules_skipped() + 1);
+      continue;
+    }
+    if (std::string missing = MissingData(rule, report); !missing.empty()) {
+      run->set_rule_id(std::string(rule.id));
+      run->set_outcome(vv1::RULE_OUTCOME_COULD_NOT_RUN);
+      run->set_reason(std::move(missing));
+      summary->set_rules_could_not_run(summary->rules_could_not_run() + 1);
+      continue;
+    }
+    ctx.Begin(rule);
+    rule.fn(ctx);
+    *run = ctx.Finish();
+    if (run->outcome() == vv1::RULE_OUTCOME_RAN) {
+      summary->set_rules_ran(summary->rules_ran() + 1);
+    } else {
+      summary->set_rules_could_not_run(summary->rules_could_not_run() + 1);
+    }
+  }
+  SortFindings(findings);
+  Summarize(findings, summary);
+  for (auto& f : findings) *response.add_findings() = std::move(f);
+  return response;
+}
+
+}  // namespace juesuan::validate

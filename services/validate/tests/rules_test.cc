@@ -1,0 +1,426 @@
+// Per-family rule tests on small hand-made reports, including the corpus
+// findings of REFERENCE §3.16 (corpus/001, 003, 004) as mini-fixtures.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "services/validate/src/config.h"
+#include "services/validate/src/validator.h"
+#include "services/validate/testing/seed_fixture.h"
+
+namespace juesuan::validate {
+namespace {
+
+namespace fv1 = ::juesuan::findings::v1;
+namespace rv1 = ::juesuan::report::v1;
+namespace vv1 = ::juesuan::validate::v1;
+
+rv1::Amount Wan(int64_t hundredths, uint32_t line = 1) {
+  rv1::Amount a;
+  a.set_fen(hundredths * 10'000);
+  a.set_quantum_fen(10'000);
+  a.set_unit(rv1::MONEY_UNIT_WAN_YUAN);
+  a.mutable_src()->set_line(line);
+  return a;
+}
+
+rv1::Percent Pct(int64_t digits, int32_t scale = 2) {
+  rv1::Percent p;
+  p.mutable_value()->set_digits(digits);
+  p.mutable_value()->set_scale(scale);
+  p.set_has_percent_sign(true);
+  return p;
+}
+
+rv1::Report Shanghai(int year = 2024) {
+  rv1::Report r;
+  r.mutable_document()->set_layout(rv1::LAYOUT_SHANGHAI);
+  r.mutable_document()->set_year(year);
+  return r;
+}
+
+std::vector<fv1::Finding> Findings(const rv1::Report& report, std::string_view rule_id) {
+  auto response = Validate(report, DefaultConfig());
+  EXPECT_TRUE(response.ok()) << response.status();
+  std::vector<fv1::Finding> out;
+  for (const auto& f : response->findings()) {
+    if (f.rule_id() == rule_id) out.push_back(f);
+  }
+  return out;
+}
+
+fv1::Severity Only(const rv1::Report& report, std::string_view rule_id) {
+  const auto f = Findings(report, rule_id);
+  EXPECT_EQ(f.size(), 1u) << rule_id;
+  return f.empty() ? fv1::SEVERITY_UNSPECIFIED : f[0].severity();
+}
+
+// ---- tables -------------------------------------------------------------------
+rv1::Table* AddTable(rv1::Report& r, const char* id, std::vector<const char*> roles) {
+  rv1::Table* t = r.add_tables();
+  t->set_id(id);
+  for (const char* role : roles) t->add_columns()->set_role(role);
+  return t;
+}
+
+rv1::Row* AddRow(rv1::Table* t, const char* code, const char* label, rv1::RowLevel level,
+                 std::vector<int64_t> amounts) {
+  rv1::Row* row = t->add_rows();
+  row->set_code(code);
+  row->set_label(label);
+  row->set_level(level);
+  row->set_is_total(level == rv1::ROW_LEVEL_TOTAL);
+  for (int64_t a : amounts) {
+    rv1::Cell* c = row->add_cells();
+    c->set_kind(rv1::CELL_KIND_NUMBER);
+    *c->mutable_amount() = Wan(a);
+  }
+  return row;
+}
+
+// ---- corpus/001 — Putuo 财政局 2024 -----------------------------------------------
+
+TEST(Corpus001, ClassShareOffByMoreThanAQuantumIsAnError) {
+  rv1::Report r = Shanghai();
+  auto* gpb = r.mutable_general_public_budget();
+  *gpb->mutable_total() = Wan(294005);
+  auto* c = gpb->add_classes();
+  c->set_name("一般公共服务支出");
+  *c->mutable_amount() = Wan(210666);
+  *c->mutable_share() = Pct(7173);
+  const auto f = Findings(r, "FA-PCT-004");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].residue(), "0.0708");  // outside [71.6486, 71.6592]
+  *c->mutable_share() = Pct(7165);
+  EXPECT_TRUE(Findings(r, "FA-PCT-004").empty());
+}
+
+TEST(Corpus001, ProcurementResidueIsInfo) {
+  rv1::Report r = Shanghai();
+  auto* p = r.mutable_procurement();
+  *p->mutable_total() = Wan(25125);
+  *p->mutable_goods() = Wan(479);
+  *p->mutable_works() = Wan(0);
+  *p->mutable_services() = Wan(24647);
+  EXPECT_EQ(Only(r, "FA-SUM-012"), fv1::SEVERITY_INFO);
+  *p->mutable_services() = Wan(24649);  // 2¢ with n_nz = 3
+  EXPECT_EQ(Only(r, "FA-SUM-012"), fv1::SEVERITY_ERROR);
+}
+
+TEST(Corpus001, FiscalTotalDisagreesWithT4) {
+  rv1::Report r = Shanghai();
+  *r.mutable_fiscal()->mutable_income_expend_total() = Wan(30, 40);  // "0.3万元"
+  r.mutable_fiscal()->mutable_income_expend_total()->set_quantum_fen(100'000);
+  r.mutable_fiscal()->mutable_income_expend_total()->set_fen(300'000);
+  rv1::Table* t4 = AddTable(r, "T4", {"income", "total"});
+  AddRow(t4, "", "总计", rv1::ROW_LEVEL_TOTAL, {296168, 296168});
+  EXPECT_EQ(Only(r, "FA-NT-004"), fv1::SEVERITY_ERROR);
+  r.mutable_fiscal()->mutable_income_expend_total()->set_fen(2'961'680'000);
+  r.mutable_fiscal()->mutable_income_expend_total()->set_quantum_fen(10'000);
+  EXPECT_TRUE(Findings(r, "FA-NT-004").empty());
+}
+
+TEST(Corpus001, FlatFiscalTotalContradictsTheGpbDecrease) {
+  rv1::Report r = Shanghai();
+  auto* fis = r.mutable_fiscal();
+  *fis->mutable_income_expend_total() = Wan(296168);
+  fis->mutable_yoy()->set_direction(rv1::DIRECTION_FLAT);
+  *fis->mutable_yoy()->mutable_delta() = Wan(0);
+  auto* gpb = r.mutable_general_public_budget();
+  *gpb->mutable_total() = Wan(294005);
+  gpb->mutable_yoy()->set_direction(rv1::DIRECTION_DECREASE);
+  *gpb->mutable_yoy()->mutable_delta() = Wan(6314);
+  gpb->mutable_yoy()->mutable_reason()->set_text("…");
+  const auto f = Findings(r, "FA-YOY-006");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).value(), "3003.19");
+  // The test version corpus/004 states the fiscal total fell by 63.14 (2.09%),
+  // which checks out on a current 2961.68: 63.14 / 3024.82.
+  fis->mutable_yoy()->set_direction(rv1::DIRECTION_DECREASE);
+  *fis->mutable_yoy()->mutable_delta() = Wan(6314);
+  fis->mutable_yoy()->set_rate_direction(rv1::DIRECTION_DECREASE);
+  *fis->mutable_yoy()->mutable_rate() = Pct(209);
+  fis->mutable_yoy()->mutable_reason()->set_text("…");
+  EXPECT_TRUE(Findings(r, "FA-YOY-001").empty());
+  EXPECT_TRUE(Findings(r, "FA-YOY-006").empty());
+}
+
+TEST(Corpus001, TableRoundingResidues) {
+  rv1::Report r = Shanghai();
+  rv1::Table* t6 = AddTable(r, "T6", {"final"});
+  AddRow(t6, "301", "工资福利支出", rv1::ROW_LEVEL_CLASS, {208285});
+  for (int64_t a : {50000, 40000, 30000, 20000, 20000, 18000, 15000, 10000, 5286}) {
+    AddRow(t6, "30101", "item", rv1::ROW_LEVEL_SECTION, {a});
+  }
+  AddRow(t6, "303", "对个人和家庭的补助", rv1::ROW_LEVEL_CLASS, {6941});
+  AddRow(t6, "", "人员经费合计", rv1::ROW_LEVEL_TOTAL, {215226});
+  const auto f = Findings(r, "FA-SUM-009");
+  ASSERT_EQ(f.size(), 1u);  // footer ✓, 301 vs Σ items 1¢ with tol 4¢ → info
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
+  EXPECT_EQ(f[0].residue(), "-0.01");
+  // A footer off by 10 quanta is an error; a class off its items beyond
+  // tolerance only a warning.
+  t6->mutable_rows(11)->mutable_cells(0)->mutable_amount()->set_fen(2'153'260'000);
+  t6->mutable_rows(0)->mutable_cells(0)->mutable_amount()->set_fen(2'082'950'000);
+  const auto g = Findings(r, "FA-SUM-009");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(g[0].relation(), "T6 人员经费合计 = Σ 经济分类类");
+  EXPECT_EQ(g[1].severity(), fv1::SEVERITY_WARNING);
+  t6->mutable_rows(11)->mutable_cells(0)->mutable_amount()->set_fen(2'152'260'000);
+  t6->mutable_rows(0)->mutable_cells(0)->mutable_amount()->set_fen(2'082'850'000);
+
+  rv1::Table* t5 = AddTable(r, "T5", {"total"});
+  AddRow(t5, "", "合计", rv1::ROW_LEVEL_TOTAL, {294005});
+  AddRow(t5, "201", "一般公共服务支出", rv1::ROW_LEVEL_CLASS, {210666});
+  AddRow(t5, "208", "社会保障和就业支出", rv1::ROW_LEVEL_CLASS, {83340});
+  EXPECT_EQ(Only(r, "FA-SUM-006"), fv1::SEVERITY_INFO);  // Σ类 2940.06 vs 2940.05
+}
+
+TEST(Corpus001, PercentWithoutDecimalsIsInfo) {
+  rv1::Report r = Shanghai();
+  auto* total = r.mutable_sangong()->mutable_total();
+  auto* bvf = total->mutable_budget_vs_final();
+  *bvf->mutable_budget() = Wan(95);
+  *bvf->mutable_final() = Wan(0);
+  *bvf->mutable_completion() = Pct(0, 0);
+  bvf->mutable_reason()->set_text("厉行节约");
+  EXPECT_EQ(Only(r, "FA-PCT-008"), fv1::SEVERITY_INFO);
+  EXPECT_TRUE(Findings(r, "FA-PCT-007").empty());  // 0% of 0.95 is right
+}
+
+// ---- corpus/003 — Putuo 社工部 2024 (new unit) ---------------------------------------
+
+TEST(Corpus003, CompletionOfAZeroInitialBudget) {
+  rv1::Report r = Shanghai();
+  auto* bvf = r.mutable_general_public_budget()->mutable_budget_vs_final();
+  bvf->set_kind(rv1::BUDGET_KIND_INITIAL);
+  bvf->set_completion_kind(rv1::BUDGET_KIND_INITIAL);
+  *bvf->mutable_budget() = Wan(0);
+  *bvf->mutable_final() = Wan(30782);
+  *bvf->mutable_completion() = Pct(9589);
+  bvf->mutable_reason()->set_text("…");
+  EXPECT_EQ(Only(r, "FA-BVF-003"), fv1::SEVERITY_WARNING);
+}
+
+TEST(Corpus003, SmeWonAmountsExceedTheTotal) {
+  rv1::Report r = Shanghai();
+  auto* p = r.mutable_procurement();
+  *p->mutable_total() = Wan(2107);
+  *p->mutable_sme_reserved() = Wan(2107);
+  *p->mutable_small_micro_reserved() = Wan(2107);
+  *p->mutable_sme_won_in_reserved() = Wan(2107);
+  *p->mutable_small_micro_won_in_reserved() = Wan(2107);
+  *p->mutable_sme_won_in_other() = Wan(2107);
+  const auto f = Findings(r, "FA-SUM-013");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].residue(), "21.07");
+  *p->mutable_sme_won_in_other() = Wan(0);
+  EXPECT_TRUE(Findings(r, "FA-SUM-013").empty());
+}
+
+TEST(Corpus003, ForcedShareIsInfoAndZeroBaseIsGrouped) {
+  rv1::Report r = Shanghai();
+  auto* gpb = r.mutable_general_public_budget();
+  *gpb->mutable_total() = Wan(30782);
+  auto* c = gpb->add_classes();
+  c->set_name("住房保障支出");
+  *c->mutable_amount() = Wan(2942);
+  *c->mutable_share() = Pct(955);
+  EXPECT_EQ(Only(r, "FA-PCT-004"), fv1::SEVERITY_INFO);
+  auto* yoy = gpb->mutable_yoy();
+  yoy->set_direction(rv1::DIRECTION_INCREASE);
+  *yoy->mutable_delta() = Wan(30782);
+  *yoy->mutable_rate() = Pct(10000);
+  yoy->mutable_reason()->set_text("新成立单位");
+  EXPECT_EQ(Only(r, "FA-YOY-003"), fv1::SEVERITY_INFO);
+  *yoy->mutable_rate() = Pct(5000);  // not a convention
+  EXPECT_EQ(Only(r, "FA-YOY-003"), fv1::SEVERITY_ERROR);
+}
+
+// ---- corpus/004 — the seeded test version ------------------------------------------
+
+TEST(Corpus004, HeadingYear) {
+  rv1::Report r = Shanghai();
+  r.mutable_document()->add_years_in_headings()->set_text("2023年度");
+  EXPECT_EQ(Only(r, "FA-YR-001"), fv1::SEVERITY_ERROR);
+  r.mutable_document()->mutable_years_in_headings(0)->set_text("2024年度");
+  EXPECT_TRUE(Findings(r, "FA-YR-001").empty());
+}
+
+TEST(Corpus004, NarrativeTotalDisagreesWithT1) {
+  rv1::Report r = Shanghai();
+  *r.mutable_totals()->mutable_income_expend_total() = Wan(0);
+  rv1::Table* t1 = AddTable(r, "T1", {"income", "expenditure"});
+  AddRow(t1, "", "总计", rv1::ROW_LEVEL_TOTAL, {299539, 299539});
+  EXPECT_EQ(Only(r, "FA-NT-001"), fv1::SEVERITY_ERROR);
+}
+
+TEST(Corpus004, ComparativeWordsContradictTheNumbers) {
+  rv1::Report r = Shanghai();
+  struct Case { int64_t final_amount, budget; rv1::Comparison word; };
+  for (const Case& c : {Case{151189, 156005, rv1::COMPARISON_GREATER}, Case{8038, 8081, rv1::COMPARISON_GREATER},
+                        Case{6099, 6229, rv1::COMPARISON_EQUAL}, Case{6229, 6229, rv1::COMPARISON_EQUAL},
+                        Case{10050, 10000, rv1::COMPARISON_ROUGHLY_EQUAL}}) {
+    auto* item = r.mutable_general_public_budget()->add_items();
+    auto* bvf = item->mutable_budget_vs_final();
+    *bvf->mutable_final() = Wan(c.final_amount);
+    *bvf->mutable_budget() = Wan(c.budget);
+    bvf->set_comparison(c.word);
+    bvf->mutable_reason()->set_text("…");
+  }
+  const auto f = Findings(r, "FA-BVF-004");
+  EXPECT_EQ(f.size(), 3u);
+  for (const auto& x : f) EXPECT_EQ(x.severity(), fv1::SEVERITY_ERROR);
+}
+
+TEST(Corpus004, AnchorDateInThePriorYear) {
+  rv1::Report r = Shanghai();
+  auto* as_of = r.mutable_assets()->mutable_as_of();
+  as_of->mutable_date()->set_year(2023);
+  as_of->mutable_date()->set_month(12);
+  as_of->mutable_date()->set_day(31);
+  as_of->set_qualifier("截至");
+  EXPECT_EQ(Only(r, "FA-YR-002"), fv1::SEVERITY_WARNING);
+}
+
+TEST(Corpus004, MissingTableAndTextResidue) {
+  rv1::Report r = Shanghai();
+  for (const char* id : {"T1", "T2", "T4", "T5", "T6", "T7", "T8", "T9"}) AddTable(r, id, {"total"});
+  const auto f = Findings(r, "FA-REQ-002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_NE(f[0].message_zh().find("支出决算表"), std::string::npos);
+
+  r.set_text("第二部分 上海市普陀区XX局2024年度部门决算表\n本年收入合计。。\n");
+  EXPECT_EQ(Only(r, "FA-TXT-001"), fv1::SEVERITY_WARNING);
+  const auto punct = Findings(r, "FA-TXT-007");
+  ASSERT_EQ(punct.size(), 1u);
+  EXPECT_EQ(punct[0].operands(0).src().line(), 2u);
+}
+
+// ---- families on small reports ---------------------------------------------------
+
+TEST(Families, TotalsAndSums) {
+  rv1::Report r = Shanghai();
+  auto* t = r.mutable_totals();
+  *t->mutable_income_total() = Wan(12139);
+  *t->mutable_expend_total() = Wan(12140);
+  EXPECT_EQ(Only(r, "FA-TOT-001"), fv1::SEVERITY_WARNING);  // one quantum
+  *t->mutable_expend_total() = Wan(12150);
+  EXPECT_EQ(Only(r, "FA-TOT-001"), fv1::SEVERITY_ERROR);
+  *t->mutable_income_year() = Wan(12139);
+  *t->mutable_use_nonfiscal_surplus() = Wan(0);
+  *t->mutable_carry_in() = Wan(100);
+  EXPECT_EQ(Only(r, "FA-TOT-002"), fv1::SEVERITY_ERROR);
+  *t->mutable_carry_in() = Wan(0);
+  EXPECT_TRUE(Findings(r, "FA-TOT-002").empty());
+
+  auto* b = r.mutable_basic();
+  *b->mutable_total() = Wan(5330);
+  *b->mutable_personnel() = Wan(5000);
+  *b->mutable_public_() = Wan(300);
+  EXPECT_EQ(Only(r, "FA-SUM-008"), fv1::SEVERITY_ERROR);
+}
+
+TEST(Families, YoyRateWordingAndReason) {
+  rv1::Report r = Shanghai();
+  auto* op = r.mutable_operating_cost();
+  *op->mutable_amount() = Wan(18465);
+  auto* y = op->mutable_yoy();
+  y->set_direction(rv1::DIRECTION_INCREASE);
+  *y->mutable_delta() = Wan(255);
+  y->set_rate_direction(rv1::DIRECTION_INCREASE);
+  *y->mutable_rate() = Pct(140);
+  EXPECT_TRUE(Findings(r, "FA-YOY-001").empty());
+  EXPECT_EQ(Only(r, "FA-YOY-004"), fv1::SEVERITY_WARNING);  // no reason
+  *y->mutable_rate() = Pct(150);
+  EXPECT_EQ(Only(r, "FA-YOY-001"), fv1::SEVERITY_ERROR);
+  y->set_rate_direction(rv1::DIRECTION_DECREASE);
+  EXPECT_EQ(Only(r, "FA-YOY-002"), fv1::SEVERITY_WARNING);
+  y->set_direction(rv1::DIRECTION_FLAT);
+  EXPECT_EQ(Only(r, "FA-YOY-002"), fv1::SEVERITY_ERROR);  // 持平 with a nonzero delta
+  y->set_direction(rv1::DIRECTION_INCREASE);
+  y->set_rate_direction(rv1::DIRECTION_INCREASE);
+  y->set_template_residue("增加（减少）");
+  EXPECT_EQ(Only(r, "FA-YOY-002"), fv1::SEVERITY_WARNING);
+  y->clear_template_residue();
+  y->mutable_reason()->set_text("我单位是新成立的单位，无上年数据");
+  EXPECT_EQ(Only(r, "FA-YOY-005"), fv1::SEVERITY_WARNING);  // prior is 182.10, not 0
+}
+
+TEST(Families, BudgetVsFinalRateAndSign) {
+  rv1::Report r = rv1::Report();
+  r.mutable_document()->set_layout(rv1::LAYOUT_XINJIANG);
+  r.mutable_document()->set_year(2024);
+  auto* bvf = r.mutable_fiscal()->mutable_budget_vs_final();
+  *bvf->mutable_budget() = Wan(10000);
+  *bvf->mutable_final() = Wan(9000);
+  *bvf->mutable_diff_rate() = Pct(-1000);
+  bvf->mutable_reason()->set_text("…");
+  EXPECT_TRUE(Findings(r, "FA-BVF-001").empty());
+  *bvf->mutable_diff_rate() = Pct(1000);  // absolute value accepted
+  EXPECT_TRUE(Findings(r, "FA-BVF-001").empty());
+  *bvf->mutable_diff_rate() = Pct(1200);
+  EXPECT_EQ(Only(r, "FA-BVF-001"), fv1::SEVERITY_ERROR);
+  bvf->clear_reason();
+  EXPECT_EQ(Only(r, "FA-BVF-005"), fv1::SEVERITY_WARNING);
+  *bvf->mutable_budget() = Wan(0);
+  *bvf->mutable_diff_rate() = Pct(5000);
+  EXPECT_EQ(Only(r, "FA-BVF-002"), fv1::SEVERITY_ERROR);
+}
+
+TEST(Families, CountsEmptyStatementsAndRequiredContent) {
+  rv1::Report r = testing::SeedReport();
+  r.mutable_sangong()->clear_car_holding_vs_assets_reason();
+  EXPECT_EQ(Only(r, "FA-CNT-001"), fv1::SEVERITY_WARNING);
+  r.mutable_sangong()->mutable_abroad_groups()->set_value(2);
+  // 2 groups with no cost, and more groups than persons.
+  EXPECT_EQ(Findings(r, "FA-CNT-003").size(), 2u);
+  r.mutable_government_fund()->clear_empty_statement();
+  EXPECT_EQ(Only(r, "FA-EMP-001"), fv1::SEVERITY_ERROR);
+  r.mutable_state_capital()->mutable_income()->CopyFrom(Wan(100));
+  EXPECT_EQ(Only(r, "FA-EMP-002"), fv1::SEVERITY_ERROR);
+  r.mutable_sections()->RemoveLast();  // TABLES
+  r.mutable_sections()->RemoveLast();  // GLOSSARY
+  const auto f = Findings(r, "FA-REQ-001");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  r.mutable_profile()->mutable_departments_count()->set_value(5);
+  EXPECT_EQ(Only(r, "FA-CNT-006"), fv1::SEVERITY_WARNING);
+}
+
+TEST(Families, CrossSectionAndOperatingCost) {
+  rv1::Report r = testing::SeedReport();
+  *r.mutable_fiscal()->mutable_income_year() = Wan(12138);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_WARNING);
+  *r.mutable_basic()->mutable_public_() = Wan(100);
+  *r.mutable_basic()->mutable_total() = Wan(5430);
+  EXPECT_EQ(Only(r, "FA-JYF-001"), fv1::SEVERITY_WARNING);
+  EXPECT_TRUE(Findings(r, "FA-JYF-003").empty());
+  EXPECT_EQ(Only(r, "FA-XS-004"), fv1::SEVERITY_ERROR);  // 54.30 > 53.30
+}
+
+TEST(Families, PerformanceTableArithmetic) {
+  rv1::Report r = testing::SeedReport();
+  auto* pp = r.mutable_performance_tables(1);
+  pp->mutable_indicators(0)->mutable_score()->mutable_value()->set_digits(12);  // 12 > weight 10
+  EXPECT_EQ(Only(r, "PF-TAB-004"), fv1::SEVERITY_ERROR);
+  const auto scores = Findings(r, "PF-TAB-002");  // PE: recomputed (info); PP: 102 ≠ 100.00
+  ASSERT_EQ(scores.size(), 2u);
+  EXPECT_EQ(scores[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(scores[0].expected(), "102.00");
+  EXPECT_EQ(scores[1].expected(), "100.00");
+  pp->mutable_indicators(1)->mutable_weight()->mutable_value()->set_digits(15);
+  EXPECT_EQ(Only(r, "PF-TAB-001"), fv1::SEVERITY_ERROR);
+  *pp->mutable_execution()->mutable_rate() = Pct(9000);
+  EXPECT_EQ(Only(r, "PF-TAB-003"), fv1::SEVERITY_ERROR);
+  pp->mutable_indicators()->RemoveLast();  // no 满意度 indicator any more
+  EXPECT_EQ(Findings(r, "PF-TAB-010").size(), 2u);
+}
+
+}  // namespace
+}  // namespace juesuan::validate
