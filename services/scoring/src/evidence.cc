@@ -1,0 +1,108 @@
+#include "services/scoring/src/evidence.h"
+
+#include "common/text/decimal.h"
+#include "fmt/format.h"
+
+namespace juesuan::scoring {
+
+fnd::Finding MakeFinding(const TableContext& ctx, std::string_view rule_id, fnd::Severity severity,
+                         std::string message_zh, std::string message_en, std::string relation) {
+  fnd::Finding f;
+  f.set_rule_id(std::string(rule_id));
+  f.set_severity(severity);
+  f.set_message_zh(std::move(message_zh));
+  f.set_message_en(std::move(message_en));
+  f.set_relation(std::move(relation));
+  f.set_section_key(ctx.section_key);
+  f.set_table(ctx.name);
+  return f;
+}
+
+std::string ExactText(const Rational& r) {
+  if (!r.ok()) return "invalid";
+  for (int32_t k = 0; k <= 18; ++k) {
+    Rational rounded = r.RoundHalfUp(k);
+    if (rounded.ok() && rounded == r) return r.ToDecimalString(k);
+  }
+  return r.ToFractionString();
+}
+
+Rational CellValue(const rpt::DecimalCell& cell) {
+  if (cell.blank() || !cell.has_value()) return Rational::Invalid();
+  return Rational::FromDecimal(cell.value());
+}
+
+bool CellPrinted(const rpt::DecimalCell& cell) { return !cell.blank() && cell.has_value(); }
+
+bool CellNonNumeric(const rpt::DecimalCell& cell) {
+  return !cell.blank() && !cell.has_value() && !cell.raw().empty();
+}
+
+Rational AmountWan(const rpt::Amount& amount) { return Rational::Of(amount.fen(), 1000000); }
+
+Rational PercentPoints(const rpt::Percent& percent) {
+  if (!percent.has_value()) return Rational::Invalid();
+  return Rational::FromDecimal(percent.value());
+}
+
+fnd::Operand CellOperand(std::string name, const rpt::DecimalCell& cell) {
+  fnd::Operand op;
+  op.set_name(std::move(name));
+  op.set_printed(cell.raw().empty() && cell.has_value() ? DecimalText(cell.value()) : cell.raw());
+  *op.add_src() = cell.src();
+  op.set_value(CellPrinted(cell) ? ExactText(CellValue(cell)) : "");
+  return op;
+}
+
+fnd::Operand ValueOperand(std::string name, const rpt::IndicatorValue& value) {
+  fnd::Operand op;
+  op.set_name(std::move(name));
+  op.set_printed(value.raw());
+  *op.add_src() = value.src();
+  if (value.has_number()) {
+    op.set_value(ExactText(Rational::FromDecimal(value.number())) + value.unit());
+  } else if (value.date().year() > 0) {
+    op.set_value(fmt::format("{:04d}-{:02d}-{:02d}", value.date().year(), value.date().month(),
+                             value.date().day()));
+  }
+  return op;
+}
+
+fnd::Operand AmountOperand(std::string name, const rpt::Amount& amount) {
+  fnd::Operand op;
+  op.set_name(std::move(name));
+  op.set_printed(amount.src().raw_text().empty() ? (amount.blank() ? "" : text::FormatFenAsWan(amount.fen()))
+                                                 : amount.src().raw_text());
+  *op.add_src() = amount.src();
+  op.set_value(amount.blank() ? "" : ExactText(AmountWan(amount)) + "万元");
+  return op;
+}
+
+fnd::Operand PercentOperand(std::string name, const rpt::Percent& percent) {
+  fnd::Operand op;
+  op.set_name(std::move(name));
+  op.set_printed(percent.src().raw_text().empty() && percent.has_value()
+                     ? DecimalText(percent.value()) + "%"
+                     : percent.src().raw_text());
+  *op.add_src() = percent.src();
+  op.set_value(percent.has_value() ? ExactText(PercentPoints(percent)) + "%" : "");
+  return op;
+}
+
+fnd::Operand TextOperand(std::string name, std::string_view text, const rpt::Provenance& src) {
+  fnd::Operand op;
+  op.set_name(std::move(name));
+  op.set_printed(std::string(text));
+  *op.add_src() = src;
+  return op;
+}
+
+fnd::Operand ComputedOperand(std::string name, const Rational& value, int32_t decimals) {
+  fnd::Operand op;
+  op.set_name(std::move(name));
+  op.set_printed(value.ToDecimalString(decimals));
+  op.set_value(ExactText(value));
+  return op;
+}
+
+}  // namespace juesuan::scoring
