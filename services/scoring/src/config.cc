@@ -217,6 +217,12 @@ absl::Status CompileRules(const v1::ScoringConfig& p, CompiledConfig& c) {
   for (const v1::PolarityWord& word : p.polarity_words()) {
     for (const std::string& w : word.words()) c.polarity_words.push_back({StripSpaces(w), word.indicator_class()});
   }
+  for (const std::string& phrase : p.shortfall_phrases()) {
+    if (!IsBlankText(phrase)) c.shortfall_phrases.push_back(StripSpaces(phrase));
+  }
+  for (const std::string& phrase : p.deadline().met_phrases()) {
+    if (!IsBlankText(phrase)) c.deadline_met_phrases.push_back(StripSpaces(phrase));
+  }
   for (const v1::UnitSynonyms& group : p.unit_synonyms()) {
     for (const std::string& unit : group.units()) c.unit_canonical[unit] = group.units(0);
   }
@@ -257,8 +263,26 @@ std::string StripSpaces(std::string_view s) {
   return out;
 }
 
+std::string_view WithoutSpaces(std::string_view s, std::string& buffer) {
+  bool has_space = false;
+  for (size_t i = 0; i < s.size() && !has_space; ++i) {
+    const char ch = s[i];
+    has_space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+                (ch == '\xE3' && s.compare(i, 3, "\xE3\x80\x80") == 0);
+  }
+  if (!has_space) return s;
+  buffer = StripSpaces(s);
+  return buffer;
+}
+
+bool IsBlankText(std::string_view s) {
+  std::string buffer;
+  return WithoutSpaces(s, buffer).empty();
+}
+
 std::string CompiledConfig::CategoryOf(std::string_view level1) const {
-  const Phrase<std::string>* match = LongestContained(StripSpaces(level1), level1_names);
+  std::string buffer;
+  const Phrase<std::string>* match = LongestContained(WithoutSpaces(level1, buffer), level1_names);
   return match == nullptr ? std::string() : match->value;
 }
 
@@ -291,10 +315,9 @@ std::string CompiledConfig::NormalizeGrade(std::string_view printed) const {
   return best == nullptr ? std::string() : best->name;
 }
 
-std::string CompiledConfig::CanonicalUnit(std::string_view unit) const {
-  std::string u = StripSpaces(unit);
-  auto it = unit_canonical.find(u);
-  return it == unit_canonical.end() ? u : it->second;
+std::string_view CompiledConfig::CanonicalUnit(std::string_view unit) const {
+  auto it = unit_canonical.find(unit);
+  return it == unit_canonical.end() ? unit : std::string_view(it->second);
 }
 
 absl::StatusOr<v1::ScoringConfig> ParseConfigJson(std::string_view json) {

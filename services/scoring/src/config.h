@@ -77,7 +77,9 @@ struct CompiledConfig {
   std::vector<CompiledExecutionBand> execution_bands;  // highest min_rate first
   std::vector<Phrase<RuleOverride>> scoring_rules;
   std::vector<Phrase<v1::IndicatorClass>> polarity_words;
-  std::map<std::string, std::string> unit_canonical;  // unit → first unit of its synonym group
+  std::map<std::string, std::string, std::less<>> unit_canonical;  // unit → first unit of its synonym group
+  std::vector<std::string> shortfall_phrases;     // spaces removed
+  std::vector<std::string> deadline_met_phrases;  // spaces removed
   Rational score_quantum;
   int32_t score_decimals = 2;
   Rational score_tolerance;
@@ -89,7 +91,8 @@ struct CompiledConfig {
   std::string GradeOf(const Rational& total) const;
   // Grade band name of a printed grade text ("" when not recognized).
   std::string NormalizeGrade(std::string_view printed) const;
-  std::string CanonicalUnit(std::string_view unit) const;
+  // The first unit of `unit`'s synonym group, or `unit` itself.
+  std::string_view CanonicalUnit(std::string_view unit) const;
 };
 
 // Parses proto3 JSON; unknown fields and duplicate keys are errors.
@@ -119,5 +122,10 @@ const Phrase<T>* LongestContained(std::string_view text, const std::vector<Phras
 
 // Removes ASCII and ideographic spaces.
 std::string StripSpaces(std::string_view s);
+// `s` without spaces: `s` itself when it has none (the common case, no
+// copy), otherwise the stripped text stored in `buffer`.
+std::string_view WithoutSpaces(std::string_view s, std::string& buffer);
+// True when `s` holds nothing but spaces.
+bool IsBlankText(std::string_view s);
 
 }  // namespace juesuan::scoring

@@ -1,5 +1,7 @@
 #include "services/scoring/src/evidence.h"
 
+#include <algorithm>
+
 #include "common/text/decimal.h"
 #include "fmt/format.h"
 
@@ -20,11 +22,14 @@ fnd::Finding MakeFinding(const TableContext& ctx, std::string_view rule_id, fnd:
 
 std::string ExactText(const Rational& r) {
   if (!r.ok()) return "invalid";
-  for (int32_t k = 0; k <= 18; ++k) {
-    Rational rounded = r.RoundHalfUp(k);
-    if (rounded.ok() && rounded == r) return r.ToDecimalString(k);
-  }
-  return r.ToFractionString();
+  // A fraction in lowest terms has a terminating decimal iff its denominator
+  // is 2^a · 5^b; it then needs max(a, b) decimals.
+  int64_t den = r.den();
+  int32_t twos = 0, fives = 0;
+  while (den % 2 == 0) { den /= 2; ++twos; }
+  while (den % 5 == 0) { den /= 5; ++fives; }
+  if (den != 1) return r.ToFractionString();
+  return r.ToDecimalString(std::max(twos, fives));
 }
 
 Rational CellValue(const rpt::DecimalCell& cell) {
@@ -45,36 +50,51 @@ Rational PercentPoints(const rpt::Percent& percent) {
   return Rational::FromDecimal(percent.value());
 }
 
-fnd::Operand CellOperand(std::string name, const rpt::DecimalCell& cell) {
-  fnd::Operand op;
+void FillCellOperand(fnd::Operand* out, std::string name, const rpt::DecimalCell& cell) {
+  fnd::Operand& op = *out;
   op.set_name(std::move(name));
   op.set_printed(cell.raw().empty() && cell.has_value() ? DecimalText(cell.value()) : cell.raw());
   *op.add_src() = cell.src();
-  op.set_value(CellPrinted(cell) ? ExactText(CellValue(cell)) : "");
+  if (CellPrinted(cell)) op.set_value(DecimalText(cell.value()));
+}
+
+fnd::Operand CellOperand(std::string name, const rpt::DecimalCell& cell) {
+  fnd::Operand op;
+  FillCellOperand(&op, std::move(name), cell);
   return op;
 }
 
-fnd::Operand ValueOperand(std::string name, const rpt::IndicatorValue& value) {
-  fnd::Operand op;
+void FillValueOperand(fnd::Operand* out, std::string name, const rpt::IndicatorValue& value) {
+  fnd::Operand& op = *out;
   op.set_name(std::move(name));
   op.set_printed(value.raw());
   *op.add_src() = value.src();
   if (value.has_number()) {
-    op.set_value(ExactText(Rational::FromDecimal(value.number())) + value.unit());
+    op.set_value(DecimalText(value.number()) + value.unit());
   } else if (value.date().year() > 0) {
     op.set_value(fmt::format("{:04d}-{:02d}-{:02d}", value.date().year(), value.date().month(),
                              value.date().day()));
   }
+}
+
+fnd::Operand ValueOperand(std::string name, const rpt::IndicatorValue& value) {
+  fnd::Operand op;
+  FillValueOperand(&op, std::move(name), value);
   return op;
 }
 
-fnd::Operand AmountOperand(std::string name, const rpt::Amount& amount) {
-  fnd::Operand op;
+void FillAmountOperand(fnd::Operand* out, std::string name, const rpt::Amount& amount) {
+  fnd::Operand& op = *out;
   op.set_name(std::move(name));
   op.set_printed(amount.src().raw_text().empty() ? (amount.blank() ? "" : text::FormatFenAsWan(amount.fen()))
                                                  : amount.src().raw_text());
   *op.add_src() = amount.src();
   op.set_value(amount.blank() ? "" : ExactText(AmountWan(amount)) + "万元");
+}
+
+fnd::Operand AmountOperand(std::string name, const rpt::Amount& amount) {
+  fnd::Operand op;
+  FillAmountOperand(&op, std::move(name), amount);
   return op;
 }
 
@@ -85,7 +105,7 @@ fnd::Operand PercentOperand(std::string name, const rpt::Percent& percent) {
                      ? DecimalText(percent.value()) + "%"
                      : percent.src().raw_text());
   *op.add_src() = percent.src();
-  op.set_value(percent.has_value() ? ExactText(PercentPoints(percent)) + "%" : "");
+  if (percent.has_value()) op.set_value(DecimalText(percent.value()) + "%");
   return op;
 }
 

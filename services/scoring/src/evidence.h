@@ -27,6 +27,11 @@ fnd::Finding MakeFinding(const TableContext& ctx, std::string_view rule_id, fnd:
 // otherwise "num/den".
 std::string ExactText(const Rational& r);
 
+// Fill an operand in place (it may live on an arena) ...
+void FillCellOperand(fnd::Operand* op, std::string name, const rpt::DecimalCell& cell);
+void FillValueOperand(fnd::Operand* op, std::string name, const rpt::IndicatorValue& value);
+void FillAmountOperand(fnd::Operand* op, std::string name, const rpt::Amount& amount);
+// ... or build one.
 fnd::Operand CellOperand(std::string name, const rpt::DecimalCell& cell);
 fnd::Operand ValueOperand(std::string name, const rpt::IndicatorValue& value);
 fnd::Operand AmountOperand(std::string name, const rpt::Amount& amount);

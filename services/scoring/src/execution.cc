@@ -193,7 +193,7 @@ void CheckReportedExecutionScore(const rpt::PerformanceTable& table, const Execu
                                  r.range_min.ToDecimalString(config.score_decimals))
                    : fmt::format("execution score {} and cannot be recomputed",
                                  non_numeric ? "not a number" : "not printed"),
-        r.scored.formula());
+        r.scored->formula());
     *f.add_operands() = CellOperand(name, cell);
     if (r.scorable) f.set_expected(r.range_min.ToDecimalString(config.score_decimals));
     findings->push_back(std::move(f));
@@ -208,7 +208,7 @@ void CheckReportedExecutionScore(const rpt::PerformanceTable& table, const Execu
                   r.range_min.ToDecimalString(config.score_decimals)),
       fmt::format("execution score {} but weight × rate gives {}", ExactText(r.reported),
                   r.range_min.ToDecimalString(config.score_decimals)),
-      r.scored.formula());
+      r.scored->formula());
   *f.add_operands() = CellOperand(name, cell);
   *f.add_operands() = CellOperand(ctx.section_key + ".execution.weight", table.execution().weight());
   f.set_expected(r.range_min.ToDecimalString(config.score_decimals));
@@ -232,25 +232,27 @@ void ReportUndefinedRate(const FundFigures& funds, const TableContext& ctx, std:
 }  // namespace
 
 ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const CompiledConfig& config,
-                               const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                               const TableContext& ctx, v1::ExecutionScore* scored,
+                               std::vector<fnd::Finding>* findings) {
   ExecutionResult r;
+  r.scored = scored;
   const rpt::ExecutionBlock& block = table.execution();
   r.weight = CellValue(block.weight());
   r.reported = CellValue(block.score());
   r.present = table.funds_size() > 0 || r.weight.ok() || r.reported.ok() || CellNonNumeric(block.weight());
   if (!r.present) return r;
-  v1::ExecutionScore& out = r.scored;
+  v1::ExecutionScore& out = *r.scored;
   if (r.weight.ok()) *out.mutable_weight() = block.weight().value();
   out.set_reported_printed(r.reported.ok());
   if (r.reported.ok()) *out.mutable_reported() = block.score().value();
 
   FundFigures funds = CollectFunds(table);
   for (const rpt::FundRow* row : funds.rows) {
-    *out.add_inputs() = AmountOperand(fmt::format("funds[{}].annual", row->label()), row->annual());
-    *out.add_inputs() = AmountOperand(fmt::format("funds[{}].executed", row->label()), row->executed());
+    FillAmountOperand(out.add_inputs(), fmt::format("funds[{}].annual", row->label()), row->annual());
+    FillAmountOperand(out.add_inputs(), fmt::format("funds[{}].executed", row->label()), row->executed());
   }
-  *out.add_inputs() = CellOperand("execution.weight", block.weight());
-  *out.add_inputs() = CellOperand("execution.score", block.score());
+  FillCellOperand(out.add_inputs(), "execution.weight", block.weight());
+  FillCellOperand(out.add_inputs(), "execution.score", block.score());
 
   bool rate_defined = !funds.rows.empty() && funds.annual_printed && funds.executed_printed &&
                       Rational::Of(0) < funds.annual;

@@ -11,7 +11,7 @@
 namespace juesuan::scoring {
 
 struct ExecutionResult {
-  v1::ExecutionScore scored;
+  v1::ExecutionScore* scored = nullptr;       // the output block (owned by the TableScore)
   bool present = false;                     // the table has a funds block or execution cells
   Rational weight = Rational::Invalid();
   Rational reported = Rational::Invalid();
@@ -24,6 +24,7 @@ struct ExecutionResult {
 };
 
 ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const CompiledConfig& config,
-                               const TableContext& ctx, std::vector<fnd::Finding>* findings);
+                               const TableContext& ctx, v1::ExecutionScore* out,
+                               std::vector<fnd::Finding>* findings);
 
 }  // namespace juesuan::scoring

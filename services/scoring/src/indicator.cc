@@ -29,7 +29,7 @@ int64_t DayNumber(const rpt::Date& d) {
 bool HasDate(const rpt::IndicatorValue& v) { return v.date().year() > 0; }
 
 bool IsBlankValue(const rpt::IndicatorValue& v) {
-  return v.kind() == rpt::INDICATOR_VALUE_KIND_BLANK || StripSpaces(v.raw()).empty();
+  return v.kind() == rpt::INDICATOR_VALUE_KIND_BLANK || IsBlankText(v.raw());
 }
 
 std::string PercentText(const Rational& fraction) {
@@ -81,17 +81,22 @@ Classification Classify(const rpt::Indicator& indicator, const std::string& cate
                         const CompiledConfig& config) {
   Classification result = ClassFromTarget(indicator.target());
   const Classification from_target = result;
-  std::vector<std::string> reasons;
+  std::string basis;
+  auto reason = [&basis](std::string_view text) {
+    if (!basis.empty()) basis.append("; ");
+    basis.append(text);
+  };
 
-  if (const auto* rule = LongestContained(StripSpaces(indicator.scoring_rule()), config.scoring_rules)) {
+  std::string buffer;
+  if (const auto* rule = LongestContained(WithoutSpaces(indicator.scoring_rule(), buffer), config.scoring_rules)) {
     result.method = rule->value.method;
-    reasons.push_back(fmt::format("赋分规则「{}」", indicator.scoring_rule()));
+    reason("赋分规则「" + indicator.scoring_rule() + "」");
     if (rule->value.indicator_class != v1::INDICATOR_CLASS_UNSPECIFIED) {
       result.indicator_class = rule->value.indicator_class;
     }
-  } else if (const auto* word = LongestContained(StripSpaces(indicator.polarity()), config.polarity_words)) {
+  } else if (const auto* word = LongestContained(WithoutSpaces(indicator.polarity(), buffer), config.polarity_words)) {
     result.indicator_class = word->value;
-    reasons.push_back(fmt::format("指标性质「{}」", indicator.polarity()));
+    reason("指标性质「" + indicator.polarity() + "」");
   }
 
   // A number-based class needs a numeric target; text and dates keep their
@@ -105,7 +110,7 @@ Classification Classify(const rpt::Indicator& indicator, const std::string& cate
                         config.IsSatisfactionCategory(config.CategoryOf(indicator.level2()));
     if (satisfaction && IsPercentUnit(config, indicator.target())) {
       result.indicator_class = v1::INDICATOR_CLASS_SATISFACTION;
-      reasons.push_back("满意度 indicator with a percent target");
+      reason("满意度 indicator with a percent target");
     }
   }
   if (result.indicator_class == v1::INDICATOR_CLASS_QUALITATIVE) {
@@ -116,15 +121,15 @@ Classification Classify(const rpt::Indicator& indicator, const std::string& cate
                         ? v1::SCORING_METHOD_QUALITATIVE_BANDS
                         : v1::SCORING_METHOD_PROPORTIONAL;
   }
-  reasons.push_back(from_target.basis);
-  std::string basis;
-  for (const std::string& r : reasons) basis += (basis.empty() ? "" : "; ") + r;
-  result.basis = basis;
+  reason(from_target.basis);
+  result.basis = std::move(basis);
   return result;
 }
 
 std::string RowName(const TableContext& ctx, uint32_t row, const rpt::Indicator& indicator) {
-  return fmt::format("{}.indicators[{}] {}", ctx.section_key, row, indicator.level3());
+  std::string name = ctx.section_key;
+  name.append(".indicators[").append(std::to_string(row)).append("] ").append(indicator.level3());
+  return name;
 }
 
 namespace {
@@ -134,7 +139,7 @@ struct RowScorer {
   const CompiledConfig& config;
   IndicatorResult& r;
 
-  v1::ScoredIndicator& out() { return r.scored; }
+  v1::ScoredIndicator& out() { return *r.scored; }
 
   void Unscorable(std::string reason) {
     r.scorable = false;
@@ -224,7 +229,7 @@ struct RowScorer {
     const rpt::IndicatorValue& actual = ind.actual();
     if (!HasDate(target)) return Unscorable("deadline target has no date");
     if (!HasDate(actual)) {
-      if (LongestContainedText(actual.raw(), config.proto.deadline().met_phrases())) {
+      if (ContainsAny(actual.raw(), config.deadline_met_phrases)) {
         SetCompletion(Rational::Of(1));
         return SetPointScore(Rational::Of(1), fmt::format("deadline met (\"{}\") → {}", actual.raw(), W()));
       }
@@ -246,17 +251,18 @@ struct RowScorer {
                                         target.raw(), W(), ExactText(fraction)));
   }
 
-  static bool LongestContainedText(const std::string& text,
-                                   const google::protobuf::RepeatedPtrField<std::string>& phrases) {
-    std::string stripped = StripSpaces(text);
+  static bool ContainsAny(std::string_view text, const std::vector<std::string>& phrases) {
+    std::string buffer;
+    std::string_view stripped = WithoutSpaces(text, buffer);
     for (const std::string& p : phrases) {
-      if (!p.empty() && stripped.find(StripSpaces(p)) != std::string::npos) return true;
+      if (stripped.find(p) != std::string_view::npos) return true;
     }
     return false;
   }
 
   void ScoreQualitative() {
-    std::string actual = StripSpaces(ind.actual().raw());
+    std::string buffer;
+    std::string_view actual = WithoutSpaces(ind.actual().raw(), buffer);
     const auto* keyword = LongestContained(actual, config.qual_keywords);
     if (keyword == nullptr) {
       r.is_band = true;
@@ -298,9 +304,11 @@ struct RowScorer {
 
 }  // namespace
 
-IndicatorResult ScoreIndicator(const rpt::Indicator& ind, uint32_t row, const CompiledConfig& config) {
+IndicatorResult ScoreIndicator(const rpt::Indicator& ind, uint32_t row, const CompiledConfig& config,
+                               v1::ScoredIndicator* scored) {
   IndicatorResult r;
-  v1::ScoredIndicator& out = r.scored;
+  r.scored = scored;
+  v1::ScoredIndicator& out = *scored;
   out.set_row(row);
   out.set_level1(ind.level1());
   out.set_level2(ind.level2());
@@ -318,10 +326,10 @@ IndicatorResult ScoreIndicator(const rpt::Indicator& ind, uint32_t row, const Co
   out.set_reported_printed(r.reported.ok());
   if (r.reported.ok()) *out.mutable_reported() = ind.score().value();
 
-  *out.add_inputs() = ValueOperand("target", ind.target());
-  *out.add_inputs() = ValueOperand("actual", ind.actual());
-  *out.add_inputs() = CellOperand("weight", ind.weight());
-  *out.add_inputs() = CellOperand("score", ind.score());
+  FillValueOperand(out.add_inputs(), "target", ind.target());
+  FillValueOperand(out.add_inputs(), "actual", ind.actual());
+  FillCellOperand(out.add_inputs(), "weight", ind.weight());
+  FillCellOperand(out.add_inputs(), "score", ind.score());
 
   RowScorer scorer{ind, config, r};
   if (!r.weight.ok()) {
@@ -363,7 +371,7 @@ std::string PrintedCompletion(const rpt::Indicator& ind) {
 void CheckPrintedCompletion(const rpt::Indicator& ind, const IndicatorResult& r, const TableContext& ctx,
                             std::vector<fnd::Finding>* findings) {
   if (!ind.has_completion() || !ind.completion().has_value() || !r.completion_defined) return;
-  if (r.scored.indicator_class() == v1::INDICATOR_CLASS_QUALITATIVE) return;
+  if (r.scored->indicator_class() == v1::INDICATOR_CLASS_QUALITATIVE) return;
   Rational printed = PercentPoints(ind.completion());
   int32_t scale = ind.completion().value().scale();
   Rational quantum = Rational::FromDecimal(1, scale);
@@ -379,9 +387,9 @@ void CheckPrintedCompletion(const rpt::Indicator& ind, const IndicatorResult& r,
                   PercentText(r.completion)),
       fmt::format("\"{}\": printed completion {} but target/actual give {}", ind.level3(), PrintedCompletion(ind),
                   PercentText(r.completion)),
-      r.scored.indicator_class() == v1::INDICATOR_CLASS_NEGATIVE ? "完成率 = target / actual"
+      r.scored->indicator_class() == v1::INDICATOR_CLASS_NEGATIVE ? "完成率 = target / actual"
                                                                 : "完成率 = actual / target");
-  const std::string row = RowName(ctx, r.scored.row(), ind);
+  const std::string row = RowName(ctx, r.scored->row(), ind);
   *f.add_operands() = PercentOperand(row + ".completion", ind.completion());
   *f.add_operands() = ValueOperand(row + ".target", ind.target());
   *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
@@ -398,14 +406,14 @@ void CheckUnits(const rpt::Indicator& ind, IndicatorResult& r, const CompiledCon
   std::string actual_unit = ind.actual().unit().empty() ? ind.measure_unit() : ind.actual().unit();
   if (target_unit.empty() || actual_unit.empty()) return;
   if (config.CanonicalUnit(target_unit) == config.CanonicalUnit(actual_unit)) return;
-  r.scored.set_units_agree(false);
+  r.scored->set_units_agree(false);
   fnd::Finding f = MakeFinding(
       ctx, "PF-TAB-006", fnd::SEVERITY_INFO,
       fmt::format("“{}”目标值单位“{}”与实际值单位“{}”不一致", ind.level3(), target_unit, actual_unit),
       fmt::format("\"{}\": target unit \"{}\" differs from actual unit \"{}\"", ind.level3(), target_unit,
                   actual_unit),
       "unit(target) = unit(actual)");
-  const std::string row = RowName(ctx, r.scored.row(), ind);
+  const std::string row = RowName(ctx, r.scored->row(), ind);
   *f.add_operands() = ValueOperand(row + ".target", ind.target());
   *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
   f.set_expected(target_unit);
@@ -421,7 +429,7 @@ bool CheckScoreRange(const rpt::Indicator& ind, const IndicatorResult& r, const 
   // Attributed to a missing cap only when the printed score is w · c itself.
   bool uncapped = r.completion_defined && Rational::Of(1) < r.completion && r.weight < r.reported &&
                   (r.reported - r.weight * r.completion).Abs() <= tolerance;
-  const std::string row = RowName(ctx, r.scored.row(), ind);
+  const std::string row = RowName(ctx, r.scored->row(), ind);
   fnd::Finding f = uncapped
       ? MakeFinding(ctx, "PF-SCORE-003", fnd::SEVERITY_ERROR,
                     fmt::format("“{}”完成率{}超过100%未封顶：得分{}高于分值{}", ind.level3(),
@@ -450,7 +458,7 @@ bool CheckScoreRange(const rpt::Indicator& ind, const IndicatorResult& r, const 
 void CheckReportedScore(const rpt::Indicator& ind, const IndicatorResult& r, const CompiledConfig& config,
                         const TableContext& ctx, std::vector<fnd::Finding>* findings) {
   if (!r.reported.ok() || !r.scorable) return;
-  const std::string row = RowName(ctx, r.scored.row(), ind);
+  const std::string row = RowName(ctx, r.scored->row(), ind);
   const int32_t dp = config.score_decimals;
   if (r.is_band && r.band != nullptr) {
     bool in_band = r.reported >= r.range_min &&
@@ -477,11 +485,11 @@ void CheckReportedScore(const rpt::Indicator& ind, const IndicatorResult& r, con
   bool overstated = !diff.is_negative();
   fnd::Finding f = MakeFinding(
       ctx, "PF-SCORE-001", overstated ? fnd::SEVERITY_ERROR : fnd::SEVERITY_WARNING,
-      fmt::format("“{}”得分{}，按{}应为{}（{}）", ind.level3(), ExactText(r.reported), r.scored.class_basis(),
+      fmt::format("“{}”得分{}，按{}应为{}（{}）", ind.level3(), ExactText(r.reported), r.scored->class_basis(),
                   r.range_min.ToDecimalString(dp), overstated ? "多计" : "少计且未说明扣分理由"),
       fmt::format("\"{}\": printed score {} but the method gives {} ({})", ind.level3(), ExactText(r.reported),
                   r.range_min.ToDecimalString(dp), overstated ? "overstated" : "understated without a stated reason"),
-      r.scored.formula());
+      r.scored->formula());
   *f.add_operands() = CellOperand(row + ".score", ind.score());
   *f.add_operands() = CellOperand(row + ".weight", ind.weight());
   *f.add_operands() = ValueOperand(row + ".target", ind.target());
@@ -494,8 +502,8 @@ void CheckReportedScore(const rpt::Indicator& ind, const IndicatorResult& r, con
 
 void CheckOverAchievement(const rpt::Indicator& ind, const IndicatorResult& r, const CompiledConfig& config,
                           const TableContext& ctx, std::vector<fnd::Finding>* findings) {
-  if (!r.completion_defined || !IsFullMarks(r) || !StripSpaces(ind.deviation()).empty()) return;
-  bool exact_overshoot = r.scored.indicator_class() == v1::INDICATOR_CLASS_EXACT && Rational::Of(1) < r.completion;
+  if (!r.completion_defined || !IsFullMarks(r) || !IsBlankText(ind.deviation())) return;
+  bool exact_overshoot = r.scored->indicator_class() == v1::INDICATOR_CLASS_EXACT && Rational::Of(1) < r.completion;
   if (!exact_overshoot && r.completion < config.over_achievement_threshold) return;
   fnd::Finding f = MakeFinding(
       ctx, "PF-SCORE-006", fnd::SEVERITY_INFO,
@@ -503,7 +511,7 @@ void CheckOverAchievement(const rpt::Indicator& ind, const IndicatorResult& r, c
       fmt::format("\"{}\": completion {} with full marks and no deviation note: target possibly set too low",
                   ind.level3(), PercentText(r.completion)),
       exact_overshoot ? "actual > target on an \"=\" target" : "c ≥ over-achievement threshold");
-  const std::string row = RowName(ctx, r.scored.row(), ind);
+  const std::string row = RowName(ctx, r.scored->row(), ind);
   *f.add_operands() = ValueOperand(row + ".target", ind.target());
   *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
   f.set_expected(fmt::format("c < {}", ExactText(config.over_achievement_threshold)));
@@ -513,15 +521,17 @@ void CheckOverAchievement(const rpt::Indicator& ind, const IndicatorResult& r, c
 void CheckShortfallText(const rpt::Indicator& ind, const IndicatorResult& r, const CompiledConfig& config,
                         const TableContext& ctx, std::vector<fnd::Finding>* findings) {
   if (!IsFullMarks(r)) return;
-  std::string deviation = StripSpaces(ind.deviation());
-  for (const std::string& phrase : config.proto.shortfall_phrases()) {
-    if (phrase.empty() || deviation.find(StripSpaces(phrase)) == std::string::npos) continue;
+  if (IsBlankText(ind.deviation())) return;
+  std::string buffer;
+  std::string_view deviation = WithoutSpaces(ind.deviation(), buffer);
+  for (const std::string& phrase : config.shortfall_phrases) {
+    if (deviation.find(phrase) == std::string_view::npos) continue;
     fnd::Finding f = MakeFinding(
         ctx, "PF-SCORE-007", fnd::SEVERITY_WARNING,
         fmt::format("“{}”得满分，但偏差说明写有“{}”", ind.level3(), phrase),
         fmt::format("\"{}\": full marks although the deviation note says \"{}\"", ind.level3(), phrase),
         "full marks ⇒ no admitted shortfall");
-    const std::string row = RowName(ctx, r.scored.row(), ind);
+    const std::string row = RowName(ctx, r.scored->row(), ind);
     *f.add_operands() = CellOperand(row + ".score", ind.score());
     *f.add_operands() = TextOperand(row + ".deviation", ind.deviation(), ind.src());
     findings->push_back(std::move(f));
@@ -533,13 +543,13 @@ void CheckDeviationPresent(const rpt::Indicator& ind, const IndicatorResult& r, 
                            std::vector<fnd::Finding>* findings) {
   bool under = (r.completion_defined && r.completion < Rational::Of(1)) ||
                (r.reported.ok() && r.weight.ok() && r.reported < r.weight);
-  if (!under || !StripSpaces(ind.deviation()).empty()) return;
+  if (!under || !IsBlankText(ind.deviation())) return;
   fnd::Finding f = MakeFinding(
       ctx, "PF-TAB-008", fnd::SEVERITY_WARNING,
       fmt::format("“{}”未完全完成或未得满分，但未填写偏差原因分析及改进措施", ind.level3()),
       fmt::format("\"{}\": below target or below full marks but no deviation analysis", ind.level3()),
       "c < 100% ∨ score < w ⇒ deviation text present");
-  const std::string row = RowName(ctx, r.scored.row(), ind);
+  const std::string row = RowName(ctx, r.scored->row(), ind);
   *f.add_operands() = CellOperand(row + ".score", ind.score());
   *f.add_operands() = CellOperand(row + ".weight", ind.weight());
   if (r.completion_defined) *f.add_operands() = ComputedOperand(row + ".completion", r.completion, 4);
@@ -562,7 +572,7 @@ void CheckIndicator(const rpt::Indicator& ind, IndicatorResult& r, const Compile
         fmt::format("\"{}\": printed completion {} exceeds 100%; scored capped at 100%", ind.level3(),
                     PrintedCompletion(ind)),
         "score = w · min(c, 1)");
-    const std::string row = RowName(ctx, r.scored.row(), ind);
+    const std::string row = RowName(ctx, r.scored->row(), ind);
     *f.add_operands() = PercentOperand(row + ".completion", ind.completion());
     *f.add_operands() = CellOperand(row + ".score", ind.score());
     *f.add_operands() = CellOperand(row + ".weight", ind.weight());

@@ -22,7 +22,7 @@ Classification Classify(const rpt::Indicator& indicator, const std::string& cate
                         const CompiledConfig& config);
 
 struct IndicatorResult {
-  v1::ScoredIndicator scored;
+  v1::ScoredIndicator* scored = nullptr;      // the output row (owned by the TableScore)
   Rational weight = Rational::Invalid();     // invalid: blank or not numeric
   Rational reported = Rational::Invalid();   // invalid: not printed
   bool scorable = false;
@@ -37,7 +37,9 @@ struct IndicatorResult {
   Rational effective = Rational::Invalid();    // value used in the total
 };
 
-IndicatorResult ScoreIndicator(const rpt::Indicator& indicator, uint32_t row, const CompiledConfig& config);
+// Scores one row into `out` (which may live on an arena).
+IndicatorResult ScoreIndicator(const rpt::Indicator& indicator, uint32_t row, const CompiledConfig& config,
+                               v1::ScoredIndicator* out);
 
 // Row-level findings; grouped coverage findings (blank cells, unscorable rows)
 // are produced by the table.

@@ -1,6 +1,7 @@
 #include "services/scoring/src/rational.h"
 
 #include <limits>
+#include <numeric>
 
 #include "fmt/format.h"
 
@@ -32,6 +33,7 @@ i128 Pow10(int32_t n) {
 
 // Decimal digits of a non-negative value.
 std::string Int128Text(i128 v) {
+  if (v <= std::numeric_limits<int64_t>::max()) return std::to_string(static_cast<int64_t>(v));
   char buffer[48];
   size_t pos = sizeof(buffer);
   do {
@@ -55,6 +57,21 @@ Rational Rational::FromWide(i128 num, i128 den) {
   if (den < 0) {
     num = -num;
     den = -den;
+  }
+  if (den == 1 && FitsInt64(num)) {
+    Rational r;
+    r.num_ = static_cast<int64_t>(num);
+    return r;
+  }
+  if (FitsInt64(num) && FitsInt64(den) && num != std::numeric_limits<int64_t>::min()) {
+    // Common case: 64-bit gcd is much cheaper than the 128-bit one.
+    int64_t n = static_cast<int64_t>(num);
+    int64_t d = static_cast<int64_t>(den);
+    int64_t g = std::gcd(n, d);
+    Rational r;
+    r.num_ = g > 1 ? n / g : n;
+    r.den_ = g > 1 ? d / g : d;
+    return r;
   }
   i128 g = Gcd(num, den);
   if (g > 1) {
@@ -125,17 +142,37 @@ std::string Rational::ToFractionString() const {
   return fmt::format("{}/{}", num_, den_);
 }
 
-std::string Rational::ToDecimalString(int32_t decimals) const {
-  Rational rounded = RoundHalfUp(decimals);
-  if (!rounded.ok()) return "invalid";
-  i128 units = static_cast<i128>(rounded.num_) * (Pow10(decimals) / rounded.den_);
+namespace {
+
+// "units / 10^decimals" as text, e.g. (11111, 2) -> "111.11".
+std::string FixedPointText(i128 units, int32_t decimals) {
   const bool negative = units < 0;
   std::string digits = Int128Text(negative ? -units : units);
   const size_t places = static_cast<size_t>(decimals);
-  if (digits.size() <= places) digits = std::string(places + 1 - digits.size(), '0') + digits;
-  std::string integer_part = digits.substr(0, digits.size() - places);
-  std::string fraction_part = digits.substr(digits.size() - places);
-  return fmt::format("{}{}{}{}", negative ? "-" : "", integer_part, places > 0 ? "." : "", fraction_part);
+  std::string out;
+  out.reserve(digits.size() + places + 3);
+  if (negative) out.push_back('-');
+  if (digits.size() <= places) {
+    out.append("0.");
+    out.append(places - digits.size(), '0');
+    out.append(digits);
+    return out;
+  }
+  out.append(digits, 0, digits.size() - places);
+  if (places > 0) {
+    out.push_back('.');
+    out.append(digits, digits.size() - places, places);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Rational::ToDecimalString(int32_t decimals) const {
+  if (!ok() || decimals < 0 || decimals > 18) return "invalid";
+  i128 scaled;
+  if (__builtin_mul_overflow(static_cast<i128>(num_), Pow10(decimals), &scaled)) return "invalid";
+  return FixedPointText(RoundToInteger(scaled, den_), decimals);
 }
 
 report::v1::Decimal Rational::ToDecimal(int32_t decimals) const {
@@ -150,8 +187,8 @@ report::v1::Decimal Rational::ToDecimal(int32_t decimals) const {
 }
 
 std::string DecimalText(const report::v1::Decimal& d) {
-  Rational r = Rational::FromDecimal(d);
-  return r.ok() ? r.ToDecimalString(d.scale()) : "invalid";
+  if (d.scale() < 0 || d.scale() > 18) return "invalid";
+  return FixedPointText(d.digits(), d.scale());
 }
 
 }  // namespace juesuan::scoring

@@ -33,23 +33,28 @@ bool HasDeviationColumn(const TableState& s) {
 
 // PF-TAB-001: weights are numbers and total 100 (and the printed 总分 weight).
 void CheckWeights(TableState& s) {
-  fnd::Finding bad = MakeFinding(s.ctx, "PF-TAB-001", fnd::SEVERITY_ERROR, "", "", "Σ weights = 100");
   std::vector<std::string> problems;
-  auto inspect = [&](const std::string& name, const rpt::DecimalCell& cell) {
+  std::vector<fnd::Operand> operands;
+  auto inspect = [&](const rpt::DecimalCell& cell, auto&& name) {
     if (CellPrinted(cell)) return;
-    problems.push_back(CellNonNumeric(cell) ? fmt::format("{}「{}」", name, cell.raw()) : name);
-    *bad.add_operands() = CellOperand(name, cell);
+    problems.push_back(CellNonNumeric(cell) ? fmt::format("{}「{}」", name(), cell.raw()) : name());
+    operands.push_back(CellOperand(name(), cell));
   };
-  if (s.execution.present) inspect(s.ctx.section_key + ".execution.weight", s.table.execution().weight());
+  if (s.execution.present) {
+    inspect(s.table.execution().weight(), [&] { return s.ctx.section_key + ".execution.weight"; });
+  }
   for (int i = 0; i < s.table.indicators_size(); ++i) {
-    inspect(RowName(s.ctx, i, s.table.indicators(i)) + ".weight", s.table.indicators(i).weight());
+    inspect(s.table.indicators(i).weight(), [&] { return RowName(s.ctx, i, s.table.indicators(i)) + ".weight"; });
   }
   if (!problems.empty()) {
     std::string list;
     for (const std::string& p : problems) list += (list.empty() ? "" : ", ") + p;
-    bad.set_message_zh(fmt::format("{}个分值未填写或不是数字，权重合计无法核对：{}", problems.size(), list));
-    bad.set_message_en(fmt::format("{} weight(s) blank or not numeric; Σ weights cannot be verified: {}",
-                                   problems.size(), list));
+    fnd::Finding bad = MakeFinding(
+        s.ctx, "PF-TAB-001", fnd::SEVERITY_ERROR,
+        fmt::format("{}个分值未填写或不是数字，权重合计无法核对：{}", problems.size(), list),
+        fmt::format("{} weight(s) blank or not numeric; Σ weights cannot be verified: {}", problems.size(), list),
+        "Σ weights = 100");
+    for (fnd::Operand& op : operands) *bad.add_operands() = std::move(op);
     s.findings.push_back(std::move(bad));
     return;
   }
@@ -81,56 +86,52 @@ void CheckWeights(TableState& s) {
 // Blank or non-numeric score cells (Sichuan form: scores left to the
 // reviewer) and rows the method cannot score, each as one grouped finding.
 void ReportCoverage(TableState& s) {
-  fnd::Finding blank = MakeFinding(s.ctx, "PF-SCORE-001", fnd::SEVERITY_INFO, "", "", "score = recomputed");
-  fnd::Finding non_numeric = MakeFinding(s.ctx, "PF-TAB-004", fnd::SEVERITY_ERROR, "", "", "0 ≤ score ≤ weight");
-  fnd::Finding unscorable = MakeFinding(s.ctx, "PF-SCORE-001", fnd::SEVERITY_INFO, "", "", "");
-  fnd::Finding unbanded = MakeFinding(s.ctx, "PF-SCORE-002", fnd::SEVERITY_INFO, "", "", "");
+  std::vector<fnd::Operand> blank, non_numeric, unscorable, unbanded;
   std::string blank_list, unscorable_list, unbanded_list, non_numeric_list;
+  auto append = [](std::string& list, const std::string& sep, const std::string& item) {
+    list += (list.empty() ? "" : sep) + item;
+  };
   for (size_t i = 0; i < s.rows.size(); ++i) {
     const rpt::Indicator& ind = s.table.indicators(static_cast<int>(i));
     const IndicatorResult& r = s.rows[i];
+    const bool score_missing = !r.reported.ok();
+    const bool cannot_score = !r.scorable && r.weight.ok();
+    if (!score_missing && !cannot_score) continue;
     const std::string name = RowName(s.ctx, static_cast<uint32_t>(i), ind);
-    if (!r.reported.ok()) {
+    if (score_missing) {
       bool bad = CellNonNumeric(ind.score());
       std::string value = r.scorable ? (r.effective_ok ? Dp(s, r.effective)
                                                        : fmt::format("[{}, {}]", Dp(s, r.range_min), Dp(s, r.range_max)))
                                      : "—";
       fnd::Operand op = CellOperand(name + ".score", ind.score());
       op.set_value(value);
-      *(bad ? non_numeric : blank).add_operands() = op;
-      (bad ? non_numeric_list : blank_list) += fmt::format("{}{}={}", (bad ? non_numeric_list : blank_list).empty() ? "" : ", ",
-                                                         ind.level3(), value);
+      (bad ? non_numeric : blank).push_back(std::move(op));
+      append(bad ? non_numeric_list : blank_list, ", ", fmt::format("{}={}", ind.level3(), value));
     }
-    if (!r.scorable && r.weight.ok()) {
-      bool qualitative = r.scored.indicator_class() == v1::INDICATOR_CLASS_QUALITATIVE;
-      fnd::Finding& f = qualitative ? unbanded : unscorable;
-      *f.add_operands() = ValueOperand(name + ".target", ind.target());
-      *f.add_operands() = ValueOperand(name + ".actual", ind.actual());
-      (qualitative ? unbanded_list : unscorable_list) +=
-          fmt::format("{}{}（{}）", (qualitative ? unbanded_list : unscorable_list).empty() ? "" : "; ", ind.level3(),
-                      r.scored.unscorable_reason());
+    if (cannot_score) {
+      bool qualitative = r.scored->indicator_class() == v1::INDICATOR_CLASS_QUALITATIVE;
+      std::vector<fnd::Operand>& ops = qualitative ? unbanded : unscorable;
+      ops.push_back(ValueOperand(name + ".target", ind.target()));
+      ops.push_back(ValueOperand(name + ".actual", ind.actual()));
+      append(qualitative ? unbanded_list : unscorable_list, "; ",
+             fmt::format("{}（{}）", ind.level3(), r.scored->unscorable_reason()));
     }
   }
-  if (!blank_list.empty()) {
-    blank.set_message_zh("得分未填写，已按评分方法计算：" + blank_list);
-    blank.set_message_en("score cells blank; recomputed by the method: " + blank_list);
-    s.findings.push_back(std::move(blank));
-  }
-  if (!non_numeric_list.empty()) {
-    non_numeric.set_message_zh("得分不是数字：" + non_numeric_list);
-    non_numeric.set_message_en("score cells not numeric: " + non_numeric_list);
-    s.findings.push_back(std::move(non_numeric));
-  }
-  if (!unscorable_list.empty()) {
-    unscorable.set_message_zh("以下指标无法按评分方法重新计算：" + unscorable_list);
-    unscorable.set_message_en("these rows cannot be recomputed by the method: " + unscorable_list);
-    s.findings.push_back(std::move(unscorable));
-  }
-  if (!unbanded_list.empty()) {
-    unbanded.set_message_zh("定性指标实际完成值无法归入评价档次：" + unbanded_list);
-    unbanded.set_message_en("qualitative actual values match no band: " + unbanded_list);
-    s.findings.push_back(std::move(unbanded));
-  }
+  auto emit = [&](std::string_view rule, fnd::Severity severity, const std::string& list, std::string zh,
+                  std::string en, std::string relation, std::vector<fnd::Operand>& ops) {
+    if (list.empty()) return;
+    fnd::Finding f = MakeFinding(s.ctx, rule, severity, zh + list, en + list, std::move(relation));
+    for (fnd::Operand& op : ops) *f.add_operands() = std::move(op);
+    s.findings.push_back(std::move(f));
+  };
+  emit("PF-SCORE-001", fnd::SEVERITY_INFO, blank_list, "得分未填写，已按评分方法计算：",
+       "score cells blank; recomputed by the method: ", "score = recomputed", blank);
+  emit("PF-TAB-004", fnd::SEVERITY_ERROR, non_numeric_list, "得分不是数字：", "score cells not numeric: ",
+       "0 ≤ score ≤ weight", non_numeric);
+  emit("PF-SCORE-001", fnd::SEVERITY_INFO, unscorable_list, "以下指标无法按评分方法重新计算：",
+       "these rows cannot be recomputed by the method: ", "", unscorable);
+  emit("PF-SCORE-002", fnd::SEVERITY_INFO, unbanded_list, "定性指标实际完成值无法归入评价档次：",
+       "qualitative actual values match no band: ", "", unbanded);
 }
 
 struct Totals {
@@ -239,7 +240,7 @@ void CheckReportedTotal(TableState& s, const Totals& t, const Rational& reported
 // PF-TAB-012 (printed grade vs printed total) and PF-SCORE-008 (vs recomputed).
 void CheckGrade(TableState& s, v1::TotalScore& total, const Rational& reported_total) {
   const std::string printed = s.table.grade().text();
-  if (StripSpaces(printed).empty()) return;
+  if (IsBlankText(printed)) return;
   std::string grade = s.config.NormalizeGrade(printed);
   total.set_reported_grade(grade);
   fnd::Operand op = TextOperand(s.ctx.section_key + ".grade", printed, s.table.grade().src());
@@ -275,6 +276,8 @@ void CheckGrade(TableState& s, v1::TotalScore& total, const Rational& reported_t
   }
 }
 
+void CheckGoalText(TableState& s, const Totals& t, const Rational& reported_total);
+
 void ScoreTotal(TableState& s, v1::TableScore& out) {
   Totals t = SumComponents(s);
   const int32_t dp = s.config.score_decimals;
@@ -301,36 +304,59 @@ void ScoreTotal(TableState& s, v1::TableScore& out) {
   CheckPrintedSum(s, t, reported_total);
   CheckReportedTotal(s, t, reported_total);
   CheckGrade(s, total, reported_total);
+  CheckGoalText(s, t, reported_total);
 }
 
 void Subtotals(const TableState& s, v1::TableScore& out) {
   const int32_t dp = s.config.score_decimals;
-  std::vector<std::string> order;
-  struct Acc { std::string category; Rational weight, min, max, reported; bool complete = true; };
-  std::map<std::string, Acc> acc;
+  struct Acc {
+    const v1::ScoredIndicator* first;
+    Rational weight, min, max, reported;
+    bool complete = true;
+  };
+  std::vector<Acc> groups;  // in printed order; tables have a handful of 一级 names
   for (const IndicatorResult& r : s.rows) {
-    const std::string& key = r.scored.level1();
-    if (!acc.count(key)) {
-      order.push_back(key);
-      acc[key] = Acc{r.scored.category(), Rational::Of(0), Rational::Of(0), Rational::Of(0), Rational::Of(0), true};
+    Acc* acc = nullptr;
+    for (Acc& g : groups) {
+      if (g.first->level1() == r.scored->level1()) acc = &g;
     }
-    Acc& a = acc[key];
-    if (r.weight.ok()) a.weight += r.weight;
-    if (r.range_min.ok()) a.min += r.range_min;
-    if (r.range_max.ok()) a.max += r.range_max;
-    a.complete = a.complete && r.reported.ok();
-    if (r.reported.ok()) a.reported += r.reported;
+    if (acc == nullptr) acc = &groups.emplace_back(Acc{r.scored, {}, {}, {}, {}, true});
+    if (r.weight.ok()) acc->weight += r.weight;
+    if (r.range_min.ok()) acc->min += r.range_min;
+    if (r.range_max.ok()) acc->max += r.range_max;
+    acc->complete = acc->complete && r.reported.ok();
+    if (r.reported.ok()) acc->reported += r.reported;
   }
-  for (const std::string& key : order) {
-    const Acc& a = acc[key];
+  for (const Acc& a : groups) {
     v1::Level1Subtotal* sub = out.add_subtotals();
-    sub->set_level1(key);
-    sub->set_category(a.category);
+    sub->set_level1(a.first->level1());
+    sub->set_category(a.first->category());
     *sub->mutable_weight() = a.weight.ToDecimal(dp);
     *sub->mutable_recomputed()->mutable_min() = a.min.ToDecimal(dp);
     *sub->mutable_recomputed()->mutable_max() = a.max.ToDecimal(dp);
     sub->set_reported_complete(a.complete);
     if (a.complete) *sub->mutable_reported() = a.reported.ToDecimal(dp);
+  }
+}
+
+// PF-SCORE-007 (table level): full marks overall while the 实际完成情况 text
+// admits a shortfall. Row-level deviation texts are checked per row.
+void CheckGoalText(TableState& s, const Totals& t, const Rational& reported_total) {
+  Rational total = reported_total.ok() ? reported_total : (t.determined ? t.value : Rational::Invalid());
+  if (!total.ok() || total < t.weight || IsBlankText(s.table.goal_actual().text())) return;
+  std::string buffer;
+  std::string_view text = WithoutSpaces(s.table.goal_actual().text(), buffer);
+  for (const std::string& phrase : s.config.shortfall_phrases) {
+    if (text.find(phrase) == std::string_view::npos) continue;
+    fnd::Finding f = MakeFinding(s.ctx, "PF-SCORE-007", fnd::SEVERITY_WARNING,
+                                 fmt::format("总分为满分，但实际完成情况写有“{}”", phrase),
+                                 fmt::format("full marks although 实际完成情况 says \"{}\"", phrase),
+                                 "full marks ⇒ no admitted shortfall");
+    *f.add_operands() = TextOperand(s.ctx.section_key + ".goal_actual", s.table.goal_actual().text(),
+                                    s.table.goal_actual().src());
+    f.set_expected(Dp(s, total));
+    s.findings.push_back(std::move(f));
+    return;
   }
 }
 
@@ -345,20 +371,20 @@ void CheckStructure(TableState& s) {
     }
     for (const std::string& category : rule.required_categories()) {
       bool found = false;
-      for (const IndicatorResult& r : s.rows) found = found || r.scored.category() == category;
+      for (const IndicatorResult& r : s.rows) found = found || r.scored->category() == category;
       if (!found && !s.rows.empty()) {
         zh.push_back(fmt::format("缺少{}指标", category));
         en.push_back(fmt::format("no {} indicator", category));
       }
     }
     bool has_output = false;
-    for (const IndicatorResult& r : s.rows) has_output = has_output || r.scored.category() == rule.output_category();
+    for (const IndicatorResult& r : s.rows) has_output = has_output || r.scored->category() == rule.output_category();
     if (has_output) {
       for (const std::string& level2 : rule.required_output_level2()) {
         bool found = false;
         for (const IndicatorResult& r : s.rows) {
-          found = found || (r.scored.category() == rule.output_category() &&
-                            r.scored.level2().find(level2) != std::string::npos);
+          found = found || (r.scored->category() == rule.output_category() &&
+                            r.scored->level2().find(level2) != std::string::npos);
         }
         if (!found) {
           zh.push_back(fmt::format("{}指标下缺少{}指标", rule.output_category(), level2));
@@ -369,7 +395,7 @@ void CheckStructure(TableState& s) {
     if (!rule.quantity_level2_keyword().empty() && !s.rows.empty()) {
       bool all_quantity = true;
       for (const IndicatorResult& r : s.rows) {
-        all_quantity = all_quantity && r.scored.level2().find(rule.quantity_level2_keyword()) != std::string::npos;
+        all_quantity = all_quantity && r.scored->level2().find(rule.quantity_level2_keyword()) != std::string::npos;
       }
       if (all_quantity) {
         zh.push_back(fmt::format("只有{}指标（无质量、时效、效益、满意度指标）", rule.quantity_level2_keyword()));
@@ -404,7 +430,7 @@ bool TableWeightsFor(const TableState& s, const CompiledScheme& scheme, std::vec
     bool found = false;
     for (size_t e = 0; e < scheme.entries.size() && !found; ++e) {
       for (const std::string& c : scheme.entries[e].categories) {
-        if (c == r.scored.category()) {
+        if (c == r.scored->category()) {
           (*per_entry)[e] += r.weight;
           found = true;
           break;
@@ -461,8 +487,8 @@ void CompareScheme(TableState& s, v1::TableScore& out) {
   std::vector<std::string> order;
   std::map<std::string, Rational> by_level1;
   for (const IndicatorResult& r : s.rows) {
-    if (!by_level1.count(r.scored.level1())) order.push_back(r.scored.level1());
-    by_level1[r.scored.level1()] += r.weight;
+    if (!by_level1.count(r.scored->level1())) order.push_back(r.scored->level1());
+    by_level1[r.scored->level1()] += r.weight;
   }
   std::string table_text = "执行率 " + ExactText(exec);
   for (const std::string& l1 : order) table_text += fmt::format(" / {} {}", l1, ExactText(by_level1[l1]));
@@ -491,21 +517,20 @@ std::string TableName(const rpt::PerformanceTable& table) {
 
 }  // namespace
 
-v1::TableScore ScoreTable(const rpt::PerformanceTable& table, const CompiledConfig& config, uint32_t table_index,
-                          const std::string& section_key) {
+void ScoreTableInto(const rpt::PerformanceTable& table, const CompiledConfig& config, uint32_t table_index,
+                    const std::string& section_key, v1::TableScore* out_table) {
   TableState s{table, config, TableContext{section_key, TableName(table)}, {}, {}, {}};
-  v1::TableScore out;
+  v1::TableScore& out = *out_table;
   out.set_table_index(table_index);
   out.set_kind(table.kind());
   out.set_section_key(section_key);
   out.set_name(s.ctx.name);
 
-  s.execution = ScoreExecution(table, config, s.ctx, &s.findings);
-  *out.mutable_execution() = s.execution.scored;
+  s.execution = ScoreExecution(table, config, s.ctx, out.mutable_execution(), &s.findings);
   const bool deviation_column = HasDeviationColumn(s);
   s.rows.reserve(table.indicators_size());
   for (int i = 0; i < table.indicators_size(); ++i) {
-    s.rows.push_back(ScoreIndicator(table.indicators(i), static_cast<uint32_t>(i), config));
+    s.rows.push_back(ScoreIndicator(table.indicators(i), static_cast<uint32_t>(i), config, out.add_indicators()));
     CheckIndicator(table.indicators(i), s.rows.back(), config, s.ctx, deviation_column, &s.findings);
   }
   CheckWeights(s);
@@ -514,8 +539,13 @@ v1::TableScore ScoreTable(const rpt::PerformanceTable& table, const CompiledConf
   Subtotals(s, out);
   CheckStructure(s);
   CompareScheme(s, out);
-  for (IndicatorResult& r : s.rows) *out.add_indicators() = std::move(r.scored);
   for (fnd::Finding& f : s.findings) *out.add_findings() = std::move(f);
+}
+
+v1::TableScore ScoreTable(const rpt::PerformanceTable& table, const CompiledConfig& config, uint32_t table_index,
+                          const std::string& section_key) {
+  v1::TableScore out;
+  ScoreTableInto(table, config, table_index, section_key, &out);
   return out;
 }
 
@@ -530,13 +560,17 @@ std::string DefaultSectionKey(const rpt::Report& report, int table_index) {
   return same_kind_before == 0 ? "PE" : fmt::format("PE[{}]", same_kind_before);
 }
 
+void ScoreReportInto(const rpt::Report& report, const CompiledConfig& config, v1::ScoreReportResponse* response) {
+  response->set_config_name(config.proto.name());
+  for (int i = 0; i < report.performance_tables_size(); ++i) {
+    ScoreTableInto(report.performance_tables(i), config, static_cast<uint32_t>(i), DefaultSectionKey(report, i),
+                   response->add_tables());
+  }
+}
+
 v1::ScoreReportResponse ScoreReportWith(const rpt::Report& report, const CompiledConfig& config) {
   v1::ScoreReportResponse response;
-  response.set_config_name(config.proto.name());
-  for (int i = 0; i < report.performance_tables_size(); ++i) {
-    *response.add_tables() =
-        ScoreTable(report.performance_tables(i), config, static_cast<uint32_t>(i), DefaultSectionKey(report, i));
-  }
+  ScoreReportInto(report, config, &response);
   return response;
 }
 

@@ -16,8 +16,14 @@ namespace juesuan::scoring {
 v1::TableScore ScoreTable(const rpt::PerformanceTable& table, const CompiledConfig& config,
                           uint32_t table_index, const std::string& section_key);
 
+// Same, writing into `out`; when `out` lives on a protobuf Arena every part of
+// the result is allocated there (the service's allocation-free path).
+void ScoreTableInto(const rpt::PerformanceTable& table, const CompiledConfig& config, uint32_t table_index,
+                    const std::string& section_key, v1::TableScore* out);
+
 // Scores every performance table of a report with an already compiled config.
 v1::ScoreReportResponse ScoreReportWith(const rpt::Report& report, const CompiledConfig& config);
+void ScoreReportInto(const rpt::Report& report, const CompiledConfig& config, v1::ScoreReportResponse* out);
 
 // The ScoringService.ScoreReport operation. Errors: INVALID_ARGUMENT for an
 // invalid inline config, NOT_FOUND for an unknown config name.

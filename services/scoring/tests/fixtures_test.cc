@@ -461,3 +461,32 @@ TEST(ScoreRequest, ErrorsAreStatuses) {
 
 }  // namespace
 }  // namespace juesuan::scoring::testing
+
+namespace juesuan::scoring::testing {
+namespace {
+
+TEST(ShortfallText, FullMarksWhileTheDeviationAdmitsAShortfall) {
+  TableSpec t = CleanProject();
+  t.indicators[0].deviation = "培训计划部分完成，下年补齐";
+  v1::TableScore score = ScoreSpec(t);
+  EXPECT_THAT(Rules(score), ElementsAre(RuleAndSeverity{"PF-SCORE-007", kWarning}));
+}
+
+TEST(ShortfallText, FullTotalWhileTheGoalTextAdmitsAShortfall) {
+  rpt::PerformanceTable table = BuildTable(CleanProject());
+  table.mutable_goal_actual()->set_text("截至年底，设备采购工作尚未完成。");
+  auto config = Builtin("national");
+  v1::TableScore score = ScoreTable(table, *config, 0, "PP[0]");
+  EXPECT_THAT(Rules(score), ElementsAre(RuleAndSeverity{"PF-SCORE-007", kWarning}));
+}
+
+TEST(ShortfallText, SeedGoalTextWordingIsNotAShortfall) {
+  // "对部分参加考试人员进行培训" (seed line 128) mentions 部分 but admits nothing.
+  rpt::PerformanceTable table = BuildTable(CleanProject());
+  table.mutable_goal_actual()->set_text("对部分参加考试人员进行培训，进一步加强社会工作专业人才激励保障");
+  auto config = Builtin("national");
+  EXPECT_THAT(Rules(ScoreTable(table, *config, 0, "PP[0]")), IsEmpty());
+}
+
+}  // namespace
+}  // namespace juesuan::scoring::testing

@@ -196,6 +196,15 @@ rpt::PerformanceTable BuildTable(const TableSpec& spec) {
     *t.mutable_total_score() =
         Cell(spec.total_score, Src(spec.section, spec.total_score, spec.total_line ? spec.total_line + 4 : 0));
   }
+  if (!spec.goal_expected.empty()) {
+    t.mutable_goal_expected()->set_text(spec.goal_expected);
+    *t.mutable_goal_expected()->mutable_src() = Src(spec.section, spec.goal_expected, spec.goal_line);
+  }
+  if (!spec.goal_actual.empty()) {
+    t.mutable_goal_actual()->set_text(spec.goal_actual);
+    *t.mutable_goal_actual()->mutable_src() =
+        Src(spec.section, spec.goal_actual, spec.goal_line ? spec.goal_line + 1 : 0);
+  }
   if (!spec.grade.empty()) {
     t.mutable_grade()->set_text(spec.grade);
     *t.mutable_grade()->mutable_src() = Src(spec.section, spec.grade);

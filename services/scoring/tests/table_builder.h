@@ -62,6 +62,8 @@ struct TableSpec {
   std::string total_weight, total_score;
   uint32_t total_line = 0;
   std::string grade;
+  std::string goal_expected, goal_actual;  // 年度总体目标 预期目标 / 实际完成情况
+  uint32_t goal_line = 0;                  // seed line of the 预期目标 text (实际 is the next line)
   // Seed layout: where each cell of an indicator row sits relative to its 三级 line.
   int weight_offset = 1, target_offset = 2, actual_offset = 3, completion_offset = 4, score_offset = 5;
 };
