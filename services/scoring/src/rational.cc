@@ -102,8 +102,17 @@ Rational operator+(const Rational& a, const Rational& b) {
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
-  if (!b.ok()) return Rational::Invalid();
-  return a + Rational::Of(-b.num_, b.den_);
+  if (!a.ok() || !b.ok()) return Rational::Invalid();
+  i128 left = static_cast<i128>(a.num_) * b.den_;
+  i128 right = static_cast<i128>(b.num_) * a.den_;
+  i128 difference;
+  if (__builtin_sub_overflow(left, right, &difference)) return Rational::Invalid();
+  return Rational::FromWide(difference, static_cast<i128>(a.den_) * b.den_);
+}
+
+Rational Rational::Abs() const {
+  if (!is_negative()) return *this;
+  return FromWide(-static_cast<i128>(num_), den_);
 }
 
 Rational operator*(const Rational& a, const Rational& b) {

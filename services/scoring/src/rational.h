@@ -47,7 +47,7 @@ class Rational {
     return a.ok() && b.ok() && !(a == b);
   }
 
-  Rational Abs() const { return is_negative() ? Of(-num_, den_) : *this; }
+  Rational Abs() const;
 
   // Rounds half away from zero (四舍五入) to a multiple of 10^-decimals.
   Rational RoundHalfUp(int32_t decimals) const;

@@ -134,6 +134,7 @@ TEST(ZeroTarget, MetOnlyByZero) {
 }
 
 struct BandCase {
+  std::string name;
   std::string actual;
   std::string score;
   std::string band;
@@ -160,9 +161,12 @@ TEST_P(QualitativeBands, ScoreInsideTheBandPasses) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bands, QualitativeBands,
-                         ::testing::Values(BandCase{"达到预期", "27", "达成", "24.00", "30.00"},
-                                           BandCase{"部分达成，具有一定效果", "20", "部分达成", "18.00", "24.00"},
-                                           BandCase{"未达成，效果较差", "10", "未达成", "0.00", "18.00"}));
+                         ::testing::Values(BandCase{"Achieved", "达到预期", "27", "达成", "24.00", "30.00"},
+                                           BandCase{"PartlyAchieved", "部分达成，具有一定效果", "20", "部分达成",
+                                                    "18.00", "24.00"},
+                                           BandCase{"NotAchieved", "未达成，效果较差", "10", "未达成", "0.00",
+                                                    "18.00"}),
+                         [](const ::testing::TestParamInfo<BandCase>& info) { return info.param.name; });
 
 TEST(QualitativeBandsOutside, FullMarksNeedAnAchievedActual) {
   TableSpec t = CleanProject();

@@ -31,6 +31,9 @@ TEST(Rational, DivisionByZeroAndOverflowAreInvalid) {
   EXPECT_FALSE((big * big + Rational::Of(1)).ok());
   EXPECT_FALSE(Rational::Invalid() < Rational::Of(1));
   EXPECT_FALSE(Rational::FromDecimal(1, 19).ok());
+  Rational lowest = Rational::Of(std::numeric_limits<int64_t>::min());
+  EXPECT_FALSE(lowest.Abs().ok());
+  EXPECT_FALSE((Rational::Of(0) - lowest).ok());
 }
 
 TEST(Rational, ExactText) {
