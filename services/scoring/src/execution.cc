@@ -239,8 +239,10 @@ ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const Compile
   const rpt::ExecutionBlock& block = table.execution();
   r.weight = CellValue(block.weight());
   r.reported = CellValue(block.score());
-  r.present = table.funds_size() > 0 || r.weight.ok() || r.reported.ok() || CellNonNumeric(block.weight());
-  if (!r.present) return r;
+  // The block takes part in the score when its 分值 or 得分 cell is printed; a
+  // funds block without them (some 整体 tables) is still checked, not scored.
+  r.present = r.weight.ok() || r.reported.ok() || CellNonNumeric(block.weight()) || CellNonNumeric(block.score());
+  if (!r.present && table.funds_size() == 0) return r;
   v1::ExecutionScore& out = *r.scored;
   if (r.weight.ok()) *out.mutable_weight() = block.weight().value();
   out.set_reported_printed(r.reported.ok());

@@ -494,3 +494,44 @@ TEST(ShortfallText, SeedGoalTextWordingIsNotAShortfall) {
 
 }  // namespace
 }  // namespace juesuan::scoring::testing
+
+namespace juesuan::scoring::testing {
+namespace {
+
+TEST(ScoreRequest, InlineConfigIsUsed) {
+  v1::ScoreReportRequest request;
+  *request.mutable_report()->add_performance_tables() = BuildTable(CleanProject());
+  v1::ScoringConfig config = Builtin("national")->proto;
+  config.set_name("inline-test");
+  config.mutable_grades()->mutable_bands(0)->set_min_score("100.01");  // nothing reaches 优
+  *request.mutable_inline_config() = config;
+  auto response = Score(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->config_name(), "inline-test");
+  ASSERT_EQ(response->tables_size(), 1);
+  EXPECT_EQ(response->tables(0).section_key(), "PP[0]");
+  EXPECT_EQ(response->tables(0).total().grade(), "良");
+}
+
+}  // namespace
+}  // namespace juesuan::scoring::testing
+
+namespace juesuan::scoring::testing {
+namespace {
+
+TEST(Execution, FundsBlockWithoutWeightIsCheckedNotScored) {
+  TableSpec t = CleanProject();
+  t.execution = {"", "100.00%", "", "年度资金总额", rpt::FUND_SOURCE_TOTAL};
+  t.indicators[0].weight = "30";
+  t.indicators[0].score = "30";
+  t.indicators[0].target = ">=100人次";
+  t.indicators[3].weight = "30";
+  v1::TableScore score = ScoreSpec(t);
+  // 30 + 15 + 15 + 30 + 10 = 100 without the funds block; 产出 60 ≠ 50 → PF-TAB-011.
+  EXPECT_THAT(Rules(score), ElementsAre(RuleAndSeverity{"PF-TAB-011", kInfo}));
+  EXPECT_TRUE(score.execution().rate_defined());
+  EXPECT_EQ(Text(score.total().value()), "100.00");
+}
+
+}  // namespace
+}  // namespace juesuan::scoring::testing
