@@ -36,10 +36,23 @@ done < <(apt-cache depends --recurse --no-recommends --no-suggests --no-conflict
          grep -v '^ ' | tr -d '<>')
 for package in "${listed[@]}"; do provided["${package}"]=1; done
 
+# Library path -> owning package, asked of dpkg once for all paths; a path is
+# tried as printed, resolved, and with or without /usr (merged /usr).
+declare -A owners=()
+index_owners() {  # library paths...
+  local path candidates=()
+  for path in "$@"; do
+    candidates+=("${path}" "$(readlink -f "${path}")" "/usr${path}" "${path#/usr}")
+  done
+  local package file
+  while IFS=': ' read -r package file; do
+    owners["${file}"]="${package%%:*}"
+  done < <(dpkg -S "${candidates[@]}" 2> /dev/null | sed 's/^\([^:]*\)\(:[a-z0-9]*\)\?: /\1: /')
+}
 owner() {  # library path -> owning package
   local path=$1 candidate
   for candidate in "${path}" "$(readlink -f "${path}")" "/usr${path}" "${path#/usr}"; do
-    dpkg -S "${candidate}" 2> /dev/null | head -n 1 | cut -d: -f1 && return 0
+    [[ -n "${owners[${candidate}]:-}" ]] && { echo "${owners[${candidate}]}"; return 0; }
   done
   return 1
 }
@@ -54,13 +67,15 @@ for service in analyze parse validate scoring; do
   checked=$((checked + 1))
   missing=()
   libs=0
-  while read -r lib; do
+  mapfile -t paths < <(ldd "${binary}" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | sort -u)
+  index_owners "${paths[@]}"
+  for lib in "${paths[@]}"; do
     libs=$((libs + 1))
     package="$(owner "${lib}")" || { missing+=("${lib} (no package)"); continue; }
     [[ -n "${provided[${package}]:-}" ]] && continue
     [[ "$(dpkg-query -W -f='${Priority}' "${package}" 2> /dev/null)" == required ]] && continue
     missing+=("${lib} (${package})")
-  done < <(ldd "${binary}" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | sort -u)
+  done
   if ((${#missing[@]} == 0)); then
     echo "ok juesuan-${service}: ${libs} shared libraries, all provided"
   else
