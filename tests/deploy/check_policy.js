@@ -25,6 +25,7 @@ function checkDeployment(d, problems) {
   need(pod.securityContext && pod.securityContext.seccompProfile &&
        pod.securityContext.seccompProfile.type === 'RuntimeDefault', 'seccomp RuntimeDefault');
   need(pod.serviceAccountName === d.metadata.name, 'own ServiceAccount');
+  need(d.spec.replicas === undefined, 'no replicas field (the HorizontalPodAutoscaler owns the count)');
   need(pod.automountServiceAccountToken === false, 'no service account token');
   for (const c of pod.containers) {
     const sc = c.securityContext || {};
