@@ -56,6 +56,19 @@ check_schema() {
   node_run "${ROOT}/tests/deploy/validate_manifests.js" "${RENDERED}"/*.yaml
 }
 
+# The checker itself must catch a wrong type, a misspelt field and an unknown
+# kind: every object of testdata/invalid.yaml is reported invalid.
+check_schema_rejects() {
+  local output
+  if output="$(node_run "${ROOT}/tests/deploy/validate_manifests.js" "${ROOT}/tests/deploy/testdata/invalid.yaml")"; then
+    echo "${output}"
+    echo "FAILED: invalid manifests were accepted"
+    return 1
+  fi
+  echo "${output}"
+  grep -q '^3 objects checked, 3 invalid$' <<< "${output}" || { echo "FAILED: expected 3 of 3 invalid"; return 1; }
+}
+
 check_policy() {
   node_run "${ROOT}/tests/deploy/check_policy.js" "${RENDERED}"/*.yaml
 }

@@ -1,5 +1,7 @@
 // Validates every object of rendered Kubernetes YAML against the API schemas
-// shipped by the npm kubernetes-models packages (offline).
+// shipped by the npm kubernetes-models packages (offline), and rejects fields
+// the API does not define (the schemas let those through; see
+// unknown_fields.js).
 //
 //   node validate_manifests.js FILE.yaml...
 //
@@ -9,6 +11,7 @@
 
 const fs = require('fs');
 const yaml = require('js-yaml');
+const { unknownFields } = require('./unknown_fields');
 
 // apiVersion -> module holding its classes.
 function moduleFor(apiVersion) {
@@ -32,10 +35,11 @@ function validateObject(doc) {
   if (Model === null) return `no schema for ${doc.apiVersion} ${doc.kind}`;
   try {
     new Model(doc).validate();
-    return null;
   } catch (e) {
     return e.message;
   }
+  const unknown = unknownFields(doc, moduleFor(doc.apiVersion));
+  return unknown.length === 0 ? null : `fields not in the API: ${unknown.join(', ')}`;
 }
 
 function main(files) {
