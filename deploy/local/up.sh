@@ -56,7 +56,9 @@ ensure_prometheus() {
   log "prometheus not found: installing the Debian package"
   local sudo=()
   [[ "$(id -u)" -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get install -y --no-install-recommends prometheus > "${STATE}/apt.log" 2>&1 ||
+  { "${sudo[@]}" apt-get update &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y --no-install-recommends prometheus; } > "${STATE}/apt.log" 2>&1 ||
     fail "apt-get install prometheus failed (see ${STATE}/apt.log)"
 }
 
