@@ -15,6 +15,9 @@ for tool in ldd dpkg dpkg-query apt-cache; do
   command -v "${tool}" > /dev/null || { echo "SKIPPED: ${tool} is not available (Debian only)"; exit 77; }
 done
 
+apt-cache show libc6 > /dev/null 2>&1 ||
+  { echo "SKIPPED: the apt package lists are empty (run apt-get update)"; exit 77; }
+
 # Package lines of the runtime stage: "      name \" after the last FROM.
 mapfile -t listed < <(awk '/^FROM /{stage++} {print stage "\t" $0}' "${DOCKERFILE}" |
   awk -F'\t' -v last="$(grep -c '^FROM ' "${DOCKERFILE}")" \
