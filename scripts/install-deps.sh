@@ -18,6 +18,11 @@ PACKAGES=(
   # libzip's CMake config checks that these tools exist (NOTES pitfall 13)
   libzip-dev zipcmp zipmerge ziptool
   curl
+  # deploy checks (tests/deploy): promtool and a local Prometheus, yamllint.
+  # kubectl (with kustomize), Node.js and npm come with the machine image;
+  # the npm packages are pinned in tests/deploy/package-lock.json and
+  # installed into the build tree by the deploy_node_modules test.
+  prometheus yamllint
 )
 
 SUDO=()
