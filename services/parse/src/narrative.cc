@@ -982,8 +982,36 @@ void NarrativeExtractor::ExtractTablesListed() {
 // Figures nobody read
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// Every "NUM万元", "NUM元" and "NUM%" of a passage: found from the unit
+// backwards, which is much cheaper than a regex scan starting at every digit.
+std::vector<Match> FiguresIn(const Passage& p) {
+  const std::string& t = p.text();
+  std::vector<Match> out;
+  auto add = [&](size_t unit_begin, size_t unit_end) {
+    size_t b = unit_begin;
+    while (b > 0 && t[b - 1] == ' ') --b;
+    const size_t number_end = b;
+    while (b > 0 && ((t[b - 1] >= '0' && t[b - 1] <= '9') || t[b - 1] == '.' || t[b - 1] == ',')) --b;
+    if (b == number_end || t[b] < '0' || t[b] > '9') return;
+    Match m;
+    m.begin = b;
+    m.end = unit_end;
+    out.push_back(m);
+  };
+  for (size_t at = t.find("元"); at != std::string::npos; at = t.find("元", at + 3)) {
+    const bool wan = at >= 3 && t.compare(at - 3, 3, "万") == 0;
+    add(wan ? at - 3 : at, at + 3);
+  }
+  for (size_t at = t.find('%'); at != std::string::npos; at = t.find('%', at + 1)) add(at, at + 1);
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace
+
 void NarrativeExtractor::ReportUnusedFigures() {
-  static const RE2 kFigure(absl::StrCat(kNum, R"(\s*(万元|元|%))"));
   std::sort(used_.begin(), used_.end());
   auto is_used = [&](size_t begin, size_t end) {
     auto it = std::upper_bound(used_.begin(), used_.end(), std::make_pair(begin, SIZE_MAX));
@@ -995,7 +1023,7 @@ void NarrativeExtractor::ReportUnusedFigures() {
     return false;
   };
   for (const Passage& p : PassagesFor("N")) {
-    for (const Match& m : SearchAll(kFigure, p)) {
+    for (const Match& m : FiguresIn(p)) {
       auto src = values_.Prov(p, m.begin, m.end);
       if (is_used(src.byte_begin(), src.byte_end())) continue;
       // Quote the sentence so a reviewer sees the figure in context.
