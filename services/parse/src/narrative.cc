@@ -868,17 +868,36 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
       ReadAmount(p, "全年预算数", "perf.projects_budget", [&] { return perf->mutable_projects_budget(); }, end);
       ReadAmount(p, "全年执行数", "perf.projects_executed", [&] { return perf->mutable_projects_executed(); }, end);
     }
-    static const RE2 kAchievements(R"(取得的成效\s*:\s*(.*?)(?:发现的问题|存在的问题|$))");
-    static const RE2 kProblems(R"((?:发现的问题|存在的问题)及原因\s*:\s*(.*?)(?:下一步改进措施|改进措施|$))");
-    static const RE2 kImprovements(R"((?:下一步)?改进措施\s*:\s*(.*))");
-    if (auto m = Search(kAchievements, p)) {
-      *perf->mutable_achievements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    // 成效 / 问题及原因 / 改进措施: each text runs to the next one's label.
+    const std::string& t = p.text();
+    auto label_end = [&](std::initializer_list<std::string_view> labels, size_t* begin) {
+      for (std::string_view label : labels) {
+        const size_t at = t.find(label);
+        if (at == std::string::npos) continue;
+        size_t end = at + label.size();
+        while (end < t.size() && (t[end] == ':' || t[end] == ' ')) ++end;
+        if (begin) *begin = at;
+        return end;
+      }
+      return std::string::npos;
+    };
+    size_t problems_at = std::string::npos, improvements_at = std::string::npos;
+    const size_t achievements = label_end({"取得的成效"}, nullptr);
+    const size_t problems = label_end({"发现的问题及原因", "存在的问题及原因"}, &problems_at);
+    const size_t improvements = label_end({"下一步改进措施", "改进措施"}, &improvements_at);
+    auto text_between = [&](size_t begin, size_t end, report::v1::Text* out) {
+      if (begin == std::string::npos || begin >= end) return;
+      *out = values_.MakeText(p, begin, TrimSentenceEnd(p, begin, end));
+    };
+    if (achievements != std::string::npos) {
+      text_between(achievements, std::min({problems_at, improvements_at, t.size()}),
+                   perf->mutable_achievements());
     }
-    if (auto m = Search(kProblems, p)) {
-      *perf->mutable_problems() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    if (problems != std::string::npos) {
+      text_between(problems, std::min(improvements_at, t.size()), perf->mutable_problems());
     }
-    if (auto m = Search(kImprovements, p)) {
-      *perf->mutable_improvements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    if (improvements != std::string::npos) {
+      text_between(improvements, t.size(), perf->mutable_improvements());
     }
     // Shanghai form.
     struct Block { const char* lead; Field<report::v1::Count> n;
@@ -937,13 +956,17 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
 void NarrativeExtractor::ExtractGlossary() {
   // Entries are "一、term：definition" (ordinal optional); a definition may
   // wrap onto following lines.
-  static const RE2 kEntry(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*(.+)$)");
+  // Only the head of the line is matched (term and colon); the definition is
+  // the rest of the line.
+  static const RE2 kEntry(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*)");
+  constexpr size_t kEntryHeadBytes = 160;
   const auto& lines = doc_.lines();
   for (const SectionSpan* s : sections_.Find("GLOSSARY")) {
     for (uint32_t l = s->body_first; l < s->body_last; ++l) {
       if (skip_[l] || lines[l].blank()) continue;
       Passage p = LinePassage(lines[l], "GLOSSARY");
-      auto m = Search(kEntry, p);
+      auto m = Search(kEntry, p, 0, kEntryHeadBytes, RE2::ANCHOR_START);
+      if (m && m->end >= p.text().size()) m.reset();  // a term with no definition
       if (!m) {
         if (report_.glossary_size() > 0) {
           // Continuation of the previous definition.
@@ -955,7 +978,7 @@ void NarrativeExtractor::ExtractGlossary() {
       }
       auto* entry = report_.add_glossary();
       entry->set_term(std::string(values_.MakeText(p, m->groups[1].first, m->groups[1].second).text()));
-      *entry->mutable_definition() = values_.MakeText(p, m->groups[2].first, m->groups[2].second);
+      *entry->mutable_definition() = values_.MakeText(p, m->end, p.text().size());
     }
   }
 }
