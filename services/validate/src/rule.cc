@@ -148,15 +148,6 @@ bool ContainsAny(std::string_view haystack,
   return false;
 }
 
-std::string SeverityName(fv1::Severity s) {
-  switch (s) {
-    case fv1::SEVERITY_ERROR: return "error";
-    case fv1::SEVERITY_WARNING: return "warning";
-    case fv1::SEVERITY_INFO: return "info";
-    default: return "unspecified";
-  }
-}
-
 Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
                   const std::vector<std::pair<AmountOperand, int>>& terms, fv1::Severity beyond) {
   ctx.Ran();

@@ -119,7 +119,6 @@ void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::str
 bool Contains(std::string_view haystack, std::string_view needle);
 bool ContainsAny(std::string_view haystack,
                  const google::protobuf::RepeatedPtrField<std::string>& needles);
-std::string SeverityName(fv1::Severity s);
 
 // ---- recording checks ----------------------------------------------------------
 // Runs a SUM check of `total` = Σ terms and records an info (residue) or an
