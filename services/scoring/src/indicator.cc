@@ -117,9 +117,7 @@ Classification Classify(const rpt::Indicator& indicator, const std::string& cate
     if (result.method != v1::SCORING_METHOD_ALL_OR_NOTHING) result.method = v1::SCORING_METHOD_QUALITATIVE_BANDS;
   } else if (result.method == v1::SCORING_METHOD_UNSPECIFIED ||
              result.method == v1::SCORING_METHOD_QUALITATIVE_BANDS) {
-    result.method = result.method == v1::SCORING_METHOD_QUALITATIVE_BANDS && !indicator.target().has_number()
-                        ? v1::SCORING_METHOD_QUALITATIVE_BANDS
-                        : v1::SCORING_METHOD_PROPORTIONAL;
+    result.method = v1::SCORING_METHOD_PROPORTIONAL;  // bands apply to text only
   }
   reason(from_target.basis);
   result.basis = std::move(basis);
@@ -265,8 +263,6 @@ struct RowScorer {
     std::string_view actual = WithoutSpaces(ind.actual().raw(), buffer);
     const auto* keyword = LongestContained(actual, config.qual_keywords);
     if (keyword == nullptr) {
-      r.is_band = true;
-      out().set_band("");
       return Unscorable(actual.empty() ? "actual value not printed" : "actual text matches no qualitative band");
     }
     r.band = &config.qual_bands[keyword->value];
