@@ -254,7 +254,6 @@ ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const Compile
     FillAmountOperand(out.add_inputs(), fmt::format("funds[{}].executed", row->label()), row->executed());
   }
   FillCellOperand(out.add_inputs(), "execution.weight", block.weight());
-  FillCellOperand(out.add_inputs(), "execution.score", block.score());
 
   bool rate_defined = !funds.rows.empty() && funds.annual_printed && funds.executed_printed &&
                       Rational::Of(0) < funds.annual;

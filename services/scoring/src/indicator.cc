@@ -322,10 +322,11 @@ IndicatorResult ScoreIndicator(const rpt::Indicator& ind, uint32_t row, const Co
   out.set_reported_printed(r.reported.ok());
   if (r.reported.ok()) *out.mutable_reported() = ind.score().value();
 
+  // The formula's operands; the printed score is evidence only where a
+  // finding cites it.
   FillValueOperand(out.add_inputs(), "target", ind.target());
   FillValueOperand(out.add_inputs(), "actual", ind.actual());
   FillCellOperand(out.add_inputs(), "weight", ind.weight());
-  FillCellOperand(out.add_inputs(), "score", ind.score());
 
   RowScorer scorer{ind, config, r};
   if (!r.weight.ok()) {

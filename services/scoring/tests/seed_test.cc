@@ -163,3 +163,29 @@ TEST_F(SeedTest, NationalConfigSeesNoKnownAlternativeScheme) {
 
 }  // namespace
 }  // namespace juesuan::scoring::testing
+
+namespace juesuan::scoring::testing {
+namespace {
+
+TEST(SeedInputs, RowInputsCarryTheSeedLines) {
+  v1::ScoreReportRequest request;
+  *request.mutable_report() = SeedReport();
+  auto response = Score(request);
+  ASSERT_TRUE(response.ok());
+  // PP row 8 (干部满意度, seed lines 348–353): target ≥90% on line 350, actual =100% on 351, weight 10 on 349.
+  const v1::ScoredIndicator& row = response->tables(1).indicators(7);
+  ASSERT_EQ(row.inputs_size(), 3);
+  EXPECT_EQ(row.inputs(0).printed(), ">=90%");
+  EXPECT_EQ(row.inputs(0).src(0).line(), 350u);
+  EXPECT_EQ(row.inputs(0).value(), "90%");
+  EXPECT_EQ(row.inputs(1).src(0).line(), 351u);
+  EXPECT_EQ(row.inputs(2).src(0).line(), 349u);
+  // PP execution: 年度资金总额 全年预算数 68.09 on line 193, 全年执行数 on 194.
+  const v1::ExecutionScore& exec = response->tables(1).execution();
+  EXPECT_EQ(exec.inputs(0).src(0).line(), 193u);
+  EXPECT_EQ(exec.inputs(0).value(), "68.09万元");
+  EXPECT_EQ(exec.inputs(1).src(0).line(), 194u);
+}
+
+}  // namespace
+}  // namespace juesuan::scoring::testing
