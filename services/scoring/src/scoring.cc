@@ -168,6 +168,17 @@ Totals SumComponents(const TableState& s) {
   return t;
 }
 
+// The printed score cells (execution block and rows) as operands.
+void AddScoreOperands(const TableState& s, fnd::Finding& f) {
+  if (s.execution.present) {
+    FillCellOperand(f.add_operands(), s.ctx.section_key + ".execution.score", s.table.execution().score());
+  }
+  for (int i = 0; i < s.table.indicators_size(); ++i) {
+    FillCellOperand(f.add_operands(), RowName(s.ctx, i, s.table.indicators(i)) + ".score",
+                    s.table.indicators(i).score());
+  }
+}
+
 // PF-TAB-002: printed row scores add up to the printed total (SUM tolerance).
 void CheckPrintedSum(TableState& s, const Totals& t, const Rational& reported_total) {
   const std::string recomputed = t.determined ? Dp(s, t.value) : fmt::format("[{}, {}]", Dp(s, t.min), Dp(s, t.max));
@@ -179,6 +190,7 @@ void CheckPrintedSum(TableState& s, const Totals& t, const Rational& reported_to
                                     Dp(s, t.printed_sum), recomputed)
                       : fmt::format("no 总分 row; recomputed total {}", recomputed),
         "Σ scores = 总分");
+    AddScoreOperands(s, f);
     f.set_expected(recomputed);
     return;
   }
@@ -192,10 +204,7 @@ void CheckPrintedSum(TableState& s, const Totals& t, const Rational& reported_to
       fmt::format("各行得分合计{}，总分行印为{}", Dp(s, t.printed_sum), ExactText(reported_total)),
       fmt::format("row scores add up to {} but the 总分 row prints {}", Dp(s, t.printed_sum), ExactText(reported_total)),
       "执行率得分 + Σ 指标得分 = 总分");
-  if (s.execution.present) FillCellOperand(f.add_operands(), s.ctx.section_key + ".execution.score", s.table.execution().score());
-  for (int i = 0; i < s.table.indicators_size(); ++i) {
-    FillCellOperand(f.add_operands(), RowName(s.ctx, i, s.table.indicators(i)) + ".score", s.table.indicators(i).score());
-  }
+  AddScoreOperands(s, f);
   FillCellOperand(f.add_operands(), s.ctx.section_key + ".total.score", s.table.total_score());
   f.set_expected(Dp(s, t.printed_sum));
   f.set_residue(ExactText(residue));

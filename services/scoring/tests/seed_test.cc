@@ -76,6 +76,15 @@ TEST_F(SeedTest, UnitMismatchCitesBothCellsWithSeedLines) {
   EXPECT_EQ(f->section_key(), "PE");
 }
 
+TEST_F(SeedTest, MissingTotalRowCitesThePrintedScores) {
+  const findings::v1::Finding* f = FindRule(pe(), "PF-TAB-002");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->expected(), "100.00");
+  std::vector<uint32_t> lines;
+  for (const auto& op : f->operands()) lines.push_back(op.src(0).line());
+  EXPECT_THAT(lines, ElementsAre(93u, 146u, 155u, 164u));
+}
+
 TEST_F(SeedTest, MergedExecutionCellsCiteTheZeroBudgetRow) {
   const findings::v1::Finding* f = FindRule(pe(), "PF-TAB-009");
   ASSERT_NE(f, nullptr);
