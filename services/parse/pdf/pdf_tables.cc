@@ -77,7 +77,10 @@ bool IsPartHeading(std::string_view s) {
 }
 
 bool IsNote(std::string_view s) {
-  return s.substr(0, 4) == "注：" || s.substr(0, 4) == "注:" || s.substr(0, 6) == "备注：";
+  for (std::string_view mark : {"注：", "注:", "备注：", "说明："}) {
+    if (s.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
 }
 
 std::optional<report::v1::MoneyUnit> UnitOf(std::string_view s) {
@@ -93,40 +96,96 @@ double Overlap(double a0, double a1, double b0, double b1) {
   return std::min(a1, b1) - std::max(a0, b0);
 }
 
-// Leaf columns from the header words, bottom-up: a word over no column
-// starts one; a word over one column is more of its header (multi-line
-// header); a word over several is a group header for all of them.
-std::vector<Column> ColumnsFromHeader(std::vector<Fragment> words) {
-  std::stable_sort(words.begin(), words.end(),
-                   [](const Fragment& a, const Fragment& b) { return a.box.y0 > b.box.y0; });
-  std::vector<Column> columns;
-  for (const Fragment& w : words) {
-    std::vector<size_t> over;
-    for (size_t c = 0; c < columns.size(); ++c) {
-      const double o = Overlap(w.box.x0, w.box.x1, columns[c].x0, columns[c].x1);
-      const double narrow = std::min(w.box.x1 - w.box.x0, columns[c].x1 - columns[c].x0);
-      if (o > 0.3 * narrow) over.push_back(c);
-    }
-    if (over.empty()) {
-      columns.push_back(Column{w.box.x0, w.box.x1, w.text, w.text});
-    } else if (over.size() == 1) {
-      Column& c = columns[over[0]];
-      // Lines of one header cell read top to bottom: the upper one first.
-      if (c.path == c.leaf) {
-        c.leaf = w.text + c.leaf;
-        c.path = c.leaf;
-      } else {
-        c.path = w.text + "/" + c.path;
-      }
-      c.x0 = std::min(c.x0, w.box.x0);
-      c.x1 = std::max(c.x1, w.box.x1);
+struct HeaderPiece {
+  double y = 0;
+  std::string text;
+  bool group = false;  // printed over several columns
+};
+
+struct ColumnBuild {
+  double x0 = 0, x1 = 0;
+  std::vector<HeaderPiece> pieces;
+  double center() const { return (x0 + x1) / 2; }
+};
+
+// Columns: the x-extents of the body's words (codes, labels, figures)
+// clustered by overlap, plus columns printed only in the header (a column
+// with no figures). Header words are then laid over them bottom-up: a word
+// over the centres of several columns is a group header for all of them
+// ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one column is
+// part of its header (multi-line headers read top to bottom); a word over
+// none is a column of its own.
+std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body) {
+  std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+  std::vector<ColumnBuild> columns;
+  for (const Box& b : body) {
+    if (!columns.empty() && b.x0 < columns.back().x1) {
+      columns.back().x1 = std::max(columns.back().x1, b.x1);
     } else {
-      for (size_t c : over) columns[c].path = w.text + "/" + columns[c].path;
+      columns.push_back(ColumnBuild{b.x0, b.x1, {}});
     }
   }
-  std::sort(columns.begin(), columns.end(),
-            [](const Column& a, const Column& b) { return a.x0 < b.x0; });
-  return columns;
+  std::stable_sort(header.begin(), header.end(),
+                   [](const Fragment& a, const Fragment& b) { return a.box.y0 > b.box.y0; });
+  std::vector<bool> from_body(columns.size(), true);
+  for (const Fragment& w : header) {
+    std::vector<size_t> centred, overlapping;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].center() >= w.box.x0 && columns[c].center() <= w.box.x1) centred.push_back(c);
+      if (Overlap(w.box.x0, w.box.x1, columns[c].x0, columns[c].x1) > 0) overlapping.push_back(c);
+    }
+    const HeaderPiece piece{w.box.y0, w.text, centred.size() >= 2};
+    if (centred.size() >= 2) {
+      for (size_t c : centred) columns[c].pieces.push_back(piece);
+    } else if (centred.size() == 1 || !overlapping.empty()) {
+      columns[centred.size() == 1 ? centred[0] : overlapping[0]].pieces.push_back(piece);
+    } else {
+      ColumnBuild column{w.box.x0, w.box.x1, {piece}};
+      auto at = std::upper_bound(columns.begin(), columns.end(), column,
+                                 [](const ColumnBuild& a, const ColumnBuild& b) {
+                                   return a.x0 < b.x0;
+                                 });
+      from_body.insert(from_body.begin() + (at - columns.begin()), false);
+      columns.insert(at, std::move(column));
+    }
+  }
+  // A header-only column printed above the lowest header words of both its
+  // neighbours is a group title between them ("收入" | "支出"), not a column.
+  auto lowest = [](const ColumnBuild& c) {
+    double y = -1e18;
+    for (const HeaderPiece& p : c.pieces) y = std::max(y, p.y);
+    return y;
+  };
+  for (size_t c = 1; c + 1 < columns.size();) {
+    if (!from_body[c] && columns[c].pieces.size() == 1 &&
+        lowest(columns[c]) + 1 < std::min(lowest(columns[c - 1]), lowest(columns[c + 1]))) {
+      HeaderPiece group = columns[c].pieces[0];
+      group.group = true;
+      columns[c + 1].pieces.push_back(group);
+      columns.erase(columns.begin() + static_cast<ptrdiff_t>(c));
+      from_body.erase(from_body.begin() + static_cast<ptrdiff_t>(c));
+    } else {
+      ++c;
+    }
+  }
+  std::vector<Column> out;
+  for (ColumnBuild& c : columns) {
+    std::stable_sort(c.pieces.begin(), c.pieces.end(),
+                     [](const HeaderPiece& a, const HeaderPiece& b) { return a.y < b.y; });
+    Column column{c.x0, c.x1, "", ""};
+    for (const HeaderPiece& p : c.pieces) {
+      if (p.group) {
+        column.path += p.text + "/";
+        column.leaf.clear();
+      } else {
+        column.path += p.text;
+        column.leaf += p.text;
+      }
+    }
+    if (!column.path.empty() && column.path.back() == '/') column.path.pop_back();
+    out.push_back(std::move(column));
+  }
+  return out;
 }
 
 int ColumnOf(const std::vector<Column>& columns, const Box& box) {
@@ -145,29 +204,27 @@ struct Block {
   int label = -1;           // name column
 };
 
-bool IsCodeHeader(std::string_view leaf) {
-  return leaf == "类" || leaf == "款" || leaf == "项" || leaf.find("编码") != std::string_view::npos;
-}
+bool IsCodeColumn(const Column& c) { return tables::ColumnRole(c.path).substr(0, 4) == "code"; }
+bool IsLabelColumn(const Column& c) { return tables::ColumnRole(c.path) == "name"; }
 
-bool IsLabelHeader(std::string_view leaf) {
-  return leaf.find("科目名称") != std::string_view::npos || leaf == "项目" || leaf == "科目" ||
-         leaf == "名称";
-}
-
-// Side-by-side blocks: a column repeating the first column's header starts
-// a new block (收入 | 支出; three blocks of 科目编码 | 科目名称 | 决算数).
+// Side-by-side blocks: a column with the first column's role starts a new
+// block (收入 | 支出; two or three blocks of 科目编码 | 科目名称 | 决算数).
 std::vector<Block> Blocks(const std::vector<Column>& columns) {
   std::vector<Block> blocks;
+  if (columns.empty()) return blocks;
+  const std::string first_role = tables::ColumnRole(columns[0].path);
+  const bool repeatable = IsCodeColumn(columns[0]) || IsLabelColumn(columns[0]);
   for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
-    if (blocks.empty() || (c > 0 && columns[static_cast<size_t>(c)].leaf == columns[0].leaf &&
-                           (IsCodeHeader(columns[0].leaf) || IsLabelHeader(columns[0].leaf)))) {
+    const Column& column = columns[static_cast<size_t>(c)];
+    if (blocks.empty() ||
+        (repeatable && c > 0 && tables::ColumnRole(column.path) == first_role &&
+         blocks.back().last + 1 == c && blocks.back().last > blocks.back().first)) {
       blocks.push_back(Block{c, c});
     }
     Block& b = blocks.back();
     b.last = c;
-    const std::string& leaf = columns[static_cast<size_t>(c)].leaf;
-    if (b.code < 0 && IsCodeHeader(leaf)) b.code = c;
-    if (b.label < 0 && IsLabelHeader(leaf)) b.label = c;
+    if (b.code < 0 && IsCodeColumn(column)) b.code = c;
+    if (b.label < 0 && IsLabelColumn(column)) b.label = c;
   }
   return blocks;
 }
@@ -225,15 +282,19 @@ bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
     if (IsNumber(f.text)) number = true;
   }
   if (block.code >= 0) {
-    return (code != nullptr && IsCodeToken(code->text)) ||
-           (label != nullptr && IsTotalText(label->text));
+    if (code != nullptr && IsCodeToken(code->text)) return true;
+    // A total row prints its label across the code and name columns.
+    return std::any_of(line_frags.begin(), line_frags.end(),
+                       [](const Fragment& f) { return IsTotalText(f.text); });
   }
   if (block.label >= 0) {
     if (label == nullptr) return false;
     if (IsTotalText(label->text) || StartsWithListNumber(label->text)) return true;
-    // A label line printed tight under the previous one continues its cell.
+    // A label line printed tight under the previous one, or a short
+    // remainder without figures ("款", "支出"), continues the cell above.
     if (!number && prev_label != nullptr &&
-        label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height()) {
+        (label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height() ||
+         label->text.size() <= 9)) {
       return false;
     }
     return true;
@@ -280,6 +341,11 @@ std::vector<RowBuild> BuildRows(const Block& block,
     if (below > 0) candidates.push_back(below - 1);
     if (below < rows.size()) candidates.push_back(below);
     size_t best = candidates[0];
+    const bool short_remainder = f.text.size() <= 6 && !IsNumber(f.text);
+    if ((block.code < 0 || short_remainder) && f.column == block.label && below > 0) {
+      // A wrapped label continues downwards: it belongs to the row above.
+      candidates.assign(1, below - 1);
+    }
     if (candidates.size() == 2) {
       const size_t a = candidates[0], b = candidates[1];
       const bool a_empty = rows[a].cells.count(f.column) == 0;
@@ -379,28 +445,56 @@ class TableLocator {
         break;
       }
     }
-    // The body starts at the first line holding a code, a numbered or total
-    // label; without such a line, at the first line holding a figure.
+    // The body starts at the first line holding a code, a numbered label or
+    // a total with its figures; else at the first total (an empty table);
+    // else at the first line holding a figure.
     size_t body = end;
     for (size_t i = begin; i < end && body == end; ++i) {
+      bool figure = false, total = false;
       for (const Word& w : line(i).words) {
         const std::string t = Squeezed(w.text);
-        if (IsCodeToken(t) || IsTotalText(t) || StartsWithListNumber(t)) {
-          body = i;
-          break;
-        }
+        if (IsCodeToken(t) || StartsWithListNumber(t)) body = i;
+        if (IsNumber(t)) figure = true;
+        if (IsTotalText(t)) total = true;
+      }
+      if (figure && total) body = i;
+    }
+    for (size_t i = begin; i < end && body == end; ++i) {
+      for (const Word& w : line(i).words) {
+        if (IsNumber(Squeezed(w.text))) body = i;
       }
     }
-    if (body == end) {
-      for (size_t i = begin; i < end && body == end; ++i) {
-        for (const Word& w : line(i).words) {
-          if (IsNumber(Squeezed(w.text))) body = i;
-        }
+    for (size_t i = begin; i < end && body == end; ++i) {
+      for (const Word& w : line(i).words) {
+        if (IsTotalText(Squeezed(w.text))) body = i;
       }
     }
-    // Header words: every word above the body that is not a figure, on the
-    // table's first page.
+    // Header words: every word above the body that is not a figure, and the
+    // code-level headings (类 款 项) when they share the first body line.
     std::vector<Fragment> header;
+    std::vector<std::pair<size_t, size_t>> header_in_body;  // (line, word)
+    if (body < end) {
+      // Header words printed entirely above the first row's own words share
+      // its line when tall figure boxes join them (类 款 项 beside 合计).
+      double row_top = 1e18;
+      for (const Word& w : line(body).words) {
+        const std::string t = Squeezed(w.text);
+        if (IsCodeToken(t) || StartsWithListNumber(t) || IsTotalText(t)) {
+          row_top = std::min(row_top, w.box.y0);
+        }
+      }
+      for (size_t k = 0; k < line(body).words.size(); ++k) {
+        const Word& w = line(body).words[k];
+        const std::string t = Squeezed(w.text);
+        if (!IsNumber(t) && w.box.y1 <= row_top) {
+          Fragment f;
+          f.text = t;
+          f.box = w.box;
+          header.push_back(std::move(f));
+          header_in_body.emplace_back(body, k);
+        }
+      }
+    }
     std::vector<size_t> early_figures;  // figure lines printed among the header
     for (size_t i = begin; i < body; ++i) {
       bool figures = false;
@@ -417,7 +511,34 @@ class TableLocator {
       }
       if (figures) early_figures.push_back(i);
     }
-    const std::vector<Column> columns = ColumnsFromHeader(std::move(header));
+    std::vector<Box> body_boxes;
+    auto is_header_word = [&](size_t i, size_t k) {
+      return std::find(header_in_body.begin(), header_in_body.end(), std::make_pair(i, k)) !=
+             header_in_body.end();
+    };
+    for (size_t i = body; i < end; ++i) {
+      if (refs_[i].page != refs_[title].page) break;  // the first page sets the columns
+      // Letter-spaced labels ("因 公 出 国") are one phrase, not columns.
+      for (size_t k = 0; k < line(i).words.size(); ++k) {
+        if (is_header_word(i, k)) continue;
+        const Box& b = line(i).words[k].box;
+        const bool cjk = static_cast<unsigned char>(line(i).words[k].text[0]) >= 0xE0;
+        if (cjk && k > 0 && !body_boxes.empty() && !is_header_word(i, k - 1) &&
+            static_cast<unsigned char>(line(i).words[k - 1].text[0]) >= 0xE0 &&
+            b.x0 - line(i).words[k - 1].box.x1 < 1.5 * (b.x1 - b.x0) &&
+            b.x0 - line(i).words[k - 1].box.x1 < 12) {
+          body_boxes.back().x1 = std::max(body_boxes.back().x1, b.x1);
+          continue;
+        }
+        body_boxes.push_back(b);
+      }
+    }
+    for (size_t i : early_figures) {
+      for (const Word& w : line(i).words) {
+        if (IsNumber(Squeezed(w.text))) body_boxes.push_back(w.box);
+      }
+    }
+    const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes));
     if (columns.empty()) return source;
 
     GridRow header_row;
@@ -435,6 +556,17 @@ class TableLocator {
     auto add_line = [&](size_t i) {
       const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
       std::vector<Fragment> frags = SplitLine(line(i), body_lines.size(), offset, columns);
+      if (i == body && !header_in_body.empty()) {
+        // Rebuild the first row's line without its header words.
+        Line rest;
+        for (size_t k = 0; k < line(i).words.size(); ++k) {
+          if (!is_header_word(i, k)) {
+            rest.words.push_back(line(i).words[k]);
+            rest.word_begin.push_back(line(i).word_begin[k]);
+          }
+        }
+        frags = SplitLine(rest, body_lines.size(), offset, columns);
+      }
       if (i < body) {  // figures only
         frags.erase(std::remove_if(frags.begin(), frags.end(),
                                    [](const Fragment& f) { return !IsNumber(f.text); }),

@@ -178,11 +178,15 @@ std::vector<std::string> ColumnHeaders(const Grid& grid, int header_rows) {
 std::string ColumnRole(std::string_view header) {
   const size_t slash = header.rfind('/');
   const std::string_view leaf = slash == std::string_view::npos ? header : header.substr(slash + 1);
-  if (leaf == "类") return "code.class";
-  if (leaf == "款") return "code.section";
-  if (leaf == "项") return "code.item";
+  // Multi-line headers print the code levels under "科目编码": "…科目编码类".
+  auto ends_with = [&](std::string_view tail) {
+    return leaf.size() >= tail.size() && leaf.substr(leaf.size() - tail.size()) == tail;
+  };
+  if (leaf == "类" || (ends_with("编码类"))) return "code.class";
+  if (leaf == "款" || ends_with("编码款")) return "code.section";
+  if (leaf == "项" || ends_with("编码项")) return "code.item";
   if (Contains(leaf, "编码") || leaf == "科目代码") return "code";
-  if (Contains(leaf, "科目名称") || leaf == "项目" || leaf == "科目" || leaf == "名称") return "name";
+  if (Contains(leaf, "科目名称") || ends_with("项目") || leaf == "科目" || leaf == "名称") return "name";
   std::string prefix;
   if (Contains(header, "预算数") || Contains(header, "年初预算")) prefix = "budget.";
   if (Contains(header, "决算数")) prefix = "final.";
