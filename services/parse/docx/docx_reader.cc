@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 
 #include "absl/status/status.h"
+#include "common/text/normalize.h"
 #include "fmt/format.h"
 
 namespace juesuan::parse::docx {
@@ -114,6 +115,7 @@ class BodyWriter {
         std::string text;
         AppendText(tc, text);
         cell.text = Trimmed(std::move(text));
+        cell.norm = text::NormalizeForMatching(cell.text);
         if (!line.empty() || !row.cells.empty()) line += '\t';
         cell.begin = line_begin + line.size();
         line += cell.text;

@@ -100,12 +100,39 @@ void AssembleLineText(Line& line) {
   }
 }
 
+namespace {
+
+void Extend(Line& line, Word w) {
+  line.box.x0 = std::min(line.box.x0, w.box.x0);
+  line.box.x1 = std::max(line.box.x1, w.box.x1);
+  line.box.y0 = std::min(line.box.y0, w.box.y0);
+  line.box.y1 = std::max(line.box.y1, w.box.y1);
+  line.words.push_back(std::move(w));
+}
+
+}  // namespace
+
 std::vector<Line> BuildLines(std::vector<Word> words) {
-  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
+  // Some producers give figures boxes several lines tall (font metrics):
+  // lines are built from the ordinary words first, and each tall word then
+  // joins the line whose centre is nearest its own.
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.box.height());
+  double median = 0;
+  if (!heights.empty()) {
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    median = heights[heights.size() / 2];
+  }
+  std::vector<Word> tall;
+  std::vector<Word> normal;
+  for (Word& w : words) {
+    (median > 0 && w.box.height() > 2.5 * median ? tall : normal).push_back(std::move(w));
+  }
+  std::stable_sort(normal.begin(), normal.end(), [](const Word& a, const Word& b) {
     return a.box.center_y() < b.box.center_y();
   });
   std::vector<Line> lines;
-  for (Word& w : words) {
+  for (Word& w : normal) {
     bool joined = false;
     // A word joins the last line whose box it overlaps by half its height
     // (the same baseline); looking back two lines tolerates sub/superscripts.
@@ -113,11 +140,7 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
       Line& line = lines[lines.size() - 1 - back];
       const double overlap = VerticalOverlap(line.box, w.box);
       if (overlap >= 0.5 * std::min(line.box.height(), w.box.height())) {
-        line.box.x0 = std::min(line.box.x0, w.box.x0);
-        line.box.x1 = std::max(line.box.x1, w.box.x1);
-        line.box.y0 = std::min(line.box.y0, w.box.y0);
-        line.box.y1 = std::max(line.box.y1, w.box.y1);
-        line.words.push_back(std::move(w));
+        Extend(line, std::move(w));
         joined = true;
         break;
       }
@@ -129,13 +152,44 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
       lines.push_back(std::move(line));
     }
   }
+  std::stable_sort(tall.begin(), tall.end(), [](const Word& a, const Word& b) {
+    return a.box.center_y() < b.box.center_y();
+  });
+  for (Word& w : tall) {
+    Line* best = nullptr;
+    double best_distance = 0;
+    for (Line& line : lines) {
+      if (VerticalOverlap(line.box, w.box) <= 0) continue;
+      // Words of one line never overlap horizontally.
+      const bool collides = std::any_of(line.words.begin(), line.words.end(), [&](const Word& o) {
+        return std::min(o.box.x1, w.box.x1) - std::max(o.box.x0, w.box.x0) > 0.5;
+      });
+      if (collides) continue;
+      const double d = std::abs(line.box.center_y() - w.box.center_y());
+      if (best == nullptr || d < best_distance) {
+        best = &line;
+        best_distance = d;
+      }
+    }
+    if (best != nullptr) {
+      Extend(*best, std::move(w));
+    } else {
+      Line line;
+      line.box = w.box;
+      line.words.push_back(std::move(w));
+      lines.push_back(std::move(line));
+    }
+  }
   for (Line& line : lines) {
     std::stable_sort(line.words.begin(), line.words.end(),
                      [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
     AssembleLineText(line);
   }
-  std::stable_sort(lines.begin(), lines.end(),
-                   [](const Line& a, const Line& b) { return a.box.y0 < b.box.y0; });
+  // Reading order by the lines' centres: a line made of one tall box (its
+  // top far above its baseline) still falls where it is printed.
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+    return a.box.center_y() < b.box.center_y();
+  });
   return lines;
 }
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "common/text/normalize.h"
+
 namespace juesuan::parse::pdf {
 namespace {
 
@@ -375,6 +377,7 @@ GridCell MakeCell(std::vector<Fragment> parts) {
     cell.end = std::max(cell.end, f.end);
   }
   if (parts.empty()) cell.begin = 0;
+  cell.norm = text::NormalizeForMatching(cell.text);
   return cell;
 }
 
@@ -451,13 +454,17 @@ class TableLocator {
     size_t body = end;
     for (size_t i = begin; i < end && body == end; ++i) {
       bool figure = false, total = false;
+      int other_words = 0;  // words that are neither figures nor 类/款/项
       for (const Word& w : line(i).words) {
         const std::string t = Squeezed(w.text);
         if (IsCodeToken(t) || StartsWithListNumber(t)) body = i;
         if (IsNumber(t)) figure = true;
         if (IsTotalText(t)) total = true;
+        if (!IsNumber(t) && t != "类" && t != "款" && t != "项") ++other_words;
       }
-      if (figure && total) body = i;
+      // A total row: with its figures, or its label alone on the line (a
+      // header "合计" stands among other column headers).
+      if (total && (figure || other_words == 1)) body = i;
     }
     for (size_t i = begin; i < end && body == end; ++i) {
       for (const Word& w : line(i).words) {

@@ -64,13 +64,34 @@ TableLines ReadDocxTables(const StructuredInput& input, const SourceDocument& do
       const auto kind = *perf_vocabulary::TitleKind(title->norm());
       const bool is_project = kind == report::v1::PERFORMANCE_TABLE_KIND_PROJECT;
       const std::string key = PerformanceTableSectionKey(kind, is_project ? project : overall);
-      auto table = ReadPerformanceTable(t.grid, doc, key, diagnostics);
+      // The title and year paragraphs are the grid's first rows, as in a
+      // Word-export text table.
+      Grid grid;
+      for (uint32_t n = title->number; n < t.first_line; ++n) {
+        const SourceLine& l = lines[n - 1];
+        if (l.blank()) continue;
+        GridCell c;
+        c.text = std::string(l.raw);
+        c.norm = l.norm();
+        c.begin = l.begin;
+        c.end = l.end;
+        grid.rows.push_back(GridRow{{std::move(c)}});
+      }
+      grid.rows.insert(grid.rows.end(), t.grid.rows.begin(), t.grid.rows.end());
+      grid.begin = title->begin;
+      grid.end = t.grid.end;
+      auto table = ReadPerformanceTable(grid, doc, key, diagnostics);
       if (table.ok()) {
         (is_project ? project : overall)++;
         *report.add_performance_tables() = *std::move(table);
         ranges.performance.emplace_back(title->number, t.last_line);
         continue;
       }
+      diagnostics.Info("PERF_TITLE_WITHOUT_TABLE",
+                       fmt::format("the table under a performance-table title is not readable "
+                                   "as one: {}",
+                                   std::string(table.status().message())),
+                       doc.Provenance(title->begin, title->end, key));
     }
     tables::TableSource source;
     source.grid = t.grid;

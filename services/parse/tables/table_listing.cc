@@ -48,4 +48,28 @@ std::string TableListing(const report::v1::Report& report) {
   return out;
 }
 
+std::string CellListing(const report::v1::Report& report) {
+  std::string out;
+  for (const auto& t : report.tables()) {
+    if (t.empty()) {
+      out += fmt::format("{} | (empty) | {} rows | {} |\n", t.id(), t.rows_size(), t.note().text());
+      continue;
+    }
+    for (const auto& row : t.rows()) {
+      const std::string key = !row.code().empty() ? row.code()
+                              : row.is_total()    ? row.label() + " *total*"
+                                                  : row.label();
+      for (int c = 0; c < row.cells_size() && c < t.columns_size(); ++c) {
+        const auto& cell = row.cells(c);
+        if (cell.kind() != report::v1::CELL_KIND_NUMBER && cell.kind() != report::v1::CELL_KIND_DASH) {
+          continue;
+        }
+        out += fmt::format("{} | {} | {} | {} | p{}\n", t.id(), key, t.columns(c).header(),
+                           cell.raw(), cell.src().page());
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace juesuan::parse::tables

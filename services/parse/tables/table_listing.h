@@ -15,4 +15,11 @@ namespace juesuan::parse::tables {
 //   cell T2 r1 c4 "2,112.86" p8            (numbers and dashes; blank cells are omitted)
 std::string TableListing(const report::v1::Report& report);
 
+// The golden-file form: one line per printed cell (numbers and dashes),
+//   T2 | 2010601 | 本年收入合计 | 1,511.90 | p8
+// keyed by the row's code, or by its label when it has none ("合计" rows
+// carry "*total*" after the label); empty tables print one line
+//   T8 | (empty) | <row count> rows | <note> |
+std::string CellListing(const report::v1::Report& report);
+
 }  // namespace juesuan::parse::tables

@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
     std::cout << report->text();
     return 0;
   }
+  if (mode == "--cells") {
+    std::cout << juesuan::parse::tables::CellListing(*report);
+    return 0;
+  }
   if (mode == "--tables") {
     std::cout << juesuan::parse::tables::TableListing(*report);
     return 0;
