@@ -220,6 +220,8 @@ TEST(PdfCorpus004, MissingTableReportedOthersRead) {
   }
   EXPECT_EQ(missing, 1);
   EXPECT_FALSE(FindTable(r, "T1")->empty());
+  EXPECT_FALSE(FindTable(r, "T2")->empty());
+  EXPECT_EQ(FindTable(r, "T2")->rows(3).code(), "2010601");
   EXPECT_FALSE(FindTable(r, "T5")->empty());
   EXPECT_FALSE(FindTable(r, "T6")->empty());
 }

@@ -493,7 +493,8 @@ class TableLocator {
       for (size_t k = 0; k < line(body).words.size(); ++k) {
         const Word& w = line(body).words[k];
         const std::string t = Squeezed(w.text);
-        if (!IsNumber(t) && w.box.y1 <= row_top) {
+        const bool level_heading = t == "类" || t == "款" || t == "项";
+        if (!IsNumber(t) && (w.box.y1 <= row_top || level_heading)) {
           Fragment f;
           f.text = t;
           f.box = w.box;
