@@ -9,4 +9,5 @@ for d in "$shared"/corpus/*/; do
 done
 here=$(dirname "$0")
 cp "$here/../tests/pdf/fixtures/"*.pdf "$out/pdf/"
+for f in "$shared"/corpus/003/*.pdf; do cp "$f" "$out/pdf/corpus003.pdf"; done
 cp "$here/../tests/pdf/fixtures/merged.docx" "$here/../tests/pdf/fixtures/seed.docx" "$out/docx/"
