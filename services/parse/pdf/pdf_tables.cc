@@ -472,9 +472,15 @@ class TableLocator {
       }
     }
     for (size_t i = begin; i < end && body == end; ++i) {
+      // An empty table's total row: its label alone on the line.
+      int words = 0;
+      bool total = false;
       for (const Word& w : line(i).words) {
-        if (IsTotalText(Squeezed(w.text))) body = i;
+        const std::string t = Squeezed(w.text);
+        if (t != "类" && t != "款" && t != "项") ++words;
+        if (IsTotalText(t)) total = true;
       }
+      if (total && (words == 1 || !HeaderLineBelow(i, end))) body = i;
     }
     // Header words: every word above the body that is not a figure, and the
     // code-level headings (类 款 项) when they share the first body line.
@@ -602,6 +608,20 @@ class TableLocator {
       }
     }
     return source;
+  }
+
+  // A line of three or more words and no figure below `i` (before `end`):
+  // more header ("预算数 决算数 …"), so a "合计" above it is a header too.
+  bool HeaderLineBelow(size_t i, size_t end) const {
+    for (size_t k = i + 1; k < end; ++k) {
+      const auto& words = line(k).words;
+      if (words.size() >= 3 && std::none_of(words.begin(), words.end(), [](const Word& w) {
+            return IsNumber(Squeezed(w.text));
+          })) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // A line on a continuation page made only of header words.
