@@ -26,4 +26,13 @@ std::vector<std::string> NormalizedOutline(const report::v1::Report& report);
 // A valid PDF of `pages` pages, each printing "Page <n>" in Helvetica.
 std::string MakePlainPdf(int pages);
 
+// One A4 page printing each text (UTF-8, BMP only) at (x, y) from the top
+// left, `size` points, every character one em wide, through an Identity-H
+// font with a ToUnicode map (no font file: only the text layer matters).
+struct PlacedText {
+  double x = 0, y = 0, size = 10;
+  std::string text;
+};
+std::string MakeCjkPdf(const std::vector<PlacedText>& texts);
+
 }  // namespace juesuan::parse::testing

@@ -429,7 +429,34 @@ class TableLocator {
  private:
   const Line& line(size_t i) const { return doc_.pages[refs_[i].page].lines[refs_[i].line]; }
 
-  bool IsTitle(size_t i) const { return tables::MatchTableTitle(line(i).text, config_) != nullptr; }
+  bool IsTitle(size_t i) const {
+    return tables::MatchTableTitle(line(i).text, config_) != nullptr || IsOtherTableTitle(i);
+  }
+
+  // A table outside the configured nine (Yunnan's 11, Sichuan's 13 …): a
+  // short line ending in "表", not a list item nor a sentence, with a unit
+  // line ("单位：万元") right under it on the same page.
+  bool IsOtherTableTitle(size_t i) const {
+    const std::string text = Squeezed(line(i).text);
+    constexpr std::string_view kBiao = "表";
+    if (text.size() < 2 * kBiao.size() || text.size() > 90 ||
+        text.compare(text.size() - kBiao.size(), kBiao.size(), kBiao) != 0 ||
+        StartsWithListNumber(text) || IsPartHeading(text) ||
+        text.find("部门决算表") != std::string::npos) {
+      return false;
+    }
+    for (std::string_view mark : {"，", "。", "；", "："}) {
+      if (text.find(mark) != std::string::npos) return false;
+    }
+    for (size_t k = i + 1; k < refs_.size() && k <= i + 3; ++k) {
+      if (refs_[k].page != refs_[i].page ||
+          tables::MatchTableTitle(line(k).text, config_) != nullptr) {
+        break;
+      }
+      if (UnitOf(Squeezed(line(k).text))) return true;
+    }
+    return false;
+  }
 
   uint32_t LineNumber(size_t i) const { return numbers_[i]; }
 
@@ -439,6 +466,8 @@ class TableLocator {
     source.title_begin = line(title).begin;
     source.title_end = line(title).end;
     source.first_line = LineNumber(title);
+    source.grid.begin = line(title).begin;
+    source.grid.end = end > title + 1 ? line(end - 1).end : line(title).end;
 
     size_t begin = title + 1;
     for (size_t i = begin; i < end && i < title + 4; ++i) {
@@ -465,6 +494,9 @@ class TableLocator {
       // A total row: with its figures, or its label alone on the line (a
       // header "合计" stands among other column headers).
       if (total && (figure || other_words == 1)) body = i;
+      // A row of a table without codes or numbered labels: a label and its
+      // figures (header lines carry no figures).
+      if (figure && other_words > 0) body = i;
     }
     for (size_t i = begin; i < end && body == end; ++i) {
       for (const Word& w : line(i).words) {
@@ -496,7 +528,7 @@ class TableLocator {
           row_top = std::min(row_top, w.box.y0);
         }
       }
-      for (size_t k = 0; k < line(body).words.size(); ++k) {
+      for (size_t k = 0; row_top < 1e17 && k < line(body).words.size(); ++k) {
         const Word& w = line(body).words[k];
         const std::string t = Squeezed(w.text);
         const bool level_heading = t == "类" || t == "款" || t == "项";
