@@ -24,6 +24,7 @@
 #include "services/validate/service/validate_service.h"
 #include "services/validate/src/config.h"
 #include "services/validate/src/validator.h"
+#include "services/validate/testing/seed_fixture.h"
 #include "tests/e2e/process.h"
 
 namespace juesuan::validate {
@@ -66,7 +67,7 @@ class ValidateServiceTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    ASSERT_GT(SeedReport().tables_size(), 0) << "the seed did not parse";
+    ASSERT_EQ(SeedReport().document().year(), 2024) << "the seed did not parse";
     StartServer(2, 4);
   }
 
@@ -119,6 +120,10 @@ class ValidateServiceTest : public ::testing::Test {
   std::shared_ptr<grpc::Channel> channel_;
 };
 
+// §3.15 #1, #2, #3a, #3b, #4.
+const std::multiset<std::string> kReferenceWarnings = {"FA-YR-002", "PF-TXT-001", "FA-XS-008",
+                                                       "FA-XS-009", "PF-TAB-010"};
+
 std::multiset<std::string> RuleIds(const v1::ValidateReportResponse& response,
                                    findings::v1::Severity severity) {
   std::multiset<std::string> ids;
@@ -148,20 +153,51 @@ TEST_F(ValidateServiceTest, ReflectionListsValidateService) {
       << probe.out;
 }
 
-// REFERENCE §3.15 as the validation core's seed test asserts it: no error,
-// five warnings, sixteen infos (#16 belongs to the scoring service).
-TEST_F(ValidateServiceTest, SeedValidatesToTheReferenceFindings) {
+const findings::v1::Finding* FindRule(const v1::ValidateReportResponse& response,
+                                      const std::string& rule_id) {
+  for (const auto& finding : response.findings()) {
+    if (finding.rule_id() == rule_id) return &finding;
+  }
+  return nullptr;
+}
+
+// REFERENCE §3.15 as the validation core's seed test asserts it, on the same
+// hand-built seed report (REFERENCE Appendix B): no error, five warnings,
+// sixteen infos (#16 belongs to the scoring service).
+TEST_F(ValidateServiceTest, SeedFixtureValidatesToTheReferenceFindings) {
+  v1::ValidateReportRequest request;
+  *request.mutable_report() = validate::testing::SeedReport();
   v1::ValidateReportResponse response;
-  const grpc::Status status = Call(SeedRequest(), &response);
+  const grpc::Status status = Call(request, &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.summary().errors(), 0u);
   EXPECT_EQ(response.summary().warnings(), 5u);
   EXPECT_EQ(response.summary().infos(), 16u);
-  EXPECT_EQ(RuleIds(response, findings::v1::SEVERITY_WARNING),
-            (std::multiset<std::string>{"FA-YR-002", "PF-TXT-001", "FA-XS-008", "FA-XS-009",
-                                        "PF-TAB-010"}));
+  EXPECT_EQ(RuleIds(response, findings::v1::SEVERITY_WARNING), kReferenceWarnings);
   EXPECT_EQ(response.summary().layout(), "XJ");
   EXPECT_EQ(response.summary().config_name(), "default");
+}
+
+// The seed as the parse service delivers it. Deliberate deviation from
+// §3.15, kept visible: the seed prints the 三公 budgets of 公务用车购置费 and
+// 公务用车运行维护费 separately (line 57) but none for the combined 公务用车
+// item; the hand-built report carries one, the parsed report does not, so
+// FA-REQ-003 (三公 section incomplete) warns naming sg.car.budget. Everything
+// else is §3.15's list.
+TEST_F(ValidateServiceTest, ParsedSeedValidatesToTheReferenceFindings) {
+  v1::ValidateReportResponse response;
+  const grpc::Status status = Call(SeedRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.summary().errors(), 0u);
+  EXPECT_EQ(response.summary().infos(), 16u);
+  std::multiset<std::string> expected_warnings = kReferenceWarnings;
+  expected_warnings.insert("FA-REQ-003");
+  EXPECT_EQ(RuleIds(response, findings::v1::SEVERITY_WARNING), expected_warnings);
+  const findings::v1::Finding* sangong = FindRule(response, "FA-REQ-003");
+  ASSERT_NE(sangong, nullptr);
+  EXPECT_NE(sangong->message_zh().find("缺少：sg.car.budget"), std::string::npos)
+      << sangong->message_zh();
+  EXPECT_EQ(response.summary().layout(), "XJ");
   // The service adds nothing and drops nothing: same answer as the core.
   auto direct = Validate(SeedReport(), DefaultConfig());
   ASSERT_TRUE(direct.ok()) << direct.status();
@@ -181,7 +217,8 @@ TEST_F(ValidateServiceTest, ConfigurationChoices) {
   request.mutable_config()->add_disabled_rules("FA-YR-002");
   v1::ValidateReportResponse disabled;
   ASSERT_TRUE(Call(request, &disabled).ok());
-  EXPECT_EQ(disabled.summary().warnings(), 4u);
+  EXPECT_EQ(disabled.summary().warnings(), by_name.summary().warnings() - 1);
+  EXPECT_EQ(RuleIds(by_name, findings::v1::SEVERITY_WARNING).count("FA-YR-002"), 1u);
   EXPECT_EQ(RuleIds(disabled, findings::v1::SEVERITY_WARNING).count("FA-YR-002"), 0u);
 }
 
