@@ -7,36 +7,10 @@
 #include <spdlog/spdlog.h>
 
 #include "absl/time/clock.h"
+#include "common/grpc/call_context.h"
 #include "common/grpc/status.h"
 
 namespace juesuan::parse {
-namespace {
-
-// No deadline arrives as time_point::max(); anything beyond a century is
-// treated the same way rather than risking overflow in the conversion.
-absl::Time DeadlineOf(const grpc::CallbackServerContext& context) {
-  const auto deadline = context.deadline();
-  if (deadline >= std::chrono::system_clock::now() + std::chrono::hours(24 * 365 * 100)) {
-    return absl::InfiniteFuture();
-  }
-  return absl::FromChrono(deadline);
-}
-
-// x-request-id from the client, reduced to characters safe in a log line.
-std::string RequestId(const grpc::CallbackServerContext& context) {
-  const auto& metadata = context.client_metadata();
-  const auto it = metadata.find("x-request-id");
-  if (it == metadata.end()) return "-";
-  std::string id;
-  for (char c : std::string_view(it->second.data(), it->second.size())) {
-    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                      (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    if (safe && id.size() < 64) id.push_back(c);
-  }
-  return id.empty() ? "-" : id;
-}
-
-}  // namespace
 
 ParseServiceImpl::ParseServiceImpl(const DocumentParser& parser, WorkerPool& pool,
                                    prometheus::Registry& registry,
@@ -63,7 +37,7 @@ grpc::ServerUnaryReactor* ParseServiceImpl::ParseDocument(
   if (!queued) {
     metrics_.RecordDocument(SniffFormat(request->content()), ParseOutcome::kRejected);
     spdlog::warn("msg=\"parse queue full\" request_id={} workers={} queue={}",
-                 RequestId(*context), pool_.threads(), pool_.queue_capacity());
+                 CallRequestId(*context), pool_.threads(), pool_.queue_capacity());
     reactor->Finish(ToGrpcStatus(absl::ResourceExhaustedError(
         "the parse service is at capacity (all workers busy, queue full); retry later")));
   }
@@ -76,7 +50,7 @@ ParseOptions ParseServiceImpl::OptionsFor(const grpc::CallbackServerContext& con
   options.layout_hint = request.layout_hint();
   options.omit_text = request.omit_text();
   options.max_document_bytes = options_.max_document_bytes;
-  options.deadline = DeadlineOf(context);
+  options.deadline = CallDeadline(context);
   return options;
 }
 
@@ -106,7 +80,7 @@ void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
   metrics_.RecordDocument(format, outcome);
   spdlog::info(
       "msg=\"parse\" request_id={} bytes={} format={} outcome={} code={} duration_ms={}",
-      RequestId(*context), request->content().size(), FormatLabel(format),
+      CallRequestId(*context), request->content().size(), FormatLabel(format),
       OutcomeLabel(outcome), absl::StatusCodeToString(status.code()),
       absl::ToInt64Milliseconds(absl::Now() - start));
   reactor->Finish(ToGrpcStatus(status));
