@@ -23,6 +23,8 @@ PACKAGES=(
   # the npm packages are pinned in tests/deploy/package-lock.json and
   # installed into the build tree by the deploy_node_modules test.
   prometheus yamllint
+  # tests/analyze/html_chromium.sh loads the HTML report in headless Chromium.
+  chromium
 )
 
 SUDO=()
