@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -80,7 +81,7 @@ class Progress {
     const std::string outcome =
         !result.status.ok() ? fmt::format("FAILED {}: {}",
                                           absl::StatusCodeToString(result.status.code()),
-                                          result.status.message())
+                                          std::string(result.status.message()))
         : DocumentFailed(result) ? "partial (a stage failed)"
                                  : "ok";
     if (tty_) {

@@ -1,6 +1,7 @@
 #include "cli/document_inputs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <system_error>

@@ -82,7 +82,7 @@ std::string SummaryTable(const std::vector<DocumentResult>& results, bool colour
     if (!result.status.ok()) {
       ++failed;
       out += paint(fmt::format("FAILED {}: {}", absl::StatusCodeToString(result.status.code()),
-                               result.status.message()),
+                               std::string(result.status.message())),
                    "31") +
              "\n";
       continue;

@@ -65,7 +65,7 @@ std::string FormatDocumentText(const DocumentResult& result, bool colour) {
   std::string out = paint("== " + result.name + " ==", "1") + "\n";
   if (!result.status.ok()) {
     out += paint(fmt::format("FAILED {}: {}", absl::StatusCodeToString(result.status.code()),
-                             result.status.message()),
+                             std::string(result.status.message())),
                  "1;31") +
            "\n\n";
     return out;

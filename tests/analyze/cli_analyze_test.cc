@@ -3,7 +3,8 @@
 // characters, nested folders, a non-document file and one garbage file.
 #include <filesystem>
 #include <fstream>
-#include <regex>
+#include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 

@@ -121,7 +121,8 @@ TEST_F(GatewayTest, SeedGoesThroughEveryStage) {
   EXPECT_EQ(response.stages(2).stage(), v1::STAGE_SCORING);
   for (const auto& stage : response.stages()) EXPECT_EQ(stage.code(), 0) << stage.message();
   EXPECT_EQ(juesuan::testing::SampleValue(Metrics(), "juesuan_analyze_documents_total",
-                                          {"outcome=\"ok\""}),
+                                          {"outcome=\"ok\""})
+                .value_or(-1),
             1);
 }
 
@@ -146,7 +147,8 @@ TEST_F(GatewayTest, StoppedValidateServiceIsReportedAsItsStageAndTheRestArrives)
   EXPECT_GT(response.scoring().tables_size(), 0);
   const std::string metrics = Metrics();
   EXPECT_EQ(juesuan::testing::SampleValue(metrics, "juesuan_analyze_documents_total",
-                                          {"outcome=\"partial\""}),
+                                          {"outcome=\"partial\""})
+                .value_or(-1),
             1);
   EXPECT_GE(juesuan::testing::SampleValue(metrics, "juesuan_analyze_stage_failures_total",
                                           {"stage=\"validate\"", "code=\"UNAVAILABLE\""})

@@ -1,6 +1,7 @@
 #include "services/analyze/service/analyze_service.h"
 
 #include <deque>
+#include <string_view>
 #include <utility>
 
 #include <spdlog/spdlog.h>
