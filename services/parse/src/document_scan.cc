@@ -1,12 +1,12 @@
 #include "services/parse/src/document_scan.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "re2/set.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/values.h"
@@ -58,29 +58,24 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
 
 report::v1::Layout DetectLayout(const SourceDocument& doc,
                                 const config::v1::ParseConfig& config) {
-  // One pass over the text for every marker of every layout.
-  RE2::Options options;
-  options.set_literal(true);
-  RE2::Set markers(options, RE2::UNANCHORED);
-  std::vector<report::v1::Layout> layout_of_marker;
-  for (const auto& signature : config.layouts()) {
-    for (const auto& marker : signature.markers()) {
-      if (markers.Add(text::NormalizeForMatching(marker), nullptr) >= 0) {
-        layout_of_marker.push_back(signature.layout());
-      }
-    }
-  }
-  if (layout_of_marker.empty() || !markers.Compile()) return report::v1::LAYOUT_GENERIC;
   std::string folded;
   folded.reserve(doc.text().size());
   for (const auto& line : doc.lines()) {
     folded += line.norm();
     folded += '\n';
   }
-  std::vector<int> hits;
-  markers.Match(folded, &hits);
   std::map<report::v1::Layout, int> score;
-  for (int hit : hits) ++score[layout_of_marker[hit]];
+  for (const auto& signature : config.layouts()) {
+    for (const auto& marker : signature.markers()) {
+      // Boyer-Moore-Horspool: CJK text defeats a first-byte scan, since most
+      // characters share their lead byte.
+      const std::string needle = text::NormalizeForMatching(marker);
+      const std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end());
+      if (std::search(folded.begin(), folded.end(), searcher) != folded.end()) {
+        ++score[signature.layout()];
+      }
+    }
+  }
   report::v1::Layout best = report::v1::LAYOUT_GENERIC;
   int best_score = 0;
   bool tie = false;
@@ -89,7 +84,7 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
       best = layout;
       best_score = n;
       tie = false;
-    } else if (n == best_score) {
+    } else if (n == best_score && n > 0) {
       tie = true;
     }
   }
@@ -110,6 +105,11 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
   const RE2 re(absl::StrCat("(", absl::StrJoin(tokens, "|"), ")X*"), options);
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
+    // Every token has an X, ×, 某, { or ( in it: skip lines without any.
+    if (t.find_first_of("X{(") == std::string::npos && t.find("×") == std::string::npos &&
+        t.find("某") == std::string::npos) {
+      continue;
+    }
     re2::StringPiece input(t);
     re2::StringPiece token;
     while (RE2::FindAndConsume(&input, re, &token)) {
@@ -134,6 +134,7 @@ void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_k
       R"((截至|截止|至)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?)");
   ValueFactory values(doc);
   for (const auto& line : doc.lines()) {
+    if (line.norm().find("年") == std::string::npos) continue;  // no date here
     const uint32_t index = line.number - 1;
     Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
     for (const Match& m : SearchAll(kDate, p)) {

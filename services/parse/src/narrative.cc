@@ -868,17 +868,36 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
       ReadAmount(p, "全年预算数", "perf.projects_budget", [&] { return perf->mutable_projects_budget(); }, end);
       ReadAmount(p, "全年执行数", "perf.projects_executed", [&] { return perf->mutable_projects_executed(); }, end);
     }
-    static const RE2 kAchievements(R"(取得的成效\s*:\s*(.*?)(?:发现的问题|存在的问题|$))");
-    static const RE2 kProblems(R"((?:发现的问题|存在的问题)及原因\s*:\s*(.*?)(?:下一步改进措施|改进措施|$))");
-    static const RE2 kImprovements(R"((?:下一步)?改进措施\s*:\s*(.*))");
-    if (auto m = Search(kAchievements, p)) {
-      *perf->mutable_achievements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    // 成效 / 问题及原因 / 改进措施: each text runs to the next one's label.
+    const std::string& t = p.text();
+    auto label_end = [&](std::initializer_list<std::string_view> labels, size_t* begin) {
+      for (std::string_view label : labels) {
+        const size_t at = t.find(label);
+        if (at == std::string::npos) continue;
+        size_t end = at + label.size();
+        while (end < t.size() && (t[end] == ':' || t[end] == ' ')) ++end;
+        if (begin) *begin = at;
+        return end;
+      }
+      return std::string::npos;
+    };
+    size_t problems_at = std::string::npos, improvements_at = std::string::npos;
+    const size_t achievements = label_end({"取得的成效"}, nullptr);
+    const size_t problems = label_end({"发现的问题及原因", "存在的问题及原因"}, &problems_at);
+    const size_t improvements = label_end({"下一步改进措施", "改进措施"}, &improvements_at);
+    auto text_between = [&](size_t begin, size_t end, report::v1::Text* out) {
+      if (begin == std::string::npos || begin >= end) return;
+      *out = values_.MakeText(p, begin, TrimSentenceEnd(p, begin, end));
+    };
+    if (achievements != std::string::npos) {
+      text_between(achievements, std::min({problems_at, improvements_at, t.size()}),
+                   perf->mutable_achievements());
     }
-    if (auto m = Search(kProblems, p)) {
-      *perf->mutable_problems() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    if (problems != std::string::npos) {
+      text_between(problems, std::min(improvements_at, t.size()), perf->mutable_problems());
     }
-    if (auto m = Search(kImprovements, p)) {
-      *perf->mutable_improvements() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+    if (improvements != std::string::npos) {
+      text_between(improvements, t.size(), perf->mutable_improvements());
     }
     // Shanghai form.
     struct Block { const char* lead; Field<report::v1::Count> n;
@@ -937,13 +956,17 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
 void NarrativeExtractor::ExtractGlossary() {
   // Entries are "一、term：definition" (ordinal optional); a definition may
   // wrap onto following lines.
-  static const RE2 kEntry(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*(.+)$)");
+  // Only the head of the line is matched (term and colon); the definition is
+  // the rest of the line.
+  static const RE2 kEntry(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*)");
+  constexpr size_t kEntryHeadBytes = 160;
   const auto& lines = doc_.lines();
   for (const SectionSpan* s : sections_.Find("GLOSSARY")) {
     for (uint32_t l = s->body_first; l < s->body_last; ++l) {
       if (skip_[l] || lines[l].blank()) continue;
       Passage p = LinePassage(lines[l], "GLOSSARY");
-      auto m = Search(kEntry, p);
+      auto m = Search(kEntry, p, 0, kEntryHeadBytes, RE2::ANCHOR_START);
+      if (m && m->end >= p.text().size()) m.reset();  // a term with no definition
       if (!m) {
         if (report_.glossary_size() > 0) {
           // Continuation of the previous definition.
@@ -955,7 +978,7 @@ void NarrativeExtractor::ExtractGlossary() {
       }
       auto* entry = report_.add_glossary();
       entry->set_term(std::string(values_.MakeText(p, m->groups[1].first, m->groups[1].second).text()));
-      *entry->mutable_definition() = values_.MakeText(p, m->groups[2].first, m->groups[2].second);
+      *entry->mutable_definition() = values_.MakeText(p, m->end, p.text().size());
     }
   }
 }
@@ -982,8 +1005,36 @@ void NarrativeExtractor::ExtractTablesListed() {
 // Figures nobody read
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// Every "NUM万元", "NUM元" and "NUM%" of a passage: found from the unit
+// backwards, which is much cheaper than a regex scan starting at every digit.
+std::vector<Match> FiguresIn(const Passage& p) {
+  const std::string& t = p.text();
+  std::vector<Match> out;
+  auto add = [&](size_t unit_begin, size_t unit_end) {
+    size_t b = unit_begin;
+    while (b > 0 && t[b - 1] == ' ') --b;
+    const size_t number_end = b;
+    while (b > 0 && ((t[b - 1] >= '0' && t[b - 1] <= '9') || t[b - 1] == '.' || t[b - 1] == ',')) --b;
+    if (b == number_end || t[b] < '0' || t[b] > '9') return;
+    Match m;
+    m.begin = b;
+    m.end = unit_end;
+    out.push_back(m);
+  };
+  for (size_t at = t.find("元"); at != std::string::npos; at = t.find("元", at + 3)) {
+    const bool wan = at >= 3 && t.compare(at - 3, 3, "万") == 0;
+    add(wan ? at - 3 : at, at + 3);
+  }
+  for (size_t at = t.find('%'); at != std::string::npos; at = t.find('%', at + 1)) add(at, at + 1);
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace
+
 void NarrativeExtractor::ReportUnusedFigures() {
-  static const RE2 kFigure(absl::StrCat(kNum, R"(\s*(万元|元|%))"));
   std::sort(used_.begin(), used_.end());
   auto is_used = [&](size_t begin, size_t end) {
     auto it = std::upper_bound(used_.begin(), used_.end(), std::make_pair(begin, SIZE_MAX));
@@ -995,7 +1046,7 @@ void NarrativeExtractor::ReportUnusedFigures() {
     return false;
   };
   for (const Passage& p : PassagesFor("N")) {
-    for (const Match& m : SearchAll(kFigure, p)) {
+    for (const Match& m : FiguresIn(p)) {
       auto src = values_.Prov(p, m.begin, m.end);
       if (is_used(src.byte_begin(), src.byte_end())) continue;
       // Quote the sentence so a reviewer sees the figure in context.

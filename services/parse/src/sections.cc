@@ -25,7 +25,19 @@ const RE2& ClauseHeading() {
   return re;
 }
 
-constexpr size_t kMaxHeadingBytes = 120;  // about 40 CJK characters
+constexpr size_t kMaxHeadingBytes = 120;
+
+// Cheap test before the heading patterns: a heading starts with 第, a
+// Chinese numeral or "(" once indentation is skipped.
+bool MayBeHeading(std::string_view folded) {
+  size_t i = folded.find_first_not_of(" \t\f\r");
+  if (i == std::string_view::npos) return false;
+  if (folded[i] == '(') return true;
+  for (std::string_view lead : {"第", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+    if (folded.compare(i, lead.size(), lead) == 0) return true;
+  }
+  return false;
+}  // about 40 CJK characters
 
 // A heading is a short line; a line with sentence punctuation inside is
 // prose that happens to start with an ordinal (e.g. a glossary entry).
@@ -103,6 +115,7 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
   for (uint32_t i = 0; i < lines.size(); ++i) {
     if (i < skip_lines.size() && skip_lines[i]) continue;
     const std::string& norm = lines[i].norm();
+    if (!MayBeHeading(norm)) continue;
     re2::StringPiece rest;
     int level = 0;
     if (RE2::FullMatch(norm, PartHeading(), &rest)) {

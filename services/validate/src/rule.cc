@@ -21,7 +21,8 @@ std::string_view FamilyOf(std::string_view rule_id) {
 }
 
 RuleContext::RuleContext(const rv1::Report& report, const vv1::ValidateConfig& config,
-                         const vv1::LayoutProfile& layout, std::vector<fv1::Finding>* out)
+                         const vv1::LayoutProfile& layout,
+                         google::protobuf::RepeatedPtrField<fv1::Finding>* out)
     : report_(report), config_(config), layout_(layout), out_(out) {}
 
 void RuleContext::Begin(const RuleDef& rule) {
@@ -30,23 +31,21 @@ void RuleContext::Begin(const RuleDef& rule) {
   missing_reason_.clear();
 }
 
-vv1::RuleRun RuleContext::Finish() {
-  vv1::RuleRun run;
-  run.set_rule_id(std::string(rule_->id));
+void RuleContext::Finish(vv1::RuleRun* run) {
+  run->set_rule_id(std::string(rule_->id));
   if (ran_) {
-    run.set_outcome(vv1::RULE_OUTCOME_RAN);
-    if (!missing_reason_.empty()) run.set_reason("partly: " + missing_reason_);
+    run->set_outcome(vv1::RULE_OUTCOME_RAN);
+    if (!missing_reason_.empty()) run->set_reason("partly: " + missing_reason_);
   } else {
-    run.set_outcome(vv1::RULE_OUTCOME_COULD_NOT_RUN);
-    run.set_reason(missing_reason_.empty() ? "no operands in the report" : missing_reason_);
+    run->set_outcome(vv1::RULE_OUTCOME_COULD_NOT_RUN);
+    run->set_reason(missing_reason_.empty() ? "no operands in the report" : missing_reason_);
   }
-  return run;
 }
 
 fv1::Finding& RuleContext::Add(fv1::Severity severity, std::string_view detail_zh,
                                std::string_view detail_en) {
   ran_ = true;
-  fv1::Finding& f = out_->emplace_back();
+  fv1::Finding& f = *out_->Add();
   f.set_rule_id(std::string(rule_->id));
   f.set_severity(severity);
   f.set_title(std::string(rule_->title));
@@ -147,15 +146,6 @@ bool ContainsAny(std::string_view haystack,
     if (Contains(haystack, n)) return true;
   }
   return false;
-}
-
-std::string SeverityName(fv1::Severity s) {
-  switch (s) {
-    case fv1::SEVERITY_ERROR: return "error";
-    case fv1::SEVERITY_WARNING: return "warning";
-    case fv1::SEVERITY_INFO: return "info";
-    default: return "unspecified";
-  }
 }
 
 Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,

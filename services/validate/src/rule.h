@@ -57,7 +57,7 @@ struct PercentOperand {
 class RuleContext {
  public:
   RuleContext(const rv1::Report& report, const vv1::ValidateConfig& config,
-              const vv1::LayoutProfile& layout, std::vector<fv1::Finding>* out);
+              const vv1::LayoutProfile& layout, google::protobuf::RepeatedPtrField<fv1::Finding>* out);
   ~RuleContext();
 
   // Collected once, on first use, and shared by every rule of the run.
@@ -67,9 +67,9 @@ class RuleContext {
   const vv1::ValidateConfig& config() const { return config_; }
   const vv1::LayoutProfile& layout() const { return layout_; }
 
-  // Starts a rule; Finish() reports its outcome.
+  // Starts a rule; Finish() records its outcome in `run`.
   void Begin(const RuleDef& rule);
-  vv1::RuleRun Finish();
+  void Finish(vv1::RuleRun* run);
 
   // Adds a finding of `severity` (defaults to the rule's own), message =
   // rule message + "：" + detail.
@@ -97,7 +97,7 @@ class RuleContext {
   const rv1::Report& report_;
   const vv1::ValidateConfig& config_;
   const vv1::LayoutProfile& layout_;
-  std::vector<fv1::Finding>* out_;
+  google::protobuf::RepeatedPtrField<fv1::Finding>* out_;  // the response's (arena-aware)
   const RuleDef* rule_ = nullptr;
   bool ran_ = false;
   std::string missing_reason_;
@@ -119,7 +119,6 @@ void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::str
 bool Contains(std::string_view haystack, std::string_view needle);
 bool ContainsAny(std::string_view haystack,
                  const google::protobuf::RepeatedPtrField<std::string>& needles);
-std::string SeverityName(fv1::Severity s);
 
 // ---- recording checks ----------------------------------------------------------
 // Runs a SUM check of `total` = Σ terms and records an info (residue) or an

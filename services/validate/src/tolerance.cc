@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace juesuan::validate {
 namespace {
@@ -15,7 +16,8 @@ Int128 Pow10(int n) {
 }
 
 std::string Int128ToString(Int128 v) {
-  if (v == 0) return "0";
+  // Fast path: 128-bit division by 10 is a library call per digit.
+  if (v >= INT64_MIN && v <= INT64_MAX) return std::to_string(static_cast<int64_t>(v));
   const bool negative = v < 0;
   if (negative) v = -v;
   std::string digits;

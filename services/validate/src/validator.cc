@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "absl/status/status.h"
+#include "common/base/status_macros.h"
 #include "fmt/format.h"
 #include "services/validate/src/rule.h"
 #include "services/validate/src/rules/common.h"
@@ -66,22 +67,22 @@ std::pair<uint64_t, uint64_t> Position(const fv1::Finding& f) {
   return best;
 }
 
-void SortFindings(std::vector<fv1::Finding>& findings) {
-  std::vector<std::pair<std::tuple<int, uint64_t, uint64_t, std::string>, size_t>> keys;
-  keys.reserve(findings.size());
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const auto [line, byte] = Position(findings[i]);
-    keys.push_back({{-static_cast<int>(findings[i].severity()), line, byte, findings[i].rule_id()}, i});
+void SortFindings(google::protobuf::RepeatedPtrField<fv1::Finding>* findings) {
+  using Key = std::tuple<int, uint64_t, uint64_t, std::string_view>;
+  std::vector<std::pair<Key, fv1::Finding*>> keyed;
+  keyed.reserve(static_cast<size_t>(findings->size()));
+  for (auto it = findings->pointer_begin(); it != findings->pointer_end(); ++it) {
+    fv1::Finding* f = *it;
+    const auto [line, byte] = Position(*f);
+    keyed.push_back({{-static_cast<int>(f->severity()), line, byte, f->rule_id()}, f});
   }
-  std::stable_sort(keys.begin(), keys.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<fv1::Finding> sorted;
-  sorted.reserve(findings.size());
-  for (const auto& [key, index] : keys) sorted.push_back(std::move(findings[index]));
-  findings = std::move(sorted);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  // Reorder the owned pointers in place; no finding is copied.
+  auto out = findings->pointer_begin();
+  for (const auto& [key, f] : keyed) *out++ = f;
 }
 
-void Summarize(const std::vector<fv1::Finding>& findings, vv1::Summary* summary) {
+void Summarize(const google::protobuf::RepeatedPtrField<fv1::Finding>& findings, vv1::Summary* summary) {
   std::map<std::string, vv1::FamilyCount> families;
   for (const auto& f : findings) {
     auto& family = families[std::string(FamilyOf(f.rule_id()))];
@@ -108,20 +109,19 @@ void Summarize(const std::vector<fv1::Finding>& findings, vv1::Summary* summary)
 
 }  // namespace
 
-absl::StatusOr<vv1::ValidateReportResponse> Validate(const rv1::Report& report,
-                                                     const vv1::ValidateConfig& config) {
+absl::Status ValidateInto(const rv1::Report& report, const vv1::ValidateConfig& config,
+                          vv1::ValidateReportResponse* response) {
   if (config.max_statements() > 0 && report.statements_size() > config.max_statements()) {
     return absl::InvalidArgumentError(fmt::format("report has {} statements, more than the limit {}",
                                                   report.statements_size(), config.max_statements()));
   }
+  response->Clear();
   const vv1::LayoutProfile& layout = SelectLayout(report, config);
-  vv1::ValidateReportResponse response;
-  vv1::Summary* summary = response.mutable_summary();
+  vv1::Summary* summary = response->mutable_summary();
   summary->set_layout(layout.name());
   summary->set_config_name(config.name());
 
-  std::vector<fv1::Finding> findings;
-  RuleContext ctx(report, config, layout, &findings);
+  RuleContext ctx(report, config, layout, response->mutable_findings());
   for (const RuleDef& rule : Catalogue()) {
     vv1::RuleRun* run = summary->add_runs();
     if (std::string skip = SkipReason(rule, report, config, layout); !skip.empty()) {
@@ -140,16 +140,22 @@ absl::StatusOr<vv1::ValidateReportResponse> Validate(const rv1::Report& report,
     }
     ctx.Begin(rule);
     rule.fn(ctx);
-    *run = ctx.Finish();
+    ctx.Finish(run);
     if (run->outcome() == vv1::RULE_OUTCOME_RAN) {
       summary->set_rules_ran(summary->rules_ran() + 1);
     } else {
       summary->set_rules_could_not_run(summary->rules_could_not_run() + 1);
     }
   }
-  SortFindings(findings);
-  Summarize(findings, summary);
-  for (auto& f : findings) *response.add_findings() = std::move(f);
+  SortFindings(response->mutable_findings());
+  Summarize(response->findings(), summary);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<vv1::ValidateReportResponse> Validate(const rv1::Report& report,
+                                                     const vv1::ValidateConfig& config) {
+  vv1::ValidateReportResponse response;
+  RETURN_IF_ERROR(ValidateInto(report, config, &response));
   return response;
 }
 

@@ -17,4 +17,10 @@ absl::StatusOr<juesuan::validate::v1::ValidateReportResponse> Validate(
     const juesuan::report::v1::Report& report,
     const juesuan::validate::v1::ValidateConfig& config);
 
+// The same, filling `response` (which may live on a protobuf Arena, as in an
+// arena-enabled gRPC server: every finding is then allocated there).
+absl::Status ValidateInto(const juesuan::report::v1::Report& report,
+                          const juesuan::validate::v1::ValidateConfig& config,
+                          juesuan::validate::v1::ValidateReportResponse* response);
+
 }  // namespace juesuan::validate

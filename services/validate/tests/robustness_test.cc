@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "google/protobuf/arena.h"
 #include "gtest/gtest.h"
 #include "services/validate/src/config.h"
 #include "services/validate/src/validator.h"
@@ -103,6 +104,25 @@ TEST(RobustnessTest, DisabledRulesAndUnknownLayoutFallBack) {
   EXPECT_EQ(r->summary().layout(), "GENERIC");
   EXPECT_EQ(RunOf(*r, "FA-SUM-005")->outcome(), vv1::RULE_OUTCOME_SKIPPED);
   for (const auto& f : r->findings()) EXPECT_NE(f.rule_id(), "FA-SUM-005");
+}
+
+}  // namespace
+}  // namespace juesuan::validate
+
+namespace juesuan::validate {
+namespace {
+
+TEST(ArenaTest, ValidateIntoAnArenaResponseMatchesTheHeapResult) {
+  const auto report = testing::SeedReport();
+  auto heap = Validate(report, DefaultConfig());
+  ASSERT_TRUE(heap.ok());
+  google::protobuf::Arena arena;
+  auto* on_arena = google::protobuf::Arena::CreateMessage<juesuan::validate::v1::ValidateReportResponse>(&arena);
+  ASSERT_TRUE(ValidateInto(report, DefaultConfig(), on_arena).ok());
+  EXPECT_EQ(on_arena->SerializeAsString(), heap->SerializeAsString());
+  // Reuse clears the previous result.
+  ASSERT_TRUE(ValidateInto(report, DefaultConfig(), on_arena).ok());
+  EXPECT_EQ(on_arena->findings_size(), heap->findings_size());
 }
 
 }  // namespace

@@ -165,7 +165,8 @@ uint32_t LineOf(std::string_view text, size_t byte) {
   return line;
 }
 
-std::vector<TextRef> CollectTexts(const rv1::Report& report) {
+std::vector<TextRef> CollectTexts(const rv1::Report& report, const std::vector<YoyRef>& yoys,
+                                  const std::vector<BvfRef>& bvfs) {
   std::vector<TextRef> texts;
   texts.reserve(64);
   auto add = [&](std::string name, bool has, const rv1::Text& t) {
@@ -178,10 +179,10 @@ std::vector<TextRef> CollectTexts(const rv1::Report& report) {
   add("perf.achievements", perf.has_achievements(), perf.achievements());
   add("perf.problems", perf.has_problems(), perf.problems());
   add("perf.improvements", perf.has_improvements(), perf.improvements());
-  for (const auto& ref : CollectYoys(report)) {
+  for (const auto& ref : yoys) {
     add(ref.subject + ".yoy.reason", ref.yoy->has_reason(), ref.yoy->reason());
   }
-  for (const auto& ref : CollectBudgetVsFinals(report)) {
+  for (const auto& ref : bvfs) {
     add(ref.subject + ".bvf.reason", ref.bvf->has_reason(), ref.bvf->reason());
   }
   for (int i = 0; i < report.performance_tables_size(); ++i) {
@@ -278,7 +279,7 @@ const ReportIndex& RuleContext::index() {
     index_ = std::make_unique<ReportIndex>();
     index_->yoys = CollectYoys(report_);
     index_->bvfs = CollectBudgetVsFinals(report_);
-    index_->texts = CollectTexts(report_);
+    index_->texts = CollectTexts(report_, index_->yoys, index_->bvfs);
     if (!report_.text().empty()) index_->text_lines.emplace(report_.text());
   }
   return *index_;

@@ -62,7 +62,8 @@ struct TextRef {
   std::string name;
   const rv1::Text* text = nullptr;
 };
-std::vector<TextRef> CollectTexts(const rv1::Report& report);
+std::vector<TextRef> CollectTexts(const rv1::Report& report, const std::vector<YoyRef>& yoys,
+                                  const std::vector<BvfRef>& bvfs);
 
 // Finds the table with the given id ("T1".."T9"), or nullptr.
 const rv1::Table* FindTable(const rv1::Report& report, std::string_view id);
