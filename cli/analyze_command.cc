@@ -27,6 +27,7 @@
 #include "cli/output/formats.h"
 #include "cli/output/html_report.h"
 #include "cli/output/summary.h"
+#include "common/base/status_macros.h"
 #include "common/grpc/client_channel.h"
 #include "common/grpc/status.h"
 #include "juesuan/analyze/v1/analyze_service.grpc.pb.h"
@@ -107,7 +108,9 @@ class Progress {
 
 DocumentResult AnalyzeOne(analyze::v1::AnalyzeService::Stub& stub, const DocumentInput& input,
                           const AnalyzeArgs& args) {
-  DocumentResult result{input.path, input.name};
+  DocumentResult result;
+  result.path = input.path;
+  result.name = input.name;
   const absl::Time start = absl::Now();
   absl::StatusOr<std::string> content = ReadWholeFile(input.path);
   if (!content.ok()) {

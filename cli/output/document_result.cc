@@ -108,4 +108,37 @@ std::string PadToWidth(const std::string& text, size_t width) {
   return cut + std::string(width - used - 1, ' ');
 }
 
+std::string PadToWidthKeepEnd(const std::string& text, size_t width) {
+  if (DisplayWidth(text) <= width) return PadToWidth(text, width);
+  // Code point boundaries from the start, then take the longest fitting tail.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size();) {
+    starts.push_back(i);
+    NextCodePoint(text, i);
+  }
+  for (size_t start : starts) {
+    const std::string tail = text.substr(start);
+    if (DisplayWidth(tail) + 1 <= width) return PadToWidth("…" + tail, width);
+  }
+  return PadToWidth("…", width);
+}
+
+std::string OneLine(const std::string& text, size_t width) {
+  std::string line;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = !line.empty();
+      continue;
+    }
+    if (space) line += ' ';
+    space = false;
+    line += c;
+  }
+  if (DisplayWidth(line) <= width) return line;
+  std::string cut = PadToWidth(line, width);
+  while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+  return cut;
+}
+
 }  // namespace juesuan::cli

@@ -47,5 +47,10 @@ const char* StageName(analyze::v1::Stage stage);
 size_t DisplayWidth(const std::string& utf8);
 // `text` padded with spaces (or cut with "…") to `width` columns.
 std::string PadToWidth(const std::string& text, size_t width);
+// Same, but a long text keeps its end ("…/001/text.txt"): for paths.
+std::string PadToWidthKeepEnd(const std::string& text, size_t width);
+// Whitespace runs (newlines and tabs of table rows) become one space; the
+// result is cut with "…" at `width` columns.
+std::string OneLine(const std::string& text, size_t width);
 
 }  // namespace juesuan::cli

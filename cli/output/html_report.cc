@@ -149,7 +149,7 @@ std::string ScoreChart(const analyze::v1::AnalyzeResponse& r) {
   const int rows = r.scoring().tables_size();
   const int row_height = 26, label_width = 90, bar_width = 300;
   std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" role=\"img\" "
+      "<svg width=\"{}\" height=\"{}\" role=\"img\" "
       "aria-label=\"performance scores\" class=\"score-chart\">",
       label_width + bar_width + 130, rows * row_height + 6);
   const std::vector<std::string> grades = PerformanceGrades(r);

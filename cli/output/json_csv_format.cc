@@ -66,7 +66,7 @@ std::string CsvRows(const DocumentResult& result) {
       const auto& src = f->operands(0).src();
       if (src.page() > 0) page = std::to_string(src.page());
       if (src.line() > 0) line = std::to_string(src.line());
-      quote = src.raw_text();
+      quote = OneLine(src.raw_text(), 200);
     }
     rows += row({result.name, f->rule_id(), SeverityName(f->severity()), message, page, line,
                  quote});

@@ -78,7 +78,7 @@ std::string SummaryTable(const std::vector<DocumentResult>& results, bool colour
                     "  year  errors  warnings  info  performance\n";
   int failed = 0, with_errors = 0;
   for (const DocumentResult& result : results) {
-    out += PadToWidth(result.name, 40) + "  ";
+    out += PadToWidthKeepEnd(result.name, 40) + "  ";
     if (!result.status.ok()) {
       ++failed;
       out += paint(fmt::format("FAILED {}: {}", absl::StatusCodeToString(result.status.code()),

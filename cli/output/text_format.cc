@@ -43,7 +43,8 @@ void AppendFindings(std::string& out, const analyze::v1::AnalyzeResponse& r, Pai
       const auto& src = f->operands(0).src();
       const std::string where = Where(src);
       if (!where.empty() || !src.raw_text().empty()) {
-        out += paint(fmt::format("      [{}] {}", where, src.raw_text()), "2") + "\n";
+        out += paint(fmt::format("      [{}] {}", where, OneLine(src.raw_text(), 80)), "2") +
+               "\n";
       }
     }
   }

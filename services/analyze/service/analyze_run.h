@@ -52,10 +52,11 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
 
  private:
   struct StageCall {
+    explicit StageCall(v1::Stage s) : stage(s) {}
     v1::Stage stage;
     std::unique_ptr<grpc::ClientContext> context;
     absl::Time started;
-    grpc::Status status;
+    grpc::Status status;  // OK until the call completes
     absl::Duration duration;
   };
 

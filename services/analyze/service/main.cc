@@ -1,8 +1,8 @@
 // juesuan-analyze: the analyze gateway binary.
 //
-//   juesuan-analyze --grpc_address=0.0.0.0:50050 --metrics_address=0.0.0.0:9463 \
-//     --parse_target=dns:///juesuan-parse:50051 \
-//     --validate_target=dns:///juesuan-validate:50052 \
+//   juesuan-analyze --grpc_address=0.0.0.0:50050 --metrics_address=0.0.0.0:9463
+//     --parse_target=dns:///juesuan-parse:50051
+//     --validate_target=dns:///juesuan-validate:50052
 //     --scoring_target=dns:///juesuan-scoring:50053
 #include <cstdint>
 #include <memory>
