@@ -23,8 +23,9 @@ PACKAGES=(
   # the npm packages are pinned in tests/deploy/package-lock.json and
   # installed into the build tree by the deploy_node_modules test.
   prometheus yamllint
-  # tests/analyze/html_chromium.sh loads the HTML report in headless Chromium.
-  chromium
+  # tests/analyze/html_chromium.sh loads the HTML report in headless Chromium;
+  # a small CJK font so its screenshot shows the Chinese text.
+  chromium fonts-wqy-microhei
 )
 
 SUDO=()

@@ -13,7 +13,7 @@ namespace juesuan::cli {
 namespace {
 
 constexpr char kStyle[] = R"css(
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#fafafa}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:0;color:#222;background:#fafafa}
 header{background:#1f3b57;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;opacity:.85}
 main{display:grid;grid-template-columns:minmax(360px,46%) 1fr;gap:16px;padding:16px 24px}
 section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px 16px;margin-bottom:16px}

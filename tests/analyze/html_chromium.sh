@@ -55,7 +55,7 @@ check "findings link to highlights" 1 'class="ev-link" href="#ev-'
 check "score chart drawn" 1 '<svg[^>]*class="score-chart"'
 check "key figures" 1 'id="figures"'
 # Every evidence link points at an element that exists.
-for id in $(grep -o 'class="ev-link" href="#ev-[0-9]*"' "${WORK}/dom.html" | grep -o 'ev-[0-9]*' | sort -u); do
+for id in $(grep -o 'class="ev-link" href="#ev-[0-9]*"' "${WORK}/dom.html" | sed 's/.*#//; s/"$//' | sort -u); do
   grep -q "id=\"${id}\"" "${WORK}/dom.html" || { echo "FAIL: dangling link #${id}"; fail=1; }
 done
 if [[ ! -s "${WORK}/seed.png" ]] || [[ "$(head -c 8 "${WORK}/seed.png" | od -An -tx1 | tr -d ' \n')" != "89504e470d0a1a0a" ]]; then
