@@ -23,6 +23,10 @@ PACKAGES=(
   # the npm packages are pinned in tests/deploy/package-lock.json and
   # installed into the build tree by the deploy_node_modules test.
   prometheus yamllint
+  # fuzzing (scripts/fuzz-smoke.sh): clang with libFuzzer and the sanitizers
+  clang-14 libclang-rt-14-dev
+  # regenerating PDF fixtures (tests/pdf/make_fixtures.py): encryption, image PDFs
+  qpdf img2pdf
   # tests/analyze/html_chromium.sh loads the HTML report in headless Chromium;
   # a small CJK font so its screenshot shows the Chinese text.
   chromium fonts-wqy-microhei

@@ -13,6 +13,7 @@
 #include "services/parse/src/sections.h"
 #include "services/parse/src/source_document.h"
 #include "services/parse/perf/performance_tables.h"
+#include "services/parse/tables/structured_input.h"
 
 namespace juesuan::parse {
 namespace {
@@ -167,21 +168,31 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
   }
   RETURN_IF_ERROR(CheckDeadline(options, "start"));
   const report::v1::Format format = DetectFormat(content);
-  if (format != report::v1::FORMAT_TEXT) {
-    return absl::UnimplementedError(fmt::format(
-        "{} input is not supported by this build of the parser",
-        format == report::v1::FORMAT_PDF ? "PDF" : "DOCX"));
+  // PDF and DOCX are decoded to text (and tables) by their own readers; the
+  // text then goes through the same pipeline as text input.
+  std::string utf8;
+  std::vector<size_t> page_starts;
+  StructuredInput structured;
+  report::v1::Encoding encoding = report::v1::ENCODING_UTF8;
+  if (format == report::v1::FORMAT_TEXT) {
+    ASSIGN_OR_RETURN(text::DecodedText decoded, text::DecodeToUtf8(content));
+    RETURN_IF_ERROR(CheckLooksLikeText(decoded.utf8));
+    utf8 = std::move(decoded.utf8);
+    encoding = EncodingOf(decoded.encoding);
+  } else {
+    const StructuredLimits limits{options.max_pdf_pages, options.deadline};
+    ASSIGN_OR_RETURN(structured, DecodeStructured(content, format, limits));
+    utf8 = std::move(structured.text);
+    page_starts = structured.page_starts;
   }
-  ASSIGN_OR_RETURN(text::DecodedText decoded, text::DecodeToUtf8(content));
-  RETURN_IF_ERROR(CheckLooksLikeText(decoded.utf8));
   RETURN_IF_ERROR(CheckDeadline(options, "decoding"));
 
-  SourceDocument doc(std::move(decoded.utf8));
+  SourceDocument doc(std::move(utf8), std::move(page_starts));
   Report report;
   Diagnostics diags(&report);
   auto* info = report.mutable_document();
   info->set_format(format);
-  info->set_encoding(EncodingOf(decoded.encoding));
+  info->set_encoding(encoding);
   info->set_amount_unit(report::v1::MONEY_UNIT_WAN_YUAN);
   ScanTitle(doc, info);
   info->set_layout(options.layout_hint != report::v1::LAYOUT_UNSPECIFIED
@@ -190,10 +201,20 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
 
   // Performance tables first: their lines are tables, not narrative.
   std::vector<std::pair<uint32_t, uint32_t>> table_lines;  // 1-based, inclusive
-  for (auto& table : ExtractPerformanceTables(doc, diags, &table_lines)) {
-    *report.add_performance_tables() = std::move(table);
+  std::vector<std::pair<uint32_t, uint32_t>> other_tables;
+  if (format == report::v1::FORMAT_TEXT) {
+    for (auto& table : ExtractPerformanceTables(doc, diags, &table_lines)) {
+      *report.add_performance_tables() = std::move(table);
+    }
+  } else {
+    TableLines lines = ReadStructuredTables(structured, doc, config_, report, diags);
+    table_lines = std::move(lines.performance);
+    other_tables = std::move(lines.other);
   }
   std::vector<bool> skip(doc.lines().size(), false);
+  for (auto [first, last] : other_tables) {
+    for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
+  }
   for (auto [first, last] : table_lines) {
     for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
   }

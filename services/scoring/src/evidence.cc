@@ -7,9 +7,10 @@
 
 namespace juesuan::scoring {
 
-fnd::Finding MakeFinding(const TableContext& ctx, std::string_view rule_id, fnd::Severity severity,
-                         std::string message_zh, std::string message_en, std::string relation) {
-  fnd::Finding f;
+fnd::Finding& AddFinding(Findings* findings, const TableContext& ctx, std::string_view rule_id,
+                         fnd::Severity severity, std::string message_zh, std::string message_en,
+                         std::string relation) {
+  fnd::Finding& f = *findings->Add();
   f.set_rule_id(std::string(rule_id));
   f.set_severity(severity);
   f.set_message_zh(std::move(message_zh));
@@ -98,30 +99,45 @@ fnd::Operand AmountOperand(std::string name, const rpt::Amount& amount) {
   return op;
 }
 
-fnd::Operand PercentOperand(std::string name, const rpt::Percent& percent) {
-  fnd::Operand op;
+void FillPercentOperand(fnd::Operand* out, std::string name, const rpt::Percent& percent) {
+  fnd::Operand& op = *out;
   op.set_name(std::move(name));
   op.set_printed(percent.src().raw_text().empty() && percent.has_value()
                      ? DecimalText(percent.value()) + "%"
                      : percent.src().raw_text());
   *op.mutable_src() = percent.src();
   if (percent.has_value()) op.set_value(DecimalText(percent.value()) + "%");
+}
+
+fnd::Operand PercentOperand(std::string name, const rpt::Percent& percent) {
+  fnd::Operand op;
+  FillPercentOperand(&op, std::move(name), percent);
   return op;
+}
+
+void FillTextOperand(fnd::Operand* out, std::string name, std::string_view text, const rpt::Provenance& src) {
+  fnd::Operand& op = *out;
+  op.set_name(std::move(name));
+  op.set_printed(std::string(text));
+  *op.mutable_src() = src;
 }
 
 fnd::Operand TextOperand(std::string name, std::string_view text, const rpt::Provenance& src) {
   fnd::Operand op;
-  op.set_name(std::move(name));
-  op.set_printed(std::string(text));
-  *op.mutable_src() = src;
+  FillTextOperand(&op, std::move(name), text, src);
   return op;
+}
+
+void FillComputedOperand(fnd::Operand* out, std::string name, const Rational& value, int32_t decimals) {
+  fnd::Operand& op = *out;
+  op.set_name(std::move(name));
+  op.set_printed(value.ToDecimalString(decimals));
+  op.set_value(ExactText(value));
 }
 
 fnd::Operand ComputedOperand(std::string name, const Rational& value, int32_t decimals) {
   fnd::Operand op;
-  op.set_name(std::move(name));
-  op.set_printed(value.ToDecimalString(decimals));
-  op.set_value(ExactText(value));
+  FillComputedOperand(&op, std::move(name), value, decimals);
   return op;
 }
 

@@ -20,8 +20,13 @@ struct TableContext {
   std::string name;         // project or unit name
 };
 
-fnd::Finding MakeFinding(const TableContext& ctx, std::string_view rule_id, fnd::Severity severity,
-                         std::string message_zh, std::string message_en, std::string relation = "");
+// A table's findings, held by the TableScore (which may live on an arena).
+using Findings = google::protobuf::RepeatedPtrField<fnd::Finding>;
+
+// Appends a finding to `findings` and returns it for its operands.
+fnd::Finding& AddFinding(Findings* findings, const TableContext& ctx, std::string_view rule_id,
+                         fnd::Severity severity, std::string message_zh, std::string message_en,
+                         std::string relation = "");
 
 // Exact text of a rational: a terminating decimal when it has one ("29.3"),
 // otherwise "num/den".
@@ -31,6 +36,9 @@ std::string ExactText(const Rational& r);
 void FillCellOperand(fnd::Operand* op, std::string name, const rpt::DecimalCell& cell);
 void FillValueOperand(fnd::Operand* op, std::string name, const rpt::IndicatorValue& value);
 void FillAmountOperand(fnd::Operand* op, std::string name, const rpt::Amount& amount);
+void FillPercentOperand(fnd::Operand* op, std::string name, const rpt::Percent& percent);
+void FillTextOperand(fnd::Operand* op, std::string name, std::string_view text, const rpt::Provenance& src);
+void FillComputedOperand(fnd::Operand* op, std::string name, const Rational& value, int32_t decimals);
 // ... or build one.
 fnd::Operand CellOperand(std::string name, const rpt::DecimalCell& cell);
 fnd::Operand ValueOperand(std::string name, const rpt::IndicatorValue& value);

@@ -54,8 +54,8 @@ FundFigures CollectFunds(const rpt::PerformanceTable& table) {
 void AddFundOperands(fnd::Finding& f, const TableContext& ctx, const FundFigures& funds) {
   for (const rpt::FundRow* row : funds.rows) {
     const std::string name = fmt::format("{}.funds[{}]", ctx.section_key, row->label());
-    *f.add_operands() = AmountOperand(name + ".annual", row->annual());
-    *f.add_operands() = AmountOperand(name + ".executed", row->executed());
+    FillAmountOperand(f.add_operands(), name + ".annual", row->annual());
+    FillAmountOperand(f.add_operands(), name + ".executed", row->executed());
   }
 }
 
@@ -82,7 +82,7 @@ Rational ScoreFraction(const Rational& rate, const CompiledConfig& config, std::
 // the rate evaluated at the corners of the printed amounts' rounding boxes,
 // widened by half the percent's printing quantum.
 void CheckPrintedRate(const rpt::PerformanceTable& table, const FundFigures& funds, const Rational& rate,
-                      const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                      const TableContext& ctx, Findings* findings) {
   const rpt::Percent& printed_rate = table.execution().rate();
   if (!table.execution().has_rate() || !printed_rate.has_value()) return;
   Rational printed = PercentPoints(printed_rate);
@@ -102,27 +102,24 @@ void CheckPrintedRate(const rpt::PerformanceTable& table, const FundFigures& fun
   bool last_digit = distance <= quantum;
   std::string interval = fmt::format("[{}%, {}]", low.ToDecimalString(4),
                                      unbounded ? "∞" : high.ToDecimalString(4) + "%");
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-TAB-003", last_digit ? fnd::SEVERITY_INFO : fnd::SEVERITY_ERROR,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-003", last_digit ? fnd::SEVERITY_INFO : fnd::SEVERITY_ERROR,
       fmt::format("执行率印为{}，按全年执行数/全年预算数应为{}%", DecimalText(printed_rate.value()) + "%",
                   (rate * hundred).ToDecimalString(2)),
       fmt::format("execution rate printed {}% but 全年执行数 / 全年预算数 = {}%", DecimalText(printed_rate.value()),
                   (rate * hundred).ToDecimalString(2)),
       "执行率 = 全年执行数 / 全年预算数");
-  *f.add_operands() = PercentOperand(ctx.section_key + ".execution.rate", printed_rate);
+  FillPercentOperand(f.add_operands(), ctx.section_key + ".execution.rate", printed_rate);
   AddFundOperands(f, ctx, funds);
   f.set_expected(interval);
   f.set_residue(ExactText(distance) + " pp");
   f.set_tolerance("RATIO interval");
-  findings->push_back(std::move(f));
 }
 
 void CheckFundsSanity(const rpt::PerformanceTable& table, const FundFigures& funds, const TableContext& ctx,
-                      std::vector<fnd::Finding>* findings) {
+                      Findings* findings) {
   if (funds.annual_printed && funds.executed_printed &&
       funds.annual + funds.annual_quantum < funds.executed) {
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-TAB-007", fnd::SEVERITY_WARNING,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-007", fnd::SEVERITY_WARNING,
         fmt::format("全年执行数{}万元超过全年预算数{}万元（执行率超过100%）", ExactText(funds.executed),
                     ExactText(funds.annual)),
         fmt::format("executed {} 万元 exceeds the annual budget {} 万元 (execution above 100%)",
@@ -131,23 +128,20 @@ void CheckFundsSanity(const rpt::PerformanceTable& table, const FundFigures& fun
     AddFundOperands(f, ctx, funds);
     f.set_residue(ExactText(funds.executed - funds.annual) + "万元");
     f.set_tolerance(ExactText(funds.annual_quantum) + "万元");
-    findings->push_back(std::move(f));
   }
   if (funds.initial_printed && funds.annual_printed && funds.initial != funds.annual) {
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-TAB-007", fnd::SEVERITY_INFO,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-007", fnd::SEVERITY_INFO,
         fmt::format("年初预算数{}万元与全年预算数{}万元不同（年中调整，应说明原因）", ExactText(funds.initial),
                     ExactText(funds.annual)),
         fmt::format("initial budget {} 万元 differs from the annual budget {} 万元 (mid-year adjustment)",
                     ExactText(funds.initial), ExactText(funds.annual)),
         "年初预算数 = 全年预算数");
     for (const rpt::FundRow* row : funds.rows) {
-      *f.add_operands() = AmountOperand(fmt::format("{}.funds[{}].initial", ctx.section_key, row->label()),
+      FillAmountOperand(f.add_operands(), fmt::format("{}.funds[{}].initial", ctx.section_key, row->label()),
                                         row->initial());
-      *f.add_operands() = AmountOperand(fmt::format("{}.funds[{}].annual", ctx.section_key, row->label()),
+      FillAmountOperand(f.add_operands(), fmt::format("{}.funds[{}].annual", ctx.section_key, row->label()),
                                         row->annual());
     }
-    findings->push_back(std::move(f));
   }
   // PF-TAB-009: the block's cells printed on a component row with no budget
   // (a vertically merged Word cell), not on the total row.
@@ -158,34 +152,31 @@ void CheckFundsSanity(const rpt::PerformanceTable& table, const FundFigures& fun
   }
   for (const rpt::FundRow& row : table.funds()) {
     if (row.source() != block.printed_on_source() || row.annual().fen() != 0) continue;
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-TAB-009", fnd::SEVERITY_INFO,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-009", fnd::SEVERITY_INFO,
         fmt::format("分值/执行率/得分印在预算为0的“{}”行（合并单元格），按整个资金块计算", row.label()),
         fmt::format("the funds block's weight/rate/score are printed on the zero-budget row \"{}\" (merged cell); "
                     "attached to the block",
                     row.label()),
         "execution cells belong to the funds block");
     const std::string name = fmt::format("{}.funds[{}]", ctx.section_key, row.label());
-    *f.add_operands() = AmountOperand(name + ".annual", row.annual());
-    *f.add_operands() = AmountOperand(name + ".executed", row.executed());
-    *f.add_operands() = CellOperand(ctx.section_key + ".execution.weight", block.weight());
-    *f.add_operands() = PercentOperand(ctx.section_key + ".execution.rate", block.rate());
-    *f.add_operands() = CellOperand(ctx.section_key + ".execution.score", block.score());
-    findings->push_back(std::move(f));
+    FillAmountOperand(f.add_operands(), name + ".annual", row.annual());
+    FillAmountOperand(f.add_operands(), name + ".executed", row.executed());
+    FillCellOperand(f.add_operands(), ctx.section_key + ".execution.weight", block.weight());
+    FillPercentOperand(f.add_operands(), ctx.section_key + ".execution.rate", block.rate());
+    FillCellOperand(f.add_operands(), ctx.section_key + ".execution.score", block.score());
     return;
   }
 }
 
 void CheckReportedExecutionScore(const rpt::PerformanceTable& table, const ExecutionResult& r,
                                  const CompiledConfig& config, const TableContext& ctx,
-                                 std::vector<fnd::Finding>* findings) {
+                                 Findings* findings) {
   const rpt::DecimalCell& cell = table.execution().score();
   const std::string name = ctx.section_key + ".execution.score";
   if (!r.reported.ok()) {
     if (!r.weight.ok()) return;
     bool non_numeric = CellNonNumeric(cell);
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-SCORE-004", non_numeric ? fnd::SEVERITY_WARNING : fnd::SEVERITY_INFO,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-004", non_numeric ? fnd::SEVERITY_WARNING : fnd::SEVERITY_INFO,
         r.scorable ? fmt::format("执行率得分{}，重新计算为{}", non_numeric ? "不是数字" : "未填写",
                                  r.range_min.ToDecimalString(config.score_decimals))
                    : fmt::format("执行率得分{}，且无法重新计算", non_numeric ? "不是数字" : "未填写"),
@@ -194,46 +185,41 @@ void CheckReportedExecutionScore(const rpt::PerformanceTable& table, const Execu
                    : fmt::format("execution score {} and cannot be recomputed",
                                  non_numeric ? "not a number" : "not printed"),
         r.scored->formula());
-    *f.add_operands() = CellOperand(name, cell);
+    FillCellOperand(f.add_operands(), name, cell);
     if (r.scorable) f.set_expected(r.range_min.ToDecimalString(config.score_decimals));
-    findings->push_back(std::move(f));
     return;
   }
   if (!r.scorable) return;
   Rational diff = r.reported - r.exact_score;
   if (!diff.ok() || diff.Abs() <= config.score_tolerance) return;
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-SCORE-004", fnd::SEVERITY_ERROR,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-004", fnd::SEVERITY_ERROR,
       fmt::format("执行率得分{}，按分值×执行率应为{}", ExactText(r.reported),
                   r.range_min.ToDecimalString(config.score_decimals)),
       fmt::format("execution score {} but weight × rate gives {}", ExactText(r.reported),
                   r.range_min.ToDecimalString(config.score_decimals)),
       r.scored->formula());
-  *f.add_operands() = CellOperand(name, cell);
-  *f.add_operands() = CellOperand(ctx.section_key + ".execution.weight", table.execution().weight());
+  FillCellOperand(f.add_operands(), name, cell);
+  FillCellOperand(f.add_operands(), ctx.section_key + ".execution.weight", table.execution().weight());
   f.set_expected(r.range_min.ToDecimalString(config.score_decimals));
   f.set_residue(ExactText(diff));
   f.set_tolerance(ExactText(config.score_tolerance));
-  findings->push_back(std::move(f));
 }
 
-void ReportUndefinedRate(const FundFigures& funds, const TableContext& ctx, std::vector<fnd::Finding>* findings) {
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-TAB-003", fnd::SEVERITY_INFO,
+void ReportUndefinedRate(const FundFigures& funds, const TableContext& ctx, Findings* findings) {
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-003", fnd::SEVERITY_INFO,
       funds.annual_printed ? "全年预算数为0，执行率无定义，执行率得分无法计算"
                            : "全年预算数或全年执行数未填写，执行率无法计算",
       funds.annual_printed ? "annual budget is 0: the execution rate is undefined and its score cannot be computed"
                            : "annual budget or executed amount not printed: the execution rate cannot be computed",
       "执行率 = 全年执行数 / 全年预算数");
   AddFundOperands(f, ctx, funds);
-  findings->push_back(std::move(f));
 }
 
 }  // namespace
 
 ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const CompiledConfig& config,
                                const TableContext& ctx, v1::ExecutionScore* scored,
-                               std::vector<fnd::Finding>* findings) {
+                               Findings* findings) {
   ExecutionResult r;
   r.scored = scored;
   const rpt::ExecutionBlock& block = table.execution();
@@ -254,7 +240,6 @@ ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const Compile
     FillAmountOperand(out.add_inputs(), fmt::format("funds[{}].executed", row->label()), row->executed());
   }
   FillCellOperand(out.add_inputs(), "execution.weight", block.weight());
-  FillCellOperand(out.add_inputs(), "execution.score", block.score());
 
   bool rate_defined = !funds.rows.empty() && funds.annual_printed && funds.executed_printed &&
                       Rational::Of(0) < funds.annual;

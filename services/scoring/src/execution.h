@@ -25,6 +25,6 @@ struct ExecutionResult {
 
 ExecutionResult ScoreExecution(const rpt::PerformanceTable& table, const CompiledConfig& config,
                                const TableContext& ctx, v1::ExecutionScore* out,
-                               std::vector<fnd::Finding>* findings);
+                               Findings* findings);
 
 }  // namespace juesuan::scoring

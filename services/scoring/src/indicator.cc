@@ -117,9 +117,7 @@ Classification Classify(const rpt::Indicator& indicator, const std::string& cate
     if (result.method != v1::SCORING_METHOD_ALL_OR_NOTHING) result.method = v1::SCORING_METHOD_QUALITATIVE_BANDS;
   } else if (result.method == v1::SCORING_METHOD_UNSPECIFIED ||
              result.method == v1::SCORING_METHOD_QUALITATIVE_BANDS) {
-    result.method = result.method == v1::SCORING_METHOD_QUALITATIVE_BANDS && !indicator.target().has_number()
-                        ? v1::SCORING_METHOD_QUALITATIVE_BANDS
-                        : v1::SCORING_METHOD_PROPORTIONAL;
+    result.method = v1::SCORING_METHOD_PROPORTIONAL;  // bands apply to text only
   }
   reason(from_target.basis);
   result.basis = std::move(basis);
@@ -265,8 +263,6 @@ struct RowScorer {
     std::string_view actual = WithoutSpaces(ind.actual().raw(), buffer);
     const auto* keyword = LongestContained(actual, config.qual_keywords);
     if (keyword == nullptr) {
-      r.is_band = true;
-      out().set_band("");
       return Unscorable(actual.empty() ? "actual value not printed" : "actual text matches no qualitative band");
     }
     r.band = &config.qual_bands[keyword->value];
@@ -326,10 +322,11 @@ IndicatorResult ScoreIndicator(const rpt::Indicator& ind, uint32_t row, const Co
   out.set_reported_printed(r.reported.ok());
   if (r.reported.ok()) *out.mutable_reported() = ind.score().value();
 
+  // The formula's operands; the printed score is evidence only where a
+  // finding cites it.
   FillValueOperand(out.add_inputs(), "target", ind.target());
   FillValueOperand(out.add_inputs(), "actual", ind.actual());
   FillCellOperand(out.add_inputs(), "weight", ind.weight());
-  FillCellOperand(out.add_inputs(), "score", ind.score());
 
   RowScorer scorer{ind, config, r};
   if (!r.weight.ok()) {
@@ -369,7 +366,7 @@ std::string PrintedCompletion(const rpt::Indicator& ind) {
 // PF-TAB-005: printed 完成率 vs the exact completion (uncapped or capped),
 // within half a printing quantum; one quantum further → info.
 void CheckPrintedCompletion(const rpt::Indicator& ind, const IndicatorResult& r, const TableContext& ctx,
-                            std::vector<fnd::Finding>* findings) {
+                            Findings* findings) {
   if (!ind.has_completion() || !ind.completion().has_value() || !r.completion_defined) return;
   if (r.scored->indicator_class() == v1::INDICATOR_CLASS_QUALITATIVE) return;
   Rational printed = PercentPoints(ind.completion());
@@ -381,8 +378,7 @@ void CheckPrintedCompletion(const rpt::Indicator& ind, const IndicatorResult& r,
   Rational residue = Min((printed - uncapped).Abs(), (printed - capped).Abs());
   if (!residue.ok() || residue <= half) return;
   bool last_digit = residue <= half + quantum;
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-TAB-005", last_digit ? fnd::SEVERITY_INFO : fnd::SEVERITY_WARNING,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-005", last_digit ? fnd::SEVERITY_INFO : fnd::SEVERITY_WARNING,
       fmt::format("“{}”完成率印为{}，按目标值与实际值计算应为{}", ind.level3(), PrintedCompletion(ind),
                   PercentText(r.completion)),
       fmt::format("\"{}\": printed completion {} but target/actual give {}", ind.level3(), PrintedCompletion(ind),
@@ -390,73 +386,69 @@ void CheckPrintedCompletion(const rpt::Indicator& ind, const IndicatorResult& r,
       r.scored->indicator_class() == v1::INDICATOR_CLASS_NEGATIVE ? "完成率 = target / actual"
                                                                 : "完成率 = actual / target");
   const std::string row = RowName(ctx, r.scored->row(), ind);
-  *f.add_operands() = PercentOperand(row + ".completion", ind.completion());
-  *f.add_operands() = ValueOperand(row + ".target", ind.target());
-  *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
+  FillPercentOperand(f.add_operands(), row + ".completion", ind.completion());
+  FillValueOperand(f.add_operands(), row + ".target", ind.target());
+  FillValueOperand(f.add_operands(), row + ".actual", ind.actual());
   f.set_expected(PercentText(r.completion));
   f.set_residue(ExactText(residue) + " pp");
   f.set_tolerance(ExactText(half) + " pp");
-  findings->push_back(std::move(f));
 }
 
 void CheckUnits(const rpt::Indicator& ind, IndicatorResult& r, const CompiledConfig& config,
-                const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                const TableContext& ctx, Findings* findings) {
   if (!ind.target().has_number() || !ind.actual().has_number()) return;
   std::string target_unit = ind.target().unit().empty() ? ind.measure_unit() : ind.target().unit();
   std::string actual_unit = ind.actual().unit().empty() ? ind.measure_unit() : ind.actual().unit();
   if (target_unit.empty() || actual_unit.empty()) return;
   if (config.CanonicalUnit(target_unit) == config.CanonicalUnit(actual_unit)) return;
   r.scored->set_units_agree(false);
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-TAB-006", fnd::SEVERITY_INFO,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-006", fnd::SEVERITY_INFO,
       fmt::format("“{}”目标值单位“{}”与实际值单位“{}”不一致", ind.level3(), target_unit, actual_unit),
       fmt::format("\"{}\": target unit \"{}\" differs from actual unit \"{}\"", ind.level3(), target_unit,
                   actual_unit),
       "unit(target) = unit(actual)");
   const std::string row = RowName(ctx, r.scored->row(), ind);
-  *f.add_operands() = ValueOperand(row + ".target", ind.target());
-  *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
+  FillValueOperand(f.add_operands(), row + ".target", ind.target());
+  FillValueOperand(f.add_operands(), row + ".actual", ind.actual());
   f.set_expected(target_unit);
-  findings->push_back(std::move(f));
 }
 
 // PF-TAB-004 (0 ≤ score ≤ w) and PF-SCORE-003 (uncapped completion); returns
 // true when the printed score is out of range.
 bool CheckScoreRange(const rpt::Indicator& ind, const IndicatorResult& r, const Rational& tolerance,
-                     const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                     const TableContext& ctx, Findings* findings) {
   if (!r.reported.ok() || !r.weight.ok()) return false;
   if (!(r.reported.is_negative() || r.weight < r.reported)) return false;
   // Attributed to a missing cap only when the printed score is w · c itself.
   bool uncapped = r.completion_defined && Rational::Of(1) < r.completion && r.weight < r.reported &&
                   (r.reported - r.weight * r.completion).Abs() <= tolerance;
   const std::string row = RowName(ctx, r.scored->row(), ind);
-  fnd::Finding f = uncapped
-      ? MakeFinding(ctx, "PF-SCORE-003", fnd::SEVERITY_ERROR,
+  fnd::Finding& f = uncapped
+      ? AddFinding(findings, ctx, "PF-SCORE-003", fnd::SEVERITY_ERROR,
                     fmt::format("“{}”完成率{}超过100%未封顶：得分{}高于分值{}", ind.level3(),
                                 PercentText(r.completion), ExactText(r.reported), ExactText(r.weight)),
                     fmt::format("\"{}\": completion {} not capped at 100%: score {} exceeds weight {}",
                                 ind.level3(), PercentText(r.completion), ExactText(r.reported),
                                 ExactText(r.weight)),
                     "score = w · min(c, 1) ≤ w")
-      : MakeFinding(ctx, "PF-TAB-004", fnd::SEVERITY_ERROR,
+      : AddFinding(findings, ctx, "PF-TAB-004", fnd::SEVERITY_ERROR,
                     fmt::format("“{}”得分{}不在0至分值{}之间", ind.level3(), ExactText(r.reported),
                                 ExactText(r.weight)),
                     fmt::format("\"{}\": score {} outside 0 … weight {}", ind.level3(), ExactText(r.reported),
                                 ExactText(r.weight)),
                     "0 ≤ score ≤ weight");
-  *f.add_operands() = CellOperand(row + ".score", ind.score());
-  *f.add_operands() = CellOperand(row + ".weight", ind.weight());
-  if (uncapped) *f.add_operands() = PercentOperand(row + ".completion", ind.completion());
+  FillCellOperand(f.add_operands(), row + ".score", ind.score());
+  FillCellOperand(f.add_operands(), row + ".weight", ind.weight());
+  if (uncapped) FillPercentOperand(f.add_operands(), row + ".completion", ind.completion());
   f.set_expected(fmt::format("[0, {}]", ExactText(r.weight)));
   f.set_residue(ExactText(r.reported.is_negative() ? r.reported : r.reported - r.weight));
   f.set_tolerance("0");
-  findings->push_back(std::move(f));
   return true;
 }
 
 // PF-SCORE-001 (point rows) and PF-SCORE-002 (band rows).
 void CheckReportedScore(const rpt::Indicator& ind, const IndicatorResult& r, const CompiledConfig& config,
-                        const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                        const TableContext& ctx, Findings* findings) {
   if (!r.reported.ok() || !r.scorable) return;
   const std::string row = RowName(ctx, r.scored->row(), ind);
   const int32_t dp = config.score_decimals;
@@ -466,118 +458,106 @@ void CheckReportedScore(const rpt::Indicator& ind, const IndicatorResult& r, con
     if (in_band) return;
     std::string band_text = fmt::format("[{}, {}{}", r.range_min.ToDecimalString(dp),
                                         r.range_max.ToDecimalString(dp), r.band->max_inclusive ? "]" : ")");
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-SCORE-002", fnd::SEVERITY_WARNING,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-002", fnd::SEVERITY_WARNING,
         fmt::format("“{}”实际完成“{}”属“{}”档，得分应在{}内，表中为{}", ind.level3(), ind.actual().raw(),
                     r.band->name, band_text, ExactText(r.reported)),
         fmt::format("\"{}\": actual \"{}\" is band {}; score should lie in {}, printed {}", ind.level3(),
                     ind.actual().raw(), r.band->name, band_text, ExactText(r.reported)),
         "score ∈ band(actual text) · w");
-    *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
-    *f.add_operands() = CellOperand(row + ".score", ind.score());
-    *f.add_operands() = CellOperand(row + ".weight", ind.weight());
+    FillValueOperand(f.add_operands(), row + ".actual", ind.actual());
+    FillCellOperand(f.add_operands(), row + ".score", ind.score());
+    FillCellOperand(f.add_operands(), row + ".weight", ind.weight());
     f.set_expected(band_text);
-    findings->push_back(std::move(f));
     return;
   }
   Rational diff = r.reported - r.exact_score;
   if (!diff.ok() || diff.Abs() <= config.score_tolerance) return;
   bool overstated = !diff.is_negative();
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-SCORE-001", overstated ? fnd::SEVERITY_ERROR : fnd::SEVERITY_WARNING,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-001", overstated ? fnd::SEVERITY_ERROR : fnd::SEVERITY_WARNING,
       fmt::format("“{}”得分{}，按{}应为{}（{}）", ind.level3(), ExactText(r.reported), r.scored->class_basis(),
                   r.range_min.ToDecimalString(dp), overstated ? "多计" : "少计且未说明扣分理由"),
       fmt::format("\"{}\": printed score {} but the method gives {} ({})", ind.level3(), ExactText(r.reported),
                   r.range_min.ToDecimalString(dp), overstated ? "overstated" : "understated without a stated reason"),
       r.scored->formula());
-  *f.add_operands() = CellOperand(row + ".score", ind.score());
-  *f.add_operands() = CellOperand(row + ".weight", ind.weight());
-  *f.add_operands() = ValueOperand(row + ".target", ind.target());
-  *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
+  FillCellOperand(f.add_operands(), row + ".score", ind.score());
+  FillCellOperand(f.add_operands(), row + ".weight", ind.weight());
+  FillValueOperand(f.add_operands(), row + ".target", ind.target());
+  FillValueOperand(f.add_operands(), row + ".actual", ind.actual());
   f.set_expected(r.range_min.ToDecimalString(dp));
   f.set_residue(ExactText(diff));
   f.set_tolerance(ExactText(config.score_tolerance));
-  findings->push_back(std::move(f));
 }
 
 void CheckOverAchievement(const rpt::Indicator& ind, const IndicatorResult& r, const CompiledConfig& config,
-                          const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                          const TableContext& ctx, Findings* findings) {
   if (!r.completion_defined || !IsFullMarks(r) || !IsBlankText(ind.deviation())) return;
   bool exact_overshoot = r.scored->indicator_class() == v1::INDICATOR_CLASS_EXACT && Rational::Of(1) < r.completion;
   if (!exact_overshoot && r.completion < config.over_achievement_threshold) return;
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-SCORE-006", fnd::SEVERITY_INFO,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-006", fnd::SEVERITY_INFO,
       fmt::format("“{}”完成率{}，得满分且无偏差说明，目标值可能设置偏低", ind.level3(), PercentText(r.completion)),
       fmt::format("\"{}\": completion {} with full marks and no deviation note: target possibly set too low",
                   ind.level3(), PercentText(r.completion)),
       exact_overshoot ? "actual > target on an \"=\" target" : "c ≥ over-achievement threshold");
   const std::string row = RowName(ctx, r.scored->row(), ind);
-  *f.add_operands() = ValueOperand(row + ".target", ind.target());
-  *f.add_operands() = ValueOperand(row + ".actual", ind.actual());
+  FillValueOperand(f.add_operands(), row + ".target", ind.target());
+  FillValueOperand(f.add_operands(), row + ".actual", ind.actual());
   f.set_expected(fmt::format("c < {}", ExactText(config.over_achievement_threshold)));
-  findings->push_back(std::move(f));
 }
 
 void CheckShortfallText(const rpt::Indicator& ind, const IndicatorResult& r, const CompiledConfig& config,
-                        const TableContext& ctx, std::vector<fnd::Finding>* findings) {
+                        const TableContext& ctx, Findings* findings) {
   if (!IsFullMarks(r)) return;
   if (IsBlankText(ind.deviation())) return;
   std::string buffer;
   std::string_view deviation = WithoutSpaces(ind.deviation(), buffer);
   for (const std::string& phrase : config.shortfall_phrases) {
     if (deviation.find(phrase) == std::string_view::npos) continue;
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-SCORE-007", fnd::SEVERITY_WARNING,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-007", fnd::SEVERITY_WARNING,
         fmt::format("“{}”得满分，但偏差说明写有“{}”", ind.level3(), phrase),
         fmt::format("\"{}\": full marks although the deviation note says \"{}\"", ind.level3(), phrase),
         "full marks ⇒ no admitted shortfall");
     const std::string row = RowName(ctx, r.scored->row(), ind);
-    *f.add_operands() = CellOperand(row + ".score", ind.score());
-    *f.add_operands() = TextOperand(row + ".deviation", ind.deviation(), ind.src());
-    findings->push_back(std::move(f));
+    FillCellOperand(f.add_operands(), row + ".score", ind.score());
+    FillTextOperand(f.add_operands(), row + ".deviation", ind.deviation(), ind.src());
     return;
   }
 }
 
 void CheckDeviationPresent(const rpt::Indicator& ind, const IndicatorResult& r, const TableContext& ctx,
-                           std::vector<fnd::Finding>* findings) {
+                           Findings* findings) {
   bool under = (r.completion_defined && r.completion < Rational::Of(1)) ||
                (r.reported.ok() && r.weight.ok() && r.reported < r.weight);
   if (!under || !IsBlankText(ind.deviation())) return;
-  fnd::Finding f = MakeFinding(
-      ctx, "PF-TAB-008", fnd::SEVERITY_WARNING,
+  fnd::Finding& f = AddFinding(findings, ctx, "PF-TAB-008", fnd::SEVERITY_WARNING,
       fmt::format("“{}”未完全完成或未得满分，但未填写偏差原因分析及改进措施", ind.level3()),
       fmt::format("\"{}\": below target or below full marks but no deviation analysis", ind.level3()),
       "c < 100% ∨ score < w ⇒ deviation text present");
   const std::string row = RowName(ctx, r.scored->row(), ind);
-  *f.add_operands() = CellOperand(row + ".score", ind.score());
-  *f.add_operands() = CellOperand(row + ".weight", ind.weight());
-  if (r.completion_defined) *f.add_operands() = ComputedOperand(row + ".completion", r.completion, 4);
-  findings->push_back(std::move(f));
+  FillCellOperand(f.add_operands(), row + ".score", ind.score());
+  FillCellOperand(f.add_operands(), row + ".weight", ind.weight());
+  if (r.completion_defined) FillComputedOperand(f.add_operands(), row + ".completion", r.completion, 4);
 }
 
 }  // namespace
 
 void CheckIndicator(const rpt::Indicator& ind, IndicatorResult& r, const CompiledConfig& config,
-                    const TableContext& ctx, bool has_deviation_column, std::vector<fnd::Finding>* findings) {
+                    const TableContext& ctx, bool has_deviation_column, Findings* findings) {
   CheckUnits(ind, r, config, ctx, findings);
   CheckPrintedCompletion(ind, r, ctx, findings);
   bool out_of_range = CheckScoreRange(ind, r, config.score_tolerance, ctx, findings);
   if (!out_of_range) CheckReportedScore(ind, r, config, ctx, findings);
   if (ind.has_completion() && ind.completion().has_value() &&
       Rational::Of(100) < PercentPoints(ind.completion()) && !out_of_range) {
-    fnd::Finding f = MakeFinding(
-        ctx, "PF-SCORE-003", fnd::SEVERITY_INFO,
+    fnd::Finding& f = AddFinding(findings, ctx, "PF-SCORE-003", fnd::SEVERITY_INFO,
         fmt::format("“{}”完成率印为{}（超过100%），评分按100%封顶", ind.level3(), PrintedCompletion(ind)),
         fmt::format("\"{}\": printed completion {} exceeds 100%; scored capped at 100%", ind.level3(),
                     PrintedCompletion(ind)),
         "score = w · min(c, 1)");
     const std::string row = RowName(ctx, r.scored->row(), ind);
-    *f.add_operands() = PercentOperand(row + ".completion", ind.completion());
-    *f.add_operands() = CellOperand(row + ".score", ind.score());
-    *f.add_operands() = CellOperand(row + ".weight", ind.weight());
+    FillPercentOperand(f.add_operands(), row + ".completion", ind.completion());
+    FillCellOperand(f.add_operands(), row + ".score", ind.score());
+    FillCellOperand(f.add_operands(), row + ".weight", ind.weight());
     f.set_expected("100%");
-    findings->push_back(std::move(f));
   }
   CheckOverAchievement(ind, r, config, ctx, findings);
   CheckShortfallText(ind, r, config, ctx, findings);

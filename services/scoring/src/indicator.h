@@ -45,7 +45,7 @@ IndicatorResult ScoreIndicator(const rpt::Indicator& indicator, uint32_t row, co
 // are produced by the table.
 void CheckIndicator(const rpt::Indicator& indicator, IndicatorResult& result,
                     const CompiledConfig& config, const TableContext& ctx, bool has_deviation_column,
-                    std::vector<fnd::Finding>* findings);
+                    Findings* findings);
 
 // Operand name prefix of a row, e.g. "PP[0].indicators[7] 干部满意度".
 std::string RowName(const TableContext& ctx, uint32_t row, const rpt::Indicator& indicator);

@@ -17,7 +17,7 @@ struct TableState {
   TableContext ctx;
   ExecutionResult execution;
   std::vector<IndicatorResult> rows;
-  std::vector<fnd::Finding> findings;
+  Findings* findings;  // the output's findings
 };
 
 std::string Dp(const TableState& s, const Rational& r) { return r.ToDecimalString(s.config.score_decimals); }
@@ -49,13 +49,11 @@ void CheckWeights(TableState& s) {
   if (!problems.empty()) {
     std::string list;
     for (const std::string& p : problems) list += (list.empty() ? "" : ", ") + p;
-    fnd::Finding bad = MakeFinding(
-        s.ctx, "PF-TAB-001", fnd::SEVERITY_ERROR,
+    fnd::Finding& bad = AddFinding(s.findings, s.ctx, "PF-TAB-001", fnd::SEVERITY_ERROR,
         fmt::format("{}个分值未填写或不是数字，权重合计无法核对：{}", problems.size(), list),
         fmt::format("{} weight(s) blank or not numeric; Σ weights cannot be verified: {}", problems.size(), list),
         "Σ weights = 100");
     for (fnd::Operand& op : operands) *bad.add_operands() = std::move(op);
-    s.findings.push_back(std::move(bad));
     return;
   }
   Rational sum = s.execution.present ? s.execution.weight : Rational::Of(0);
@@ -63,8 +61,7 @@ void CheckWeights(TableState& s) {
   const bool total_weight_printed = s.table.has_total_row() && CellPrinted(s.table.total_weight());
   const Rational printed_total = CellValue(s.table.total_weight());
   if (sum == Rational::Of(kFullWeight) && (!total_weight_printed || printed_total == sum)) return;
-  fnd::Finding f = MakeFinding(
-      s.ctx, "PF-TAB-001", fnd::SEVERITY_ERROR,
+  fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-001", fnd::SEVERITY_ERROR,
       fmt::format("分值合计{}{}", ExactText(sum),
                   sum == Rational::Of(kFullWeight) ? fmt::format("，但总分行印为{}", ExactText(printed_total))
                                                    : "，不等于100"),
@@ -72,15 +69,14 @@ void CheckWeights(TableState& s) {
                   sum == Rational::Of(kFullWeight) ? fmt::format(" but the 总分 row prints {}", ExactText(printed_total))
                                                    : ", not 100"),
       "执行率分值 + Σ 指标分值 = 100 = 总分分值");
-  if (s.execution.present) *f.add_operands() = CellOperand(s.ctx.section_key + ".execution.weight", s.table.execution().weight());
+  if (s.execution.present) FillCellOperand(f.add_operands(), s.ctx.section_key + ".execution.weight", s.table.execution().weight());
   for (int i = 0; i < s.table.indicators_size(); ++i) {
-    *f.add_operands() = CellOperand(RowName(s.ctx, i, s.table.indicators(i)) + ".weight", s.table.indicators(i).weight());
+    FillCellOperand(f.add_operands(), RowName(s.ctx, i, s.table.indicators(i)) + ".weight", s.table.indicators(i).weight());
   }
-  if (total_weight_printed) *f.add_operands() = CellOperand(s.ctx.section_key + ".total.weight", s.table.total_weight());
+  if (total_weight_printed) FillCellOperand(f.add_operands(), s.ctx.section_key + ".total.weight", s.table.total_weight());
   f.set_expected("100");
   f.set_residue(ExactText(sum - Rational::Of(kFullWeight)));
   f.set_tolerance("0");
-  s.findings.push_back(std::move(f));
 }
 
 // Blank or non-numeric score cells (Sichuan form: scores left to the
@@ -120,9 +116,8 @@ void ReportCoverage(TableState& s) {
   auto emit = [&](std::string_view rule, fnd::Severity severity, const std::string& list, std::string zh,
                   std::string en, std::string relation, std::vector<fnd::Operand>& ops) {
     if (list.empty()) return;
-    fnd::Finding f = MakeFinding(s.ctx, rule, severity, zh + list, en + list, std::move(relation));
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, rule, severity, zh + list, en + list, std::move(relation));
     for (fnd::Operand& op : ops) *f.add_operands() = std::move(op);
-    s.findings.push_back(std::move(f));
   };
   emit("PF-SCORE-001", fnd::SEVERITY_INFO, blank_list, "得分未填写，已按评分方法计算：",
        "score cells blank; recomputed by the method: ", "score = recomputed", blank);
@@ -173,20 +168,30 @@ Totals SumComponents(const TableState& s) {
   return t;
 }
 
+// The printed score cells (execution block and rows) as operands.
+void AddScoreOperands(const TableState& s, fnd::Finding& f) {
+  if (s.execution.present) {
+    FillCellOperand(f.add_operands(), s.ctx.section_key + ".execution.score", s.table.execution().score());
+  }
+  for (int i = 0; i < s.table.indicators_size(); ++i) {
+    FillCellOperand(f.add_operands(), RowName(s.ctx, i, s.table.indicators(i)) + ".score",
+                    s.table.indicators(i).score());
+  }
+}
+
 // PF-TAB-002: printed row scores add up to the printed total (SUM tolerance).
 void CheckPrintedSum(TableState& s, const Totals& t, const Rational& reported_total) {
   const std::string recomputed = t.determined ? Dp(s, t.value) : fmt::format("[{}, {}]", Dp(s, t.min), Dp(s, t.max));
   if (!reported_total.ok()) {
-    fnd::Finding f = MakeFinding(
-        s.ctx, "PF-TAB-002", fnd::SEVERITY_INFO,
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-002", fnd::SEVERITY_INFO,
         t.all_printed ? fmt::format("未印总分行；各行得分合计{}，重新计算总分{}", Dp(s, t.printed_sum), recomputed)
                       : fmt::format("未印总分行；重新计算总分{}", recomputed),
         t.all_printed ? fmt::format("no 总分 row; printed scores add up to {}, recomputed total {}",
                                     Dp(s, t.printed_sum), recomputed)
                       : fmt::format("no 总分 row; recomputed total {}", recomputed),
         "Σ scores = 总分");
+    AddScoreOperands(s, f);
     f.set_expected(recomputed);
-    s.findings.push_back(std::move(f));
     return;
   }
   if (!t.all_printed) return;  // PF-SCORE-005 compares the recomputed total instead
@@ -195,20 +200,15 @@ void CheckPrintedSum(TableState& s, const Totals& t, const Rational& reported_to
   int n = t.nonzero_printed + (reported_total.is_zero() ? 0 : 1);
   if (s.config.proto.count_zero_operands_in_sum_tolerance()) n = static_cast<int>(s.rows.size()) + 2;
   Rational tolerance = Rational::Of(n / 2) * s.config.score_quantum;
-  fnd::Finding f = MakeFinding(
-      s.ctx, "PF-TAB-002", residue <= tolerance ? fnd::SEVERITY_INFO : fnd::SEVERITY_ERROR,
+  fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-002", residue <= tolerance ? fnd::SEVERITY_INFO : fnd::SEVERITY_ERROR,
       fmt::format("各行得分合计{}，总分行印为{}", Dp(s, t.printed_sum), ExactText(reported_total)),
       fmt::format("row scores add up to {} but the 总分 row prints {}", Dp(s, t.printed_sum), ExactText(reported_total)),
       "执行率得分 + Σ 指标得分 = 总分");
-  if (s.execution.present) *f.add_operands() = CellOperand(s.ctx.section_key + ".execution.score", s.table.execution().score());
-  for (int i = 0; i < s.table.indicators_size(); ++i) {
-    *f.add_operands() = CellOperand(RowName(s.ctx, i, s.table.indicators(i)) + ".score", s.table.indicators(i).score());
-  }
-  *f.add_operands() = CellOperand(s.ctx.section_key + ".total.score", s.table.total_score());
+  AddScoreOperands(s, f);
+  FillCellOperand(f.add_operands(), s.ctx.section_key + ".total.score", s.table.total_score());
   f.set_expected(Dp(s, t.printed_sum));
   f.set_residue(ExactText(residue));
   f.set_tolerance(ExactText(tolerance));
-  s.findings.push_back(std::move(f));
 }
 
 // PF-SCORE-005: the printed total against the recomputed one.
@@ -220,8 +220,7 @@ void CheckReportedTotal(TableState& s, const Totals& t, const Rational& reported
   if (!diff.ok() || diff.Abs() <= tol) return;
   bool grade_changes = s.config.GradeOf(reported_total) != s.config.GradeOf(nearest);
   const std::string recomputed = t.determined ? Dp(s, t.value) : fmt::format("[{}, {}]", Dp(s, t.min), Dp(s, t.max));
-  fnd::Finding f = MakeFinding(
-      s.ctx, "PF-SCORE-005", grade_changes ? fnd::SEVERITY_ERROR : fnd::SEVERITY_WARNING,
+  fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-SCORE-005", grade_changes ? fnd::SEVERITY_ERROR : fnd::SEVERITY_WARNING,
       fmt::format("总分印为{}，按评分方法重新计算为{}{}", ExactText(reported_total), recomputed,
                   grade_changes ? fmt::format("，等级由{}变为{}", s.config.GradeOf(reported_total), s.config.GradeOf(nearest))
                                 : ""),
@@ -230,11 +229,10 @@ void CheckReportedTotal(TableState& s, const Totals& t, const Rational& reported
                                               s.config.GradeOf(nearest))
                                 : ""),
       "总分 = 执行率得分 + Σ 指标得分 (recomputed)");
-  *f.add_operands() = CellOperand(s.ctx.section_key + ".total.score", s.table.total_score());
+  FillCellOperand(f.add_operands(), s.ctx.section_key + ".total.score", s.table.total_score());
   f.set_expected(recomputed);
   f.set_residue(ExactText(diff));
   f.set_tolerance(ExactText(tol));
-  s.findings.push_back(std::move(f));
 }
 
 // PF-TAB-012 (printed grade vs printed total) and PF-SCORE-008 (vs recomputed).
@@ -245,34 +243,29 @@ void CheckGrade(TableState& s, v1::TotalScore& total, const Rational& reported_t
   total.set_reported_grade(grade);
   fnd::Operand op = TextOperand(s.ctx.section_key + ".grade", printed, s.table.grade().src());
   if (grade.empty()) {
-    fnd::Finding f = MakeFinding(s.ctx, "PF-TAB-012", fnd::SEVERITY_WARNING,
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-012", fnd::SEVERITY_WARNING,
                                  fmt::format("等级“{}”不属于配置的等级", printed),
                                  fmt::format("grade \"{}\" is not one of the configured grades", printed));
     *f.add_operands() = op;
-    s.findings.push_back(std::move(f));
     return;
   }
   if (reported_total.ok() && s.config.GradeOf(reported_total) != grade) {
-    fnd::Finding f = MakeFinding(
-        s.ctx, "PF-TAB-012", fnd::SEVERITY_ERROR,
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-012", fnd::SEVERITY_ERROR,
         fmt::format("等级印为{}，但总分{}对应{}", grade, ExactText(reported_total), s.config.GradeOf(reported_total)),
         fmt::format("printed grade {} but the printed total {} is {}", grade, ExactText(reported_total),
                     s.config.GradeOf(reported_total)),
         "grade = band(总分)");
     *f.add_operands() = op;
-    *f.add_operands() = CellOperand(s.ctx.section_key + ".total.score", s.table.total_score());
+    FillCellOperand(f.add_operands(), s.ctx.section_key + ".total.score", s.table.total_score());
     f.set_expected(s.config.GradeOf(reported_total));
-    s.findings.push_back(std::move(f));
   }
   if (!total.grade().empty() && total.grade() != grade) {
-    fnd::Finding f = MakeFinding(
-        s.ctx, "PF-SCORE-008", fnd::SEVERITY_ERROR,
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-SCORE-008", fnd::SEVERITY_ERROR,
         fmt::format("等级印为{}，按重新计算的总分应为{}", grade, total.grade()),
         fmt::format("printed grade {} but the recomputed total gives {}", grade, total.grade()),
         "grade = band(recomputed total)");
     *f.add_operands() = op;
     f.set_expected(total.grade());
-    s.findings.push_back(std::move(f));
   }
 }
 
@@ -348,14 +341,13 @@ void CheckGoalText(TableState& s, const Totals& t, const Rational& reported_tota
   std::string_view text = WithoutSpaces(s.table.goal_actual().text(), buffer);
   for (const std::string& phrase : s.config.shortfall_phrases) {
     if (text.find(phrase) == std::string_view::npos) continue;
-    fnd::Finding f = MakeFinding(s.ctx, "PF-SCORE-007", fnd::SEVERITY_WARNING,
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-SCORE-007", fnd::SEVERITY_WARNING,
                                  fmt::format("总分为满分，但实际完成情况写有“{}”", phrase),
                                  fmt::format("full marks although 实际完成情况 says \"{}\"", phrase),
                                  "full marks ⇒ no admitted shortfall");
-    *f.add_operands() = TextOperand(s.ctx.section_key + ".goal_actual", s.table.goal_actual().text(),
+    FillTextOperand(f.add_operands(), s.ctx.section_key + ".goal_actual", s.table.goal_actual().text(),
                                     s.table.goal_actual().src());
     f.set_expected(Dp(s, total));
-    s.findings.push_back(std::move(f));
     return;
   }
 }
@@ -409,14 +401,13 @@ void CheckStructure(TableState& s) {
       for (const std::string& p : parts) out += (out.empty() ? "" : sep) + p;
       return out;
     };
-    fnd::Finding f = MakeFinding(s.ctx, "PF-TAB-010", fnd::SEVERITY_WARNING, "绩效指标结构不完整：" + join(zh, "；"),
+    fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-010", fnd::SEVERITY_WARNING, "绩效指标结构不完整：" + join(zh, "；"),
                                  "indicator structure incomplete: " + join(en, "; "));
     for (size_t i = 0; i < s.rows.size(); ++i) {
       const rpt::Indicator& ind = s.table.indicators(static_cast<int>(i));
-      *f.add_operands() = TextOperand(RowName(s.ctx, static_cast<uint32_t>(i), ind) + ".level1/level2",
+      FillTextOperand(f.add_operands(), RowName(s.ctx, static_cast<uint32_t>(i), ind) + ".level1/level2",
                                       ind.level1() + "/" + ind.level2(), ind.src());
     }
-    s.findings.push_back(std::move(f));
   }
 }
 
@@ -495,18 +486,16 @@ void CompareScheme(TableState& s, v1::TableScore& out) {
   std::string standard_text = "执行率 " + ExactText(standard.execution_weight);
   for (const SchemeEntry& e : standard.entries) standard_text += fmt::format(" / {} {}", e.label, ExactText(e.weight));
   std::string matched = cmp.matched_scheme().empty() ? "" : fmt::format("（符合“{}”方案）", cmp.matched_scheme());
-  fnd::Finding f = MakeFinding(
-      s.ctx, "PF-TAB-011", fnd::SEVERITY_INFO,
+  fnd::Finding& f = AddFinding(s.findings, s.ctx, "PF-TAB-011", fnd::SEVERITY_INFO,
       fmt::format("一级指标分值{}与标准方案“{}”（{}）不同{}", table_text, standard.name, standard_text, matched),
       fmt::format("一级 weights {} differ from the standard scheme \"{}\" ({}){}", table_text, standard.name,
                   standard_text, cmp.matched_scheme().empty() ? "" : "; matches scheme \"" + cmp.matched_scheme() + "\""),
       "一级 weight totals = standard scheme");
-  if (s.execution.present) *f.add_operands() = CellOperand(s.ctx.section_key + ".execution.weight", s.table.execution().weight());
+  if (s.execution.present) FillCellOperand(f.add_operands(), s.ctx.section_key + ".execution.weight", s.table.execution().weight());
   for (int i = 0; i < s.table.indicators_size(); ++i) {
-    *f.add_operands() = CellOperand(RowName(s.ctx, i, s.table.indicators(i)) + ".weight", s.table.indicators(i).weight());
+    FillCellOperand(f.add_operands(), RowName(s.ctx, i, s.table.indicators(i)) + ".weight", s.table.indicators(i).weight());
   }
   f.set_expected(standard_text);
-  s.findings.push_back(std::move(f));
 }
 
 std::string TableName(const rpt::PerformanceTable& table) {
@@ -519,19 +508,19 @@ std::string TableName(const rpt::PerformanceTable& table) {
 
 void ScoreTableInto(const rpt::PerformanceTable& table, const CompiledConfig& config, uint32_t table_index,
                     const std::string& section_key, v1::TableScore* out_table) {
-  TableState s{table, config, TableContext{section_key, TableName(table)}, {}, {}, {}};
   v1::TableScore& out = *out_table;
+  TableState s{table, config, TableContext{section_key, TableName(table)}, {}, {}, out.mutable_findings()};
   out.set_table_index(table_index);
   out.set_kind(table.kind());
   out.set_section_key(section_key);
   out.set_name(s.ctx.name);
 
-  s.execution = ScoreExecution(table, config, s.ctx, out.mutable_execution(), &s.findings);
+  s.execution = ScoreExecution(table, config, s.ctx, out.mutable_execution(), s.findings);
   const bool deviation_column = HasDeviationColumn(s);
   s.rows.reserve(table.indicators_size());
   for (int i = 0; i < table.indicators_size(); ++i) {
     s.rows.push_back(ScoreIndicator(table.indicators(i), static_cast<uint32_t>(i), config, out.add_indicators()));
-    CheckIndicator(table.indicators(i), s.rows.back(), config, s.ctx, deviation_column, &s.findings);
+    CheckIndicator(table.indicators(i), s.rows.back(), config, s.ctx, deviation_column, s.findings);
   }
   CheckWeights(s);
   ReportCoverage(s);
@@ -539,7 +528,6 @@ void ScoreTableInto(const rpt::PerformanceTable& table, const CompiledConfig& co
   Subtotals(s, out);
   CheckStructure(s);
   CompareScheme(s, out);
-  for (fnd::Finding& f : s.findings) *out.add_findings() = std::move(f);
 }
 
 v1::TableScore ScoreTable(const rpt::PerformanceTable& table, const CompiledConfig& config, uint32_t table_index,

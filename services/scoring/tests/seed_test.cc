@@ -76,6 +76,15 @@ TEST_F(SeedTest, UnitMismatchCitesBothCellsWithSeedLines) {
   EXPECT_EQ(f->section_key(), "PE");
 }
 
+TEST_F(SeedTest, MissingTotalRowCitesThePrintedScores) {
+  const findings::v1::Finding* f = FindRule(pe(), "PF-TAB-002");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->expected(), "100.00");
+  std::vector<uint32_t> lines;
+  for (const auto& op : f->operands()) lines.push_back(op.src().line());
+  EXPECT_THAT(lines, ElementsAre(93u, 146u, 155u, 164u));
+}
+
 TEST_F(SeedTest, MergedExecutionCellsCiteTheZeroBudgetRow) {
   const findings::v1::Finding* f = FindRule(pe(), "PF-TAB-009");
   ASSERT_NE(f, nullptr);
@@ -159,6 +168,32 @@ TEST_F(SeedTest, NationalConfigSeesNoKnownAlternativeScheme) {
   v1::ScoreReportResponse response = ScoreReportWith(SeedReport(), *config);
   EXPECT_EQ(response.tables(1).scheme().matched_scheme(), "");
   EXPECT_EQ(Text(response.tables(1).total().value()), "100.00");
+}
+
+}  // namespace
+}  // namespace juesuan::scoring::testing
+
+namespace juesuan::scoring::testing {
+namespace {
+
+TEST(SeedInputs, RowInputsCarryTheSeedLines) {
+  v1::ScoreReportRequest request;
+  *request.mutable_report() = SeedReport();
+  auto response = Score(request);
+  ASSERT_TRUE(response.ok());
+  // PP row 8 (干部满意度, seed lines 348–353): target ≥90% on line 350, actual =100% on 351, weight 10 on 349.
+  const v1::ScoredIndicator& row = response->tables(1).indicators(7);
+  ASSERT_EQ(row.inputs_size(), 3);
+  EXPECT_EQ(row.inputs(0).printed(), ">=90%");
+  EXPECT_EQ(row.inputs(0).src().line(), 350u);
+  EXPECT_EQ(row.inputs(0).value(), "90%");
+  EXPECT_EQ(row.inputs(1).src().line(), 351u);
+  EXPECT_EQ(row.inputs(2).src().line(), 349u);
+  // PP execution: 年度资金总额 全年预算数 68.09 on line 193, 全年执行数 on 194.
+  const v1::ExecutionScore& exec = response->tables(1).execution();
+  EXPECT_EQ(exec.inputs(0).src().line(), 193u);
+  EXPECT_EQ(exec.inputs(0).value(), "68.09万元");
+  EXPECT_EQ(exec.inputs(1).src().line(), 194u);
 }
 
 }  // namespace

@@ -42,9 +42,9 @@ struct ExecutionSpec {
 struct IndicatorSpec {
   std::string level1, level2, level3;
   std::string weight, target, actual, completion, score;
-  std::string scoring_rule;
-  std::string deviation;
-  std::string polarity;
+  std::string scoring_rule = {};
+  std::string deviation = {};
+  std::string polarity = {};
   uint32_t line = 0;  // seed line of the 三级 cell
   bool level1_forward_filled = false;
   bool level2_forward_filled = false;

@@ -1,0 +1,686 @@
+#include "services/parse/pdf/pdf_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "common/text/normalize.h"
+
+namespace juesuan::parse::pdf {
+namespace {
+
+// Vertical positions of different pages are kept apart by this offset.
+constexpr double kPageOffset = 100000;
+
+// Position of one line of the document.
+struct LineRef {
+  size_t page = 0;
+  size_t line = 0;
+};
+
+struct Fragment {
+  std::string text;
+  Box box;  // y with the page offset added
+  size_t begin = 0, end = 0;
+  size_t line_id = 0;  // index of the body line it was printed on
+  int column = -1;
+};
+
+struct Column {
+  double x0 = 0, x1 = 0;
+  std::string leaf;   // text of the lowest header cell
+  std::string path;   // group headers above it, "/"-joined, then the leaf
+};
+
+std::string Squeezed(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+bool IsNumber(std::string_view s) {
+  if (s.empty()) return false;
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != ',' && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+bool IsCodeToken(std::string_view s) {
+  if (s.size() != 3 && s.size() != 5 && s.size() != 7) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool StartsWithListNumber(std::string_view s) {
+  for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+    if (s.substr(0, d.size()) == d) return s.find("、") != std::string_view::npos && s.find("、") <= 12;
+  }
+  return false;
+}
+
+bool IsTotalText(std::string_view s) {
+  return s == "合计" || s == "总计" || s.find("经费合计") != std::string_view::npos ||
+         s.find("本年收入合计") != std::string_view::npos ||
+         s.find("本年支出合计") != std::string_view::npos;
+}
+
+bool IsPartHeading(std::string_view s) {
+  return s.substr(0, 3) == "第" && s.find("部分") != std::string_view::npos &&
+         s.find("部分") <= 12;
+}
+
+bool IsNote(std::string_view s) {
+  for (std::string_view mark : {"注：", "注:", "备注：", "说明："}) {
+    if (s.substr(0, mark.size()) == mark) return true;
+  }
+  return false;
+}
+
+std::optional<report::v1::MoneyUnit> UnitOf(std::string_view s) {
+  const size_t at = s.find("单位");
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = s.substr(at);
+  if (rest.find("万元") != std::string_view::npos) return report::v1::MONEY_UNIT_WAN_YUAN;
+  if (rest.find("元") != std::string_view::npos) return report::v1::MONEY_UNIT_YUAN;
+  return std::nullopt;
+}
+
+double Overlap(double a0, double a1, double b0, double b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+
+struct HeaderPiece {
+  double y = 0;
+  std::string text;
+  bool group = false;  // printed over several columns
+};
+
+struct ColumnBuild {
+  double x0 = 0, x1 = 0;
+  std::vector<HeaderPiece> pieces;
+  double center() const { return (x0 + x1) / 2; }
+};
+
+// Columns: the x-extents of the body's words (codes, labels, figures)
+// clustered by overlap, plus columns printed only in the header (a column
+// with no figures). Header words are then laid over them bottom-up: a word
+// over the centres of several columns is a group header for all of them
+// ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one column is
+// part of its header (multi-line headers read top to bottom); a word over
+// none is a column of its own.
+std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body) {
+  std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+  std::vector<ColumnBuild> columns;
+  for (const Box& b : body) {
+    if (!columns.empty() && b.x0 < columns.back().x1) {
+      columns.back().x1 = std::max(columns.back().x1, b.x1);
+    } else {
+      columns.push_back(ColumnBuild{b.x0, b.x1, {}});
+    }
+  }
+  std::stable_sort(header.begin(), header.end(),
+                   [](const Fragment& a, const Fragment& b) { return a.box.y0 > b.box.y0; });
+  std::vector<bool> from_body(columns.size(), true);
+  for (const Fragment& w : header) {
+    std::vector<size_t> centred, overlapping;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].center() >= w.box.x0 && columns[c].center() <= w.box.x1) centred.push_back(c);
+      if (Overlap(w.box.x0, w.box.x1, columns[c].x0, columns[c].x1) > 0) overlapping.push_back(c);
+    }
+    const HeaderPiece piece{w.box.y0, w.text, centred.size() >= 2};
+    if (centred.size() >= 2) {
+      for (size_t c : centred) columns[c].pieces.push_back(piece);
+    } else if (centred.size() == 1 || !overlapping.empty()) {
+      columns[centred.size() == 1 ? centred[0] : overlapping[0]].pieces.push_back(piece);
+    } else {
+      ColumnBuild column{w.box.x0, w.box.x1, {piece}};
+      auto at = std::upper_bound(columns.begin(), columns.end(), column,
+                                 [](const ColumnBuild& a, const ColumnBuild& b) {
+                                   return a.x0 < b.x0;
+                                 });
+      from_body.insert(from_body.begin() + (at - columns.begin()), false);
+      columns.insert(at, std::move(column));
+    }
+  }
+  // A header-only column printed above the lowest header words of both its
+  // neighbours is a group title between them ("收入" | "支出"), not a column.
+  auto lowest = [](const ColumnBuild& c) {
+    double y = -1e18;
+    for (const HeaderPiece& p : c.pieces) y = std::max(y, p.y);
+    return y;
+  };
+  for (size_t c = 1; c + 1 < columns.size();) {
+    if (!from_body[c] && columns[c].pieces.size() == 1 &&
+        lowest(columns[c]) + 1 < std::min(lowest(columns[c - 1]), lowest(columns[c + 1]))) {
+      HeaderPiece group = columns[c].pieces[0];
+      group.group = true;
+      columns[c + 1].pieces.push_back(group);
+      columns.erase(columns.begin() + static_cast<ptrdiff_t>(c));
+      from_body.erase(from_body.begin() + static_cast<ptrdiff_t>(c));
+    } else {
+      ++c;
+    }
+  }
+  std::vector<Column> out;
+  for (ColumnBuild& c : columns) {
+    std::stable_sort(c.pieces.begin(), c.pieces.end(),
+                     [](const HeaderPiece& a, const HeaderPiece& b) { return a.y < b.y; });
+    Column column{c.x0, c.x1, "", ""};
+    for (const HeaderPiece& p : c.pieces) {
+      if (p.group) {
+        column.path += p.text + "/";
+        column.leaf.clear();
+      } else {
+        column.path += p.text;
+        column.leaf += p.text;
+      }
+    }
+    if (!column.path.empty() && column.path.back() == '/') column.path.pop_back();
+    out.push_back(std::move(column));
+  }
+  return out;
+}
+
+int ColumnOf(const std::vector<Column>& columns, const Box& box) {
+  const double x = (box.x0 + box.x1) / 2;
+  for (size_t c = 0; c + 1 < columns.size(); ++c) {
+    const double boundary = (std::max(columns[c].x1, (columns[c].x0 + columns[c].x1) / 2) +
+                             std::min(columns[c + 1].x0, (columns[c + 1].x0 + columns[c + 1].x1) / 2)) / 2;
+    if (x < boundary) return static_cast<int>(c);
+  }
+  return static_cast<int>(columns.size()) - 1;
+}
+
+struct Block {
+  int first = 0, last = 0;  // column range, inclusive
+  int code = -1;            // first code column
+  int label = -1;           // name column
+};
+
+bool IsCodeColumn(const Column& c) { return tables::ColumnRole(c.path).substr(0, 4) == "code"; }
+bool IsLabelColumn(const Column& c) { return tables::ColumnRole(c.path) == "name"; }
+
+// Side-by-side blocks: a column with the first column's role starts a new
+// block (收入 | 支出; two or three blocks of 科目编码 | 科目名称 | 决算数).
+std::vector<Block> Blocks(const std::vector<Column>& columns) {
+  std::vector<Block> blocks;
+  if (columns.empty()) return blocks;
+  const std::string first_role = tables::ColumnRole(columns[0].path);
+  const bool repeatable = IsCodeColumn(columns[0]) || IsLabelColumn(columns[0]);
+  for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+    const Column& column = columns[static_cast<size_t>(c)];
+    if (blocks.empty() ||
+        (repeatable && c > 0 && tables::ColumnRole(column.path) == first_role &&
+         blocks.back().last + 1 == c && blocks.back().last > blocks.back().first)) {
+      blocks.push_back(Block{c, c});
+    }
+    Block& b = blocks.back();
+    b.last = c;
+    if (b.code < 0 && IsCodeColumn(column)) b.code = c;
+    if (b.label < 0 && IsLabelColumn(column)) b.label = c;
+  }
+  return blocks;
+}
+
+// The words of one line that fall in one column, as one fragment.
+std::vector<Fragment> SplitLine(const Line& line, size_t line_id, double y_offset,
+                                const std::vector<Column>& columns) {
+  std::map<int, Line> parts;
+  std::map<int, std::pair<size_t, size_t>> spans;
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    const Word& w = line.words[i];
+    const int c = ColumnOf(columns, w.box);
+    Line& part = parts[c];
+    if (part.words.empty()) {
+      part.box = w.box;
+      spans[c] = {line.word_begin[i], line.word_begin[i] + w.text.size()};
+    }
+    part.box.x0 = std::min(part.box.x0, w.box.x0);
+    part.box.x1 = std::max(part.box.x1, w.box.x1);
+    part.box.y0 = std::min(part.box.y0, w.box.y0);
+    part.box.y1 = std::max(part.box.y1, w.box.y1);
+    part.words.push_back(w);
+    spans[c].second = line.word_begin[i] + w.text.size();
+  }
+  std::vector<Fragment> out;
+  for (auto& [c, part] : parts) {
+    AssembleLineText(part);
+    Fragment f;
+    f.text = Squeezed(part.text);
+    f.box = part.box;
+    f.box.y0 += y_offset;
+    f.box.y1 += y_offset;
+    f.begin = spans[c].first;
+    f.end = spans[c].second;
+    f.line_id = line_id;
+    f.column = c;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+struct RowBuild {
+  double y = 0;                          // centre of the anchor
+  std::map<int, std::vector<Fragment>> cells;
+};
+
+bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
+              const Fragment* prev_label) {
+  const Fragment* code = nullptr;
+  const Fragment* label = nullptr;
+  bool number = false;
+  for (const Fragment& f : line_frags) {
+    if (f.column == block.code) code = &f;
+    if (f.column == block.label) label = &f;
+    if (IsNumber(f.text)) number = true;
+  }
+  if (block.code >= 0) {
+    if (code != nullptr && IsCodeToken(code->text)) return true;
+    // A total row prints its label across the code and name columns.
+    return std::any_of(line_frags.begin(), line_frags.end(),
+                       [](const Fragment& f) { return IsTotalText(f.text); });
+  }
+  if (block.label >= 0) {
+    if (label == nullptr) return false;
+    if (IsTotalText(label->text) || StartsWithListNumber(label->text)) return true;
+    // A label line printed tight under the previous one, or a short
+    // remainder without figures ("款", "支出"), continues the cell above.
+    if (!number && prev_label != nullptr &&
+        (label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height() ||
+         label->text.size() <= 9)) {
+      return false;
+    }
+    return true;
+  }
+  return number;  // no code or label column: every line of figures is a row
+}
+
+// Rows of one block: anchors first, then every other fragment to the
+// nearer of the anchors around it, preferring one whose cell is still empty.
+std::vector<RowBuild> BuildRows(const Block& block,
+                                const std::vector<std::vector<Fragment>>& body_lines) {
+  std::vector<RowBuild> rows;
+  std::vector<Fragment> loose;
+  const Fragment* prev_label = nullptr;
+  for (const auto& line : body_lines) {
+    std::vector<Fragment> mine;
+    for (const Fragment& f : line) {
+      if (f.column >= block.first && f.column <= block.last) mine.push_back(f);
+    }
+    if (mine.empty()) continue;
+    if (IsAnchor(block, mine, prev_label)) {
+      RowBuild row;
+      double y0 = 1e18, y1 = -1e18;
+      for (Fragment& f : mine) {
+        y0 = std::min(y0, f.box.y0);
+        y1 = std::max(y1, f.box.y1);
+        row.cells[f.column].push_back(std::move(f));
+      }
+      row.y = (y0 + y1) / 2;
+      rows.push_back(std::move(row));
+    } else {
+      for (Fragment& f : mine) loose.push_back(std::move(f));
+    }
+    for (const Fragment& f : line) {
+      if (f.column == block.label) prev_label = &f;
+    }
+  }
+  if (rows.empty()) return rows;
+  for (Fragment& f : loose) {
+    const double y = f.box.center_y();
+    size_t below = 0;
+    while (below < rows.size() && rows[below].y < y) ++below;
+    std::vector<size_t> candidates;
+    if (below > 0) candidates.push_back(below - 1);
+    if (below < rows.size()) candidates.push_back(below);
+    size_t best = candidates[0];
+    const bool short_remainder = f.text.size() <= 6 && !IsNumber(f.text);
+    if ((block.code < 0 || short_remainder) && f.column == block.label && below > 0) {
+      // A wrapped label continues downwards: it belongs to the row above.
+      candidates.assign(1, below - 1);
+    }
+    if (candidates.size() == 2) {
+      const size_t a = candidates[0], b = candidates[1];
+      const bool a_empty = rows[a].cells.count(f.column) == 0;
+      const bool b_empty = rows[b].cells.count(f.column) == 0;
+      if (a_empty != b_empty) {
+        best = a_empty ? a : b;
+      } else {
+        best = std::abs(rows[a].y - y) <= std::abs(rows[b].y - y) ? a : b;
+      }
+    }
+    // Figures far from every row (a page number under the table) are not cells.
+    if (std::abs(rows[best].y - y) > 4 * std::max(8.0, f.box.height())) continue;
+    rows[best].cells[f.column].push_back(std::move(f));
+  }
+  return rows;
+}
+
+GridCell MakeCell(std::vector<Fragment> parts) {
+  std::stable_sort(parts.begin(), parts.end(), [](const Fragment& a, const Fragment& b) {
+    return a.box.y0 < b.box.y0 || (a.box.y0 == b.box.y0 && a.box.x0 < b.box.x0);
+  });
+  GridCell cell;
+  cell.begin = SIZE_MAX;
+  for (const Fragment& f : parts) {
+    cell.text += f.text;
+    cell.begin = std::min(cell.begin, f.begin);
+    cell.end = std::max(cell.end, f.end);
+  }
+  if (parts.empty()) cell.begin = 0;
+  cell.norm = text::NormalizeForMatching(cell.text);
+  return cell;
+}
+
+class TableLocator {
+ public:
+  TableLocator(const PdfDocument& doc, const config::v1::ParseConfig& config)
+      : doc_(doc), config_(config) {
+    // ReadPdf writes one text line per page line and one for an empty page.
+    uint32_t number = 1;
+    for (size_t p = 0; p < doc.pages.size(); ++p) {
+      for (size_t l = 0; l < doc.pages[p].lines.size(); ++l) {
+        refs_.push_back({p, l});
+        numbers_.push_back(number++);
+      }
+      if (doc.pages[p].lines.empty()) ++number;
+    }
+  }
+
+  std::vector<tables::TableSource> FindAll() {
+    std::vector<tables::TableSource> out;
+    for (size_t i = 0; i < refs_.size(); ++i) {
+      if (!IsTitle(i)) continue;
+      size_t end = i + 1;
+      while (end < refs_.size() && !IsTitle(end) && !IsPartHeading(Squeezed(line(end).text)) &&
+             !IsNote(Squeezed(line(end).text))) {
+        ++end;
+      }
+      tables::TableSource source = Read(i, end);
+      if (end < refs_.size() && IsNote(Squeezed(line(end).text))) {
+        // The note runs to the next title, heading or blank gap.
+        size_t last = end;
+        while (last + 1 < refs_.size() && refs_[last + 1].page == refs_[end].page &&
+               !IsTitle(last + 1) && !IsPartHeading(Squeezed(line(last + 1).text)) &&
+               line(last + 1).box.y0 - line(last).box.y1 < line(last).box.height()) {
+          ++last;
+        }
+        for (size_t k = end; k <= last; ++k) source.note += Squeezed(line(k).text);
+        source.note_begin = line(end).begin;
+        source.note_end = line(last).end;
+        end = last + 1;
+      }
+      source.last_line = LineNumber(end - 1);
+      out.push_back(std::move(source));
+      i = end - 1;
+    }
+    return out;
+  }
+
+ private:
+  const Line& line(size_t i) const { return doc_.pages[refs_[i].page].lines[refs_[i].line]; }
+
+  bool IsTitle(size_t i) const {
+    return tables::MatchTableTitle(line(i).text, config_) != nullptr || IsOtherTableTitle(i);
+  }
+
+  // A table outside the configured nine (Yunnan's 11, Sichuan's 13 …): a
+  // short line ending in "表", not a list item nor a sentence, with a unit
+  // line ("单位：万元") right under it on the same page.
+  bool IsOtherTableTitle(size_t i) const {
+    const std::string text = Squeezed(line(i).text);
+    constexpr std::string_view kBiao = "表";
+    if (text.size() < 2 * kBiao.size() || text.size() > 90 ||
+        text.compare(text.size() - kBiao.size(), kBiao.size(), kBiao) != 0 ||
+        StartsWithListNumber(text) || IsPartHeading(text) ||
+        text.find("部门决算表") != std::string::npos) {
+      return false;
+    }
+    for (std::string_view mark : {"，", "。", "；", "："}) {
+      if (text.find(mark) != std::string::npos) return false;
+    }
+    for (size_t k = i + 1; k < refs_.size() && k <= i + 3; ++k) {
+      if (refs_[k].page != refs_[i].page ||
+          tables::MatchTableTitle(line(k).text, config_) != nullptr) {
+        break;
+      }
+      if (UnitOf(Squeezed(line(k).text))) return true;
+    }
+    return false;
+  }
+
+  uint32_t LineNumber(size_t i) const { return numbers_[i]; }
+
+  tables::TableSource Read(size_t title, size_t end) const {
+    tables::TableSource source;
+    source.title = Squeezed(line(title).text);
+    source.title_begin = line(title).begin;
+    source.title_end = line(title).end;
+    source.first_line = LineNumber(title);
+    source.grid.begin = line(title).begin;
+    source.grid.end = end > title + 1 ? line(end - 1).end : line(title).end;
+
+    size_t begin = title + 1;
+    for (size_t i = begin; i < end && i < title + 4; ++i) {
+      if (auto unit = UnitOf(Squeezed(line(i).text))) {
+        source.unit = *unit;
+        begin = i + 1;
+        break;
+      }
+    }
+    // The body starts at the first line holding a code, a numbered label or
+    // a total with its figures; else at the first total (an empty table);
+    // else at the first line holding a figure.
+    size_t body = end;
+    for (size_t i = begin; i < end && body == end; ++i) {
+      bool figure = false, total = false;
+      int other_words = 0;  // words that are neither figures nor 类/款/项
+      for (const Word& w : line(i).words) {
+        const std::string t = Squeezed(w.text);
+        if (IsCodeToken(t) || StartsWithListNumber(t)) body = i;
+        if (IsNumber(t)) figure = true;
+        if (IsTotalText(t)) total = true;
+        if (!IsNumber(t) && t != "类" && t != "款" && t != "项") ++other_words;
+      }
+      // A total row: with its figures, or its label alone on the line (a
+      // header "合计" stands among other column headers).
+      if (total && (figure || other_words == 1)) body = i;
+      // A row of a table without codes or numbered labels: a label and its
+      // figures (header lines carry no figures).
+      if (figure && other_words > 0) body = i;
+    }
+    for (size_t i = begin; i < end && body == end; ++i) {
+      for (const Word& w : line(i).words) {
+        if (IsNumber(Squeezed(w.text))) body = i;
+      }
+    }
+    for (size_t i = begin; i < end && body == end; ++i) {
+      // An empty table's total row: its label alone on the line.
+      int words = 0;
+      bool total = false;
+      for (const Word& w : line(i).words) {
+        const std::string t = Squeezed(w.text);
+        if (t != "类" && t != "款" && t != "项") ++words;
+        if (IsTotalText(t)) total = true;
+      }
+      if (total && (words == 1 || !HeaderLineBelow(i, end))) body = i;
+    }
+    // Header words: every word above the body that is not a figure, and the
+    // code-level headings (类 款 项) when they share the first body line.
+    std::vector<Fragment> header;
+    std::vector<std::pair<size_t, size_t>> header_in_body;  // (line, word)
+    if (body < end) {
+      // Header words printed entirely above the first row's own words share
+      // its line when tall figure boxes join them (类 款 项 beside 合计).
+      double row_top = 1e18;
+      for (const Word& w : line(body).words) {
+        const std::string t = Squeezed(w.text);
+        if (IsCodeToken(t) || StartsWithListNumber(t) || IsTotalText(t)) {
+          row_top = std::min(row_top, w.box.y0);
+        }
+      }
+      for (size_t k = 0; row_top < 1e17 && k < line(body).words.size(); ++k) {
+        const Word& w = line(body).words[k];
+        const std::string t = Squeezed(w.text);
+        const bool level_heading = t == "类" || t == "款" || t == "项";
+        if (!IsNumber(t) && (w.box.y1 <= row_top || level_heading)) {
+          Fragment f;
+          f.text = t;
+          f.box = w.box;
+          header.push_back(std::move(f));
+          header_in_body.emplace_back(body, k);
+        }
+      }
+    }
+    std::vector<size_t> early_figures;  // figure lines printed among the header
+    for (size_t i = begin; i < body; ++i) {
+      bool figures = false;
+      for (size_t k = 0; k < line(i).words.size(); ++k) {
+        const Word& w = line(i).words[k];
+        if (IsNumber(Squeezed(w.text))) {
+          figures = true;
+          continue;
+        }
+        Fragment f;
+        f.text = Squeezed(w.text);
+        f.box = w.box;
+        header.push_back(std::move(f));
+      }
+      if (figures) early_figures.push_back(i);
+    }
+    std::vector<Box> body_boxes;
+    auto is_header_word = [&](size_t i, size_t k) {
+      return std::find(header_in_body.begin(), header_in_body.end(), std::make_pair(i, k)) !=
+             header_in_body.end();
+    };
+    for (size_t i = body; i < end; ++i) {
+      if (refs_[i].page != refs_[title].page) break;  // the first page sets the columns
+      // Letter-spaced labels ("因 公 出 国") are one phrase, not columns.
+      for (size_t k = 0; k < line(i).words.size(); ++k) {
+        if (is_header_word(i, k)) continue;
+        const Box& b = line(i).words[k].box;
+        const bool cjk = static_cast<unsigned char>(line(i).words[k].text[0]) >= 0xE0;
+        if (cjk && k > 0 && !body_boxes.empty() && !is_header_word(i, k - 1) &&
+            static_cast<unsigned char>(line(i).words[k - 1].text[0]) >= 0xE0 &&
+            b.x0 - line(i).words[k - 1].box.x1 < 1.5 * (b.x1 - b.x0) &&
+            b.x0 - line(i).words[k - 1].box.x1 < 12) {
+          body_boxes.back().x1 = std::max(body_boxes.back().x1, b.x1);
+          continue;
+        }
+        body_boxes.push_back(b);
+      }
+    }
+    for (size_t i : early_figures) {
+      for (const Word& w : line(i).words) {
+        if (IsNumber(Squeezed(w.text))) body_boxes.push_back(w.box);
+      }
+    }
+    const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes));
+    if (columns.empty()) return source;
+
+    GridRow header_row;
+    for (const Column& c : columns) {
+      GridCell cell;
+      cell.text = c.path;
+      header_row.cells.push_back(std::move(cell));
+    }
+    source.grid.rows.push_back(std::move(header_row));
+    source.header_rows = 1;
+
+    // Body lines (figure lines among the header included), split by column.
+    std::vector<std::vector<Fragment>> body_lines;
+    const size_t first_page = refs_[title].page;
+    auto add_line = [&](size_t i) {
+      const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
+      std::vector<Fragment> frags = SplitLine(line(i), body_lines.size(), offset, columns);
+      if (i == body && !header_in_body.empty()) {
+        // Rebuild the first row's line without its header words.
+        Line rest;
+        for (size_t k = 0; k < line(i).words.size(); ++k) {
+          if (!is_header_word(i, k)) {
+            rest.words.push_back(line(i).words[k]);
+            rest.word_begin.push_back(line(i).word_begin[k]);
+          }
+        }
+        frags = SplitLine(rest, body_lines.size(), offset, columns);
+      }
+      if (i < body) {  // figures only
+        frags.erase(std::remove_if(frags.begin(), frags.end(),
+                                   [](const Fragment& f) { return !IsNumber(f.text); }),
+                    frags.end());
+      }
+      body_lines.push_back(std::move(frags));
+    };
+    for (size_t i : early_figures) add_line(i);
+    for (size_t i = body; i < end; ++i) {
+      // A header repeated at the top of a continuation page is not a row.
+      if (refs_[i].page != refs_[title].page && RepeatsHeader(i, columns)) continue;
+      add_line(i);
+    }
+
+    source.grid.begin = line(title).begin;
+    source.grid.end = end > title + 1 ? line(end - 1).end : line(title).end;
+    for (const Block& block : Blocks(columns)) {
+      for (RowBuild& row : BuildRows(block, body_lines)) {
+        GridRow out;
+        for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
+          auto it = row.cells.find(c);
+          out.cells.push_back(it == row.cells.end() ? GridCell{} : MakeCell(std::move(it->second)));
+        }
+        source.grid.rows.push_back(std::move(out));
+      }
+    }
+    return source;
+  }
+
+  // A line of three or more words and no figure below `i` (before `end`):
+  // more header ("预算数 决算数 …"), so a "合计" above it is a header too.
+  bool HeaderLineBelow(size_t i, size_t end) const {
+    for (size_t k = i + 1; k < end; ++k) {
+      const auto& words = line(k).words;
+      if (words.size() >= 3 && std::none_of(words.begin(), words.end(), [](const Word& w) {
+            return IsNumber(Squeezed(w.text));
+          })) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A line on a continuation page made only of header words.
+  bool RepeatsHeader(size_t i, const std::vector<Column>& columns) const {
+    for (const Word& w : line(i).words) {
+      const std::string t = Squeezed(w.text);
+      if (IsNumber(t) || IsCodeToken(t)) return false;
+      bool known = false;
+      for (const Column& c : columns) {
+        if (c.path.find(t) != std::string::npos) known = true;
+      }
+      if (!known) return false;
+    }
+    return true;
+  }
+
+  const PdfDocument& doc_;
+  const config::v1::ParseConfig& config_;
+  std::vector<LineRef> refs_;
+  std::vector<uint32_t> numbers_;  // 1-based text line of each ref
+};
+
+}  // namespace
+
+std::vector<tables::TableSource> FindPdfTables(const PdfDocument& doc,
+                                               const config::v1::ParseConfig& config) {
+  return TableLocator(doc, config).FindAll();
+}
+
+}  // namespace juesuan::parse::pdf
