@@ -1,6 +1,7 @@
 #include "services/parse/src/narrative.h"
 
 #include <algorithm>
+#include <set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -678,6 +679,19 @@ void NarrativeExtractor::ExtractSangong() {
         *item->mutable_content() = values_.MakeText(p, c->groups[1].first, c->groups[1].second);
       }
     }
+    // Shanghai prints the reason for the whole 三公 budget difference after
+    // the item clauses: "…决算数小于预算数的主要原因：当年度无“三公”经费支出。"
+    if (sg->total().has_budget_vs_final() && !sg->total().budget_vs_final().has_reason()) {
+      static const RE2 kTotalReason(R"(决算数?(大于|小于|等于)预算数?的主要原因\s*:?\s*([^。]*))");
+      if (auto m = Search(kTotalReason, p)) {
+        auto* bvf = sg->mutable_total()->mutable_budget_vs_final();
+        *bvf->mutable_reason() = values_.MakeText(p, m->groups[2].first, m->groups[2].second);
+        const std::string_view word = Group(p, *m, 1);
+        bvf->set_comparison(word == "大于"   ? report::v1::COMPARISON_GREATER
+                            : word == "小于" ? report::v1::COMPARISON_LESS
+                                             : report::v1::COMPARISON_EQUAL);
+      }
+    }
     ReadCount(p, R"(团组\s*(\d+)\s*(个))", "sg.abroad_groups", [&] { return sg->mutable_abroad_groups(); });
     ReadCount(p, R"(因公出国\(境\)\s*(\d+)\s*(人次|人))", "sg.abroad_persons",
               [&] { return sg->mutable_abroad_persons(); });
@@ -987,16 +1001,31 @@ void NarrativeExtractor::ExtractTablesListed() {
   auto* info = report_.mutable_document();
   static const RE2 kListed(R"(^\s*(?:[一二三四五六七八九十]+、)?\s*《([^》]+)》)");
   const auto& lines = doc_.lines();
+  // Titles of the standard tables, folded, to recognise an unbracketed list
+  // ("一、收入支出决算总表" in a table of contents).
+  std::vector<std::string> known_titles;
+  for (const auto& table : config_.tables()) {
+    for (const auto& title : table.titles()) known_titles.push_back(text::NormalizeForMatching(title));
+  }
+  std::set<std::string> listed;
   for (const auto& s : sections_.sections()) {
     if (s.key != "TABLES") continue;
     if (s.title.find("见附表") != std::string::npos || s.title.find("附件") != std::string::npos) {
       info->set_tables_attached_separately(true);
     }
-    for (uint32_t l = s.heading_line + 1; l < s.body_last; ++l) {
+    for (uint32_t l = s.heading_line; l < s.body_last; ++l) {
       Passage p = LinePassage(lines[l], "TABLES");
       if (auto m = Search(kListed, p)) {
-        *info->add_tables_listed() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+        report::v1::Text title = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
+        if (listed.insert(title.text()).second) *info->add_tables_listed() = std::move(title);
+        continue;
       }
+      if (s.level < 2 || l != s.heading_line) continue;
+      const std::string bare(StripOrdinal(p.text()));
+      if (std::find(known_titles.begin(), known_titles.end(), bare) == known_titles.end()) continue;
+      const size_t begin = p.text().size() - bare.size();
+      report::v1::Text title = values_.MakeText(p, begin, p.text().size());
+      if (listed.insert(title.text()).second) *info->add_tables_listed() = std::move(title);
     }
   }
 }

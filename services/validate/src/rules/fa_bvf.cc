@@ -107,6 +107,11 @@ void ComparisonWord(RuleContext& ctx) {  // FA-BVF-004
     const auto word = ref.bvf->comparison();
     if (word == rv1::COMPARISON_UNSPECIFIED) continue;
     BvfOperands b = Resolve(ctx, ref);
+    // "年初预算为0万元，全年预算为A万元…决算数小于预算数": the word compares with
+    // the 全年 budget printed beside the 年初 one.
+    if (ref.bvf->has_annual_budget()) {
+      b.budget = ctx.Amount(ref.subject + ".annual_budget", true, ref.bvf->annual_budget());
+    }
     if (!b.budget || !b.final) continue;
     ctx.Ran();
     const Int128 f = b.final->printed.fen, bud = b.budget->printed.fen;

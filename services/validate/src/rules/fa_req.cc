@@ -101,9 +101,9 @@ void SangongComplete(RuleContext& ctx) {  // FA-REQ-003
     ctx.Missing("N.SANGONG absent");
     return;
   }
-  if (sg.has_none_statement() && !sg.has_total()) {
+  if (sg.has_none_statement()) {
     ctx.Ran();
-    return;  // "无“三公”经费财政拨款支出"
+    return;  // "无“三公”经费财政拨款支出": no items, counts or contents to give
   }
   std::vector<std::string> absent;
   const std::pair<const char*, bool> kItems[] = {
@@ -115,7 +115,13 @@ void SangongComplete(RuleContext& ctx) {  // FA-REQ-003
   }
   for (const auto& [name, item] : SangongItems(sg)) {
     if (!item->has_final()) absent.push_back(name + ".final");
-    if (!item->has_budget() && !item->has_budget_vs_final()) absent.push_back(name + ".budget");
+    // The car total's budget is complete when both of its parts state theirs
+    // (the Xinjiang form gives 全年预算数 for 购置费 and 运行维护费 only).
+    const bool car_budget_by_parts = name == "sg.car" && sg.car_purchase().has_budget() &&
+                                     sg.car_running().has_budget();
+    if (!item->has_budget() && !item->has_budget_vs_final() && !car_budget_by_parts) {
+      absent.push_back(name + ".budget");
+    }
     if ((name == "sg.total" || name == "sg.abroad" || name == "sg.car" || name == "sg.reception") &&
         !item->has_yoy()) {
       absent.push_back(name + ".yoy");

@@ -78,7 +78,10 @@ void Wording(RuleContext& ctx) {  // FA-YOY-002
     }
     const bool delta_zero = y.delta && y.delta->printed.fen == 0;
     const bool rate_zero = !y.rate || PercentIsZero(y.rate->printed);
-    if (yoy.direction() == rv1::DIRECTION_FLAT && (!delta_zero || !rate_zero)) {
+    // "…持平" with no delta printed is consistent; only a printed nonzero
+    // delta or rate contradicts it.
+    const bool delta_nonzero = y.delta && y.delta->printed.fen != 0;
+    if (yoy.direction() == rv1::DIRECTION_FLAT && (delta_nonzero || !rate_zero)) {
       fv1::Finding& f = ctx.Add(fv1::SEVERITY_ERROR, "表述为持平但变动额或变动率不为零",
                                 "stated as unchanged while the delta or rate is nonzero");
       f.set_relation("持平 ⇔ D = 0");
