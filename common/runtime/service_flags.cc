@@ -35,4 +35,9 @@ ServeOptions ServeOptionsFromFlags() {
   return options;
 }
 
+void SetServeAddressDefaults(const std::string& grpc_address, const std::string& metrics_address) {
+  absl::SetFlag(&FLAGS_grpc_address, grpc_address);
+  absl::SetFlag(&FLAGS_metrics_address, metrics_address);
+}
+
 }  // namespace juesuan

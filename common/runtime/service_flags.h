@@ -3,10 +3,17 @@
 //   --port_file, --metrics_port_file, --log_level
 #pragma once
 
+#include <string>
+
 #include "common/runtime/main_support.h"
 
 namespace juesuan {
 
 ServeOptions ServeOptionsFromFlags();
+
+// Gives --grpc_address and --metrics_address this binary's own defaults
+// (juesuan-validate listens on 50052/9465, …). Call before
+// absl::ParseCommandLine, which still overrides them.
+void SetServeAddressDefaults(const std::string& grpc_address, const std::string& metrics_address);
 
 }  // namespace juesuan

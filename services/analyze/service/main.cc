@@ -10,7 +10,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "absl/flags/declare.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -19,11 +18,6 @@
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
 #include "services/analyze/service/analyze_service.h"
-
-// The shared listen flags (common/runtime/service_flags.cc) default to the
-// parse service's ports; the gateway's own defaults are set before parsing.
-ABSL_DECLARE_FLAG(std::string, grpc_address);
-ABSL_DECLARE_FLAG(std::string, metrics_address);
 
 ABSL_FLAG(std::string, parse_target, "dns:///127.0.0.1:50051",
           "juesuan-parse to call; dns:///NAME:PORT spreads calls over every address");
@@ -53,8 +47,7 @@ int main(int argc, char** argv) {
   juesuan::BlockTerminationSignals();  // before any thread exists
   absl::SetProgramUsageMessage(
       "juesuan analyze gateway (gRPC juesuan.analyze.v1.AnalyzeService)");
-  absl::SetFlag(&FLAGS_grpc_address, "0.0.0.0:50050");
-  absl::SetFlag(&FLAGS_metrics_address, "0.0.0.0:9463");
+  juesuan::SetServeAddressDefaults("0.0.0.0:50050", "0.0.0.0:9463");
   absl::ParseCommandLine(argc, argv);
   juesuan::ServeOptions options = juesuan::ServeOptionsFromFlags();
   juesuan::SetupLogging(kServiceName, options.log_level);

@@ -1,0 +1,78 @@
+// juesuan-scoring: the scoring service binary.
+//
+//   juesuan-scoring --grpc_address=0.0.0.0:50053 --metrics_address=0.0.0.0:9466
+//                   --scoring_config=/etc/juesuan/scoring.json --workers=2
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/statusor.h"
+#include "common/runtime/logging.h"
+#include "common/runtime/main_support.h"
+#include "common/runtime/service_flags.h"
+#include "services/scoring/service/scoring_configs.h"
+#include "services/scoring/service/scoring_service.h"
+
+ABSL_FLAG(std::string, scoring_config, "",
+          "JSON ScoringConfig (proto3 JSON) added to the built-in configs (replacing one of the "
+          "same name) and used for requests that name no config, unless a config claims the "
+          "report's layout; empty: built-ins only, \"national\" by default");
+ABSL_FLAG(int32_t, workers, 0,
+          "scoring worker threads; 0 means one per available CPU core");
+ABSL_FLAG(int32_t, queue_size, 16,
+          "scoring requests that may wait for a worker before new ones get "
+          "RESOURCE_EXHAUSTED");
+
+namespace {
+
+constexpr char kServiceName[] = "juesuan-scoring";
+
+size_t WorkerCount() {
+  const int32_t flag = absl::GetFlag(FLAGS_workers);
+  if (flag > 0) return static_cast<size_t>(flag);
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  juesuan::BlockTerminationSignals();  // before any thread exists
+  absl::SetProgramUsageMessage(
+      "juesuan scoring service (gRPC juesuan.scoring.v1.ScoringService)");
+  juesuan::SetServeAddressDefaults("0.0.0.0:50053", "0.0.0.0:9466");
+  absl::ParseCommandLine(argc, argv);
+  const juesuan::ServeOptions options = juesuan::ServeOptionsFromFlags();
+  juesuan::SetupLogging(kServiceName, options.log_level);
+
+  const absl::StatusOr<juesuan::scoring::ScoringConfigs> configs =
+      juesuan::scoring::ScoringConfigs::Load(absl::GetFlag(FLAGS_scoring_config));
+  if (!configs.ok()) {
+    spdlog::critical("msg=\"cannot load the scoring configuration: {}\"",
+                     configs.status().ToString());
+    return 1;
+  }
+  if (absl::GetFlag(FLAGS_queue_size) < 0) {
+    spdlog::critical("msg=\"--queue_size must not be negative\"");
+    return 1;
+  }
+  auto registry = std::make_shared<prometheus::Registry>();
+  // Declared before the service and the server: workers must outlive every
+  // call they may still finish.
+  juesuan::WorkerPool pool(WorkerCount(),
+                           static_cast<size_t>(absl::GetFlag(FLAGS_queue_size)));
+  juesuan::scoring::ScoringServiceImpl service(*configs, pool, *registry);
+  std::string names;
+  for (const std::string& name : configs->names()) names += (names.empty() ? "" : ",") + name;
+  spdlog::info("msg=\"scoring workers ready\" workers={} queue_size={} configs={} default={}",
+               pool.threads(), pool.queue_capacity(), names, configs->default_name());
+  return juesuan::ServeUntilTerminated(
+      kServiceName, options, {&service},
+      {juesuan::scoring::v1::ScoringService::service_full_name()}, registry);
+}

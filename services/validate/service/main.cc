@@ -1,0 +1,77 @@
+// juesuan-validate: the validate service binary.
+//
+//   juesuan-validate --grpc_address=0.0.0.0:50052 --metrics_address=0.0.0.0:9465
+//                    --validate_config=/etc/juesuan/validate.json --workers=2
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/statusor.h"
+#include "common/runtime/logging.h"
+#include "common/runtime/main_support.h"
+#include "common/runtime/service_flags.h"
+#include "services/validate/service/validate_service.h"
+
+ABSL_FLAG(std::string, validate_config, "",
+          "JSON ValidateConfig (proto3 JSON) replacing the built-in default; empty: built-in "
+          "config/validate/default.json");
+ABSL_FLAG(int32_t, workers, 0,
+          "validate worker threads; 0 means one per available CPU core");
+ABSL_FLAG(int32_t, queue_size, 16,
+          "validate requests that may wait for a worker before new ones get "
+          "RESOURCE_EXHAUSTED");
+
+namespace {
+
+constexpr char kServiceName[] = "juesuan-validate";
+
+size_t WorkerCount() {
+  const int32_t flag = absl::GetFlag(FLAGS_workers);
+  if (flag > 0) return static_cast<size_t>(flag);
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  juesuan::BlockTerminationSignals();  // before any thread exists
+  absl::SetProgramUsageMessage(
+      "juesuan validate service (gRPC juesuan.validate.v1.ValidateService)");
+  juesuan::SetServeAddressDefaults("0.0.0.0:50052", "0.0.0.0:9465");
+  absl::ParseCommandLine(argc, argv);
+  const juesuan::ServeOptions options = juesuan::ServeOptionsFromFlags();
+  juesuan::SetupLogging(kServiceName, options.log_level);
+
+  const absl::StatusOr<juesuan::validate::v1::ValidateConfig> config =
+      juesuan::validate::LoadServiceConfig(absl::GetFlag(FLAGS_validate_config));
+  if (!config.ok()) {
+    spdlog::critical("msg=\"cannot load the validate configuration: {}\"",
+                     config.status().ToString());
+    return 1;
+  }
+  if (absl::GetFlag(FLAGS_queue_size) < 0) {
+    spdlog::critical("msg=\"--queue_size must not be negative\"");
+    return 1;
+  }
+  auto registry = std::make_shared<prometheus::Registry>();
+  // Declared before the service and the server: workers must outlive every
+  // call they may still finish.
+  juesuan::WorkerPool pool(WorkerCount(),
+                           static_cast<size_t>(absl::GetFlag(FLAGS_queue_size)));
+  juesuan::validate::ValidateServiceImpl service(*config, pool, *registry);
+  spdlog::info("msg=\"validate workers ready\" workers={} queue_size={} config={} source={}",
+               pool.threads(), pool.queue_capacity(), config->name(),
+               absl::GetFlag(FLAGS_validate_config).empty()
+                   ? std::string("built-in")
+                   : absl::GetFlag(FLAGS_validate_config));
+  return juesuan::ServeUntilTerminated(
+      kServiceName, options, {&service},
+      {juesuan::validate::v1::ValidateService::service_full_name()}, registry);
+}

@@ -1,0 +1,155 @@
+// Starts the real juesuan-scoring binary on 127.0.0.1 with kernel-chosen
+// ports: health, reflection, --scoring_config adding a configuration that
+// becomes the default, a configuration that cannot load failing at start, and
+// a graceful exit on SIGTERM.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <gtest/gtest.h>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "juesuan/scoring/v1/scoring_service.grpc.pb.h"
+#include "tests/e2e/process.h"
+
+namespace juesuan::testing {
+namespace {
+
+using grpc::health::v1::Health;
+using grpc::health::v1::HealthCheckRequest;
+using grpc::health::v1::HealthCheckResponse;
+
+constexpr char kScoringService[] = "juesuan.scoring.v1.ScoringService";
+constexpr char kNationalConfig[] = JUESUAN_SOURCE_DIR "/config/scoring/national.json";
+constexpr int kShutdownGraceSeconds = 2;
+
+std::unique_ptr<grpc::ClientContext> ContextWithDeadline() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  return context;
+}
+
+// The national configuration under another name, written to `path`.
+void WriteRenamedNationalConfig(const std::string& path, const std::string& name) {
+  std::string json = ReadFileOrEmpty(kNationalConfig);
+  const std::string original = "\"name\": \"national\"";
+  const size_t at = json.find(original);  // the first "name" is the config's
+  ASSERT_NE(at, std::string::npos);
+  json.replace(at, original.size(), "\"name\": \"" + name + "\"");
+  std::ofstream(path) << json;
+}
+
+class ScoringServerProcessTest : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = MakeTempDir(); }
+  void TearDown() override { server_.reset(); }  // kills the server if still running
+
+  void Start(const std::vector<std::string>& extra_flags) {
+    std::vector<std::string> argv = {
+        JUESUAN_SCORING_BINARY, "--grpc_address=127.0.0.1:0", "--metrics_address=127.0.0.1:0",
+        "--port_file=" + dir_ + "/grpc.port", "--metrics_port_file=" + dir_ + "/metrics.port",
+        "--shutdown_grace=" + std::to_string(kShutdownGraceSeconds) + "s", "--workers=1",
+        "--queue_size=4"};
+    argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
+    auto process = Subprocess::Start(argv, dir_ + "/stdout", dir_ + "/stderr");
+    ASSERT_TRUE(process.ok()) << process.status();
+    server_.emplace(std::move(*process));
+    auto grpc_port = WaitForPortFile(dir_ + "/grpc.port", absl::Seconds(20), &*server_);
+    ASSERT_TRUE(grpc_port.ok()) << grpc_port.status() << "\n" << ServerLog();
+    grpc_port_ = *grpc_port;
+    channel_ = grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials());
+  }
+
+  std::string Address() const { return "127.0.0.1:" + std::to_string(grpc_port_); }
+  std::string ServerLog() const { return ReadFileOrEmpty(dir_ + "/stderr"); }
+
+  grpc::StatusCode CheckHealth(const std::string& service,
+                               HealthCheckResponse::ServingStatus* serving) {
+    HealthCheckRequest request;
+    request.set_service(service);
+    HealthCheckResponse response;
+    const grpc::Status status =
+        Health::NewStub(channel_)->Check(ContextWithDeadline().get(), request, &response);
+    *serving = response.status();
+    return status.error_code();
+  }
+
+  // A report without performance tables: scores to no table, names the config.
+  grpc::Status Score(const std::string& config_name, scoring::v1::ScoreReportResponse* out) {
+    scoring::v1::ScoreReportRequest request;
+    request.mutable_report()->mutable_document()->set_year(2024);
+    if (!config_name.empty()) request.set_config_name(config_name);
+    return scoring::v1::ScoringService::NewStub(channel_)->ScoreReport(
+        ContextWithDeadline().get(), request, out);
+  }
+
+  std::string dir_;
+  std::optional<Subprocess> server_;
+  int grpc_port_ = 0;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+TEST_F(ScoringServerProcessTest, ServesHealthAndReflectionAndExitsZeroOnSigterm) {
+  Start({});
+  HealthCheckResponse::ServingStatus serving{};
+  EXPECT_EQ(CheckHealth(kScoringService, &serving), grpc::StatusCode::OK);
+  EXPECT_EQ(serving, HealthCheckResponse::SERVING);
+  const CommandResult probe =
+      RunCommand({GRPC_PROBE_BINARY, Address(), kScoringService}, absl::Seconds(20));
+  ASSERT_FALSE(probe.timed_out);
+  EXPECT_EQ(probe.exit_code, 0) << probe.out << probe.err;
+  EXPECT_NE(probe.out.find("service: juesuan.scoring.v1.ScoringService\n"), std::string::npos)
+      << probe.out;
+
+  scoring::v1::ScoreReportResponse response;
+  const grpc::Status status = Score("", &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.config_name(), "national");
+  EXPECT_EQ(response.tables_size(), 0);
+
+  server_->Signal(SIGTERM);
+  const std::optional<int> exit = server_->WaitFor(absl::Seconds(kShutdownGraceSeconds + 5));
+  ASSERT_TRUE(exit.has_value()) << "still running after grace + 5 s\n" << ServerLog();
+  ASSERT_TRUE(WIFEXITED(*exit)) << "wait status " << *exit;
+  EXPECT_EQ(WEXITSTATUS(*exit), 0) << ServerLog();
+  EXPECT_NE(ServerLog().find("msg=\"stopped\""), std::string::npos) << ServerLog();
+}
+
+TEST_F(ScoringServerProcessTest, ConfigFileIsAddedAndBecomesTheDefault) {
+  const std::string path = dir_ + "/scoring.json";
+  WriteRenamedNationalConfig(path, "ops");
+  Start({"--scoring_config=" + path});
+  scoring::v1::ScoreReportResponse by_default;
+  ASSERT_TRUE(Score("", &by_default).ok());
+  EXPECT_EQ(by_default.config_name(), "ops");
+  scoring::v1::ScoreReportResponse builtin;  // the built-ins stay available
+  ASSERT_TRUE(Score("xinjiang", &builtin).ok());
+  EXPECT_EQ(builtin.config_name(), "xinjiang");
+  scoring::v1::ScoreReportResponse unused;
+  EXPECT_EQ(Score("elsewhere", &unused).error_code(), grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(ScoringServerProcessTest, UnloadableConfigFailsAtStart) {
+  const std::string path = dir_ + "/broken.json";
+  std::ofstream(path) << "{\"name\": \"broken\", \"no_such_field\": 1}";
+  const CommandResult result = RunCommand(
+      {JUESUAN_SCORING_BINARY, "--grpc_address=127.0.0.1:0", "--metrics_address=127.0.0.1:0",
+       "--scoring_config=" + path},
+      absl::Seconds(30));
+  ASSERT_FALSE(result.timed_out);
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("cannot load the scoring configuration"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("broken.json"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace juesuan::testing
