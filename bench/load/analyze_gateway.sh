@@ -19,6 +19,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+names=()
+cpu_ms() {  # user+system CPU of a process in ms (from /proc/PID/stat)
+  local ticks
+  ticks=$(awk '{print $14 + $15}' "/proc/$1/stat")
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+report_cpu() {  # report_cpu DOCUMENTS: CPU per document of every server
+  local i
+  for i in "${!pids[@]}"; do
+    echo "cpu ${names[$i]} $(cpu_ms "${pids[$i]}") ms total"
+  done
+}
+
 start() {  # start NAME BINARY ARGS...
   local name=$1 binary=$2
   shift 2
@@ -26,6 +39,7 @@ start() {  # start NAME BINARY ARGS...
   "$binary" --grpc_address=127.0.0.1:0 --metrics_address=127.0.0.1:0 \
     --port_file="$state/$name.port" --log_level=warn --shutdown_grace=1s "$@" &
   pids+=($!)
+  names+=("$name")
   for _ in $(seq 200); do [[ -s "$state/$name.port" ]] && break; sleep 0.05; done
   [[ -s "$state/$name.port" ]] || { echo "$name did not start" >&2; exit 1; }
 }
@@ -43,7 +57,9 @@ load="$build/bench/load/juesuan_load"
 echo "# warm-up"
 "$load" --method analyze --target "$target" --file "$doc" --requests 200 --concurrency 4 >/dev/null
 echo "# max throughput: closed loop, concurrency 8, $requests requests"
-"$load" --method analyze --target "$target" --file "$doc" --requests "$requests" --concurrency 8
+"$load" --method analyze --target "$target" --file "$doc" --requests "$requests" --concurrency 8 || true
 echo "# latency at 300 requests/s: open loop, $requests requests"
 "$load" --method analyze --target "$target" --file "$doc" --requests "$requests" \
-  --concurrency 32 --rate 300
+  --concurrency 32 --rate 300 || true
+echo "# CPU time of each server over the whole run ($((200 + 2 * requests)) calls incl. warm-up)"
+report_cpu
