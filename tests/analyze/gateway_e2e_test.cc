@@ -175,5 +175,22 @@ TEST_F(GatewayE2eTest, ValidateThatStopsAnsweringRunsOutTheBudgetNamingTheStage)
   EXPECT_LT(absl::Now() - start, absl::Seconds(2));
 }
 
+TEST_F(GatewayE2eTest, CliWithRemoteAnalysesThroughTheGateway) {
+  const std::string seed = std::string(JUESUAN_SHARED_DIR) + "/seed/000_0d0d50dd571d51d1.txt";
+  const auto run = juesuan::testing::RunCommand(
+      {JUESUAN_CLI_BINARY, "analyze", seed, "--remote",
+       "127.0.0.1:" + std::to_string(analyze_.port)},
+      absl::Seconds(60));
+  EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 3) << run.out << run.err;
+  EXPECT_NE(run.out.find("1 documents: 1 analysed, 0 failed"), std::string::npos) << run.out;
+  auto metrics = juesuan::testing::HttpGet(analyze_.metrics_port, "/metrics", absl::Seconds(5));
+  ASSERT_TRUE(metrics.ok());
+  EXPECT_EQ(juesuan::testing::SampleValue(*metrics, "juesuan_analyze_documents_total",
+                                          {"outcome=\"ok\""})
+                .value_or(0),
+            1)
+      << "the CLI's call went through this gateway";
+}
+
 }  // namespace
 }  // namespace juesuan::analyze
