@@ -133,6 +133,11 @@ done
 wait_for_value "sum(grpc_server_handling_seconds_count{grpc_service=\"${SERVICE}\"})" "${total}" 10
 wait_for_value "sum(juesuan_parse_input_bytes_count)" "${total}" 10
 
+# rate() needs two scrapes of a series: wait until every ParseDocument code
+# series has them, or the request-rate panel can still be empty.
+wait_for_value "count(rate(grpc_server_handled_total{grpc_service=\"${SERVICE}\",grpc_method=\"ParseDocument\"}[1m]))" \
+  "${#expected_codes[@]}" 15
+
 # The dashboard's expressions run against the real data; the RPC, document and
 # process panels must show series.
 node "${ROOT}/tests/deploy/dashboard_exprs.js" "${ROOT}/deploy/prometheus/grafana-dashboard.json" \

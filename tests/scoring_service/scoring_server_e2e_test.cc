@@ -151,5 +151,13 @@ TEST_F(ScoringServerProcessTest, UnloadableConfigFailsAtStart) {
   EXPECT_NE(result.err.find("broken.json"), std::string::npos) << result.err;
 }
 
+TEST(ScoringServerFlagsTest, DefaultAddressesAreTheServicesOwn) {
+  const CommandResult help = RunCommand({JUESUAN_SCORING_BINARY, "--helpfull"}, absl::Seconds(30));
+  ASSERT_FALSE(help.timed_out);
+  const std::string text = help.out + help.err;
+  EXPECT_NE(text.find("currently: \"0.0.0.0:50053\""), std::string::npos) << text;
+  EXPECT_NE(text.find("currently: \"0.0.0.0:9466\""), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace juesuan::testing

@@ -149,5 +149,13 @@ TEST_F(ValidateServerProcessTest, UnloadableConfigFailsAtStart) {
   EXPECT_NE(result.err.find("broken.json"), std::string::npos) << result.err;
 }
 
+TEST(ValidateServerFlagsTest, DefaultAddressesAreTheServicesOwn) {
+  const CommandResult help = RunCommand({JUESUAN_VALIDATE_BINARY, "--helpfull"}, absl::Seconds(30));
+  ASSERT_FALSE(help.timed_out);
+  const std::string text = help.out + help.err;
+  EXPECT_NE(text.find("currently: \"0.0.0.0:50052\""), std::string::npos) << text;
+  EXPECT_NE(text.find("currently: \"0.0.0.0:9465\""), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace juesuan::testing

@@ -6,6 +6,8 @@
 // columns by Column.role — T1 "income" (left side) and "expenditure" (right
 // side); T4 "income" (left) and "total" (right); T5 "total", "basic",
 // "project"; T6 "final" (or "amount").
+#include <vector>
+
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
@@ -19,6 +21,44 @@ int RowWithAmount(const rv1::Table& t, std::string_view label, int column) {
     const auto& row = t.rows(r);
     if (!Contains(row.label(), label) || column >= row.cells_size()) continue;
     if (row.cells(column).has_amount()) return r;
+  }
+  return -1;
+}
+
+// Two-sided tables (T1, T4: 收入 | 支出) print a name column followed by
+// money columns on each side; a reader may give the money columns a generic
+// role ("final"). Side 0 is the income side, side 1 the expenditure side.
+struct SideColumns {
+  int name = -1;
+  int money = -1;
+};
+
+SideColumns SideOf(const rv1::Table& t, int side) {
+  std::vector<int> names;
+  for (int i = 0; i < t.columns_size(); ++i) {
+    if (t.columns(i).role() == "name") names.push_back(i);
+  }
+  SideColumns out;
+  if (side >= static_cast<int>(names.size())) return out;
+  out.name = names[side];
+  const int end = side + 1 < static_cast<int>(names.size()) ? names[side + 1] : t.columns_size();
+  for (int i = out.name + 1; i < end; ++i) {
+    const std::string& role = t.columns(i).role();
+    if (role == "final" || role == "income" || role == "expenditure" || role == "total") {
+      out.money = i;
+      break;
+    }
+  }
+  return out;
+}
+
+// The first row whose side's name cell contains `label` with an amount.
+int SideRowWithAmount(const rv1::Table& t, std::string_view label, const SideColumns& side) {
+  for (int r = 0; r < t.rows_size(); ++r) {
+    const auto& row = t.rows(r);
+    if (side.name >= row.cells_size() || side.money >= row.cells_size()) continue;
+    if (!Contains(row.cells(side.name).raw(), label)) continue;
+    if (row.cells(side.money).has_amount()) return r;
   }
   return -1;
 }
@@ -39,12 +79,21 @@ void CompareAll(RuleContext& ctx, std::string_view table_id, const std::vector<P
   }
   for (const Pairing& p : pairs) {
     if (!p.present) continue;
-    const int col = FindColumn(*t, p.role);
+    int col = FindColumn(*t, p.role);
+    int row = -1;
+    if (col < 0) {
+      const SideColumns side = SideOf(*t, p.role == "income" ? 0 : 1);
+      if (side.money >= 0) {
+        col = side.money;
+        row = SideRowWithAmount(*t, p.label, side);
+      }
+    } else {
+      row = RowWithAmount(*t, p.label, col);
+    }
     if (col < 0) {
       ctx.Missing(fmt::format("{} has no {} column", table_id, p.role));
       continue;
     }
-    const int row = RowWithAmount(*t, p.label, col);
     if (row < 0) {
       ctx.Missing(fmt::format("{} row {} absent", table_id, p.label));
       continue;
