@@ -9,8 +9,12 @@
 namespace juesuan::cli {
 namespace {
 
-// One request per invocation: one worker, one waiting slot per service.
-std::unique_ptr<WorkerPool> SmallPool() { return std::make_unique<WorkerPool>(1, 1); }
+// `workers` threads and as many waiting slots per service (one worker and one
+// slot for a single request).
+std::unique_ptr<WorkerPool> Pool(size_t workers) {
+  const size_t n = workers < 1 ? 1 : workers;
+  return std::make_unique<WorkerPool>(n, n);
+}
 
 }  // namespace
 
@@ -23,7 +27,7 @@ absl::StatusOr<std::unique_ptr<LocalServices>> LocalServices::Start(
   if (options.parse) {
     ASSIGN_OR_RETURN(local->parser_, parse::DocumentParser::CreateDefault());
     local->parse_ = std::make_unique<Hosted<parse::ParseServiceImpl>>();
-    local->parse_->pool = SmallPool();
+    local->parse_->pool = Pool(options.workers);
     local->parse_->service = std::make_unique<parse::ParseServiceImpl>(
         *local->parser_, *local->parse_->pool, *local->registry_);
     services.push_back(local->parse_->service.get());
@@ -33,7 +37,7 @@ absl::StatusOr<std::unique_ptr<LocalServices>> LocalServices::Start(
     ASSIGN_OR_RETURN(const validate::v1::ValidateConfig config,
                      validate::LoadServiceConfig(options.validate_config_path));
     local->validate_ = std::make_unique<Hosted<validate::ValidateServiceImpl>>();
-    local->validate_->pool = SmallPool();
+    local->validate_->pool = Pool(options.workers);
     local->validate_->service = std::make_unique<validate::ValidateServiceImpl>(
         config, *local->validate_->pool, *local->registry_);
     services.push_back(local->validate_->service.get());
@@ -43,7 +47,7 @@ absl::StatusOr<std::unique_ptr<LocalServices>> LocalServices::Start(
     ASSIGN_OR_RETURN(const scoring::ScoringConfigs configs,
                      scoring::ScoringConfigs::Load(options.scoring_config_path));
     local->scoring_ = std::make_unique<Hosted<scoring::ScoringServiceImpl>>();
-    local->scoring_->pool = SmallPool();
+    local->scoring_->pool = Pool(options.workers);
     local->scoring_->service = std::make_unique<scoring::ScoringServiceImpl>(
         configs, *local->scoring_->pool, *local->registry_);
     services.push_back(local->scoring_->service.get());

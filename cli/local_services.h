@@ -33,6 +33,9 @@ struct LocalServicesOptions {
   // As the binaries' --validate_config / --scoring_config: empty = built-in.
   std::string validate_config_path;
   std::string scoring_config_path;
+  // Worker threads of each hosted service (and requests that may wait for
+  // one): 1 for a single request, more when the CLI runs documents in parallel.
+  size_t workers = 1;
 };
 
 class LocalServices {

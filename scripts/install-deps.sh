@@ -27,6 +27,9 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   # regenerating PDF fixtures (tests/pdf/make_fixtures.py): encryption, image PDFs
   qpdf img2pdf
+  # tests/analyze/html_chromium.sh loads the HTML report in headless Chromium;
+  # a small CJK font so its screenshot shows the Chinese text.
+  chromium fonts-wqy-microhei
 )
 
 SUDO=()

@@ -13,6 +13,9 @@ grpc::ChannelArguments ClientChannelArguments(const ClientChannelOptions& option
   args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, grpc_limits::kClientKeepaliveTimeMs);
   args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, grpc_limits::kClientKeepaliveTimeoutMs);
   args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+  if (!options.service_config_json.empty()) {
+    args.SetServiceConfigJSON(options.service_config_json);
+  }
   return args;
 }
 

@@ -17,6 +17,8 @@ namespace juesuan {
 struct ClientChannelOptions {
   int64_t max_message_bytes = grpc_limits::kDefaultMaxMessageBytes;
   std::string load_balancing_policy = "round_robin";
+  // gRPC service config (JSON), e.g. a retry policy; empty: none.
+  std::string service_config_json;
 };
 
 // Channel arguments for a juesuan client (also used for in-process channels).

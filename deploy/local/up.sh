@@ -74,7 +74,11 @@ has_flag() { grep -q -- "-$2 " <<< "$("$1" --helpfull 2>&1 || true)"; }
 start_service() {  # name grpc metrics binary
   local name=$1 grpc=$(($2 + OFFSET)) metrics=$(($3 + OFFSET)) binary=$4
   local args=(--grpc_address="127.0.0.1:${grpc}" --metrics_address="127.0.0.1:${metrics}"
-              --shutdown_grace=5s --workers=2 --queue_size=16)
+              --shutdown_grace=5s)
+  # Worker pools belong to the backends; the gateway does no work on a pool.
+  if has_flag "${binary}" workers; then
+    args+=(--workers=2 --queue_size=16)
+  fi
   local config="${ROOT}/deploy/kustomize/base/config/${name}.json"
   if [[ -f "${config}" ]] && has_flag "${binary}" "${name}_config"; then
     args+=(--"${name}_config=${config}")

@@ -1,0 +1,220 @@
+#include "services/analyze/service/analyze_run.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <fmt/format.h>
+#include <google/protobuf/util/time_util.h>
+
+#include "common/grpc/status.h"
+
+namespace juesuan::analyze {
+namespace {
+
+std::string StageName(v1::Stage stage) {
+  switch (stage) {
+    case v1::STAGE_PARSE: return "parse";
+    case v1::STAGE_VALIDATE: return "validate";
+    case v1::STAGE_SCORING: return "scoring";
+    default: return "unspecified";
+  }
+}
+
+std::string FullMethod(const char* service, const char* method) {
+  return fmt::format("/{}/{}", service, method);
+}
+
+// Input the parse service refused, as opposed to a failure of the system.
+bool IsRejection(absl::StatusCode code) {
+  return code == absl::StatusCode::kInvalidArgument ||
+         code == absl::StatusCode::kFailedPrecondition ||
+         code == absl::StatusCode::kResourceExhausted || code == absl::StatusCode::kOutOfRange;
+}
+
+}  // namespace
+
+absl::Duration DeadlineMargin(absl::Duration remaining, absl::Duration max_margin) {
+  return std::min(remaining / 10, max_margin);
+}
+
+AnalyzeRun::AnalyzeRun(BackendStubs& stubs, AnalyzeMetrics& metrics,
+                       const v1::AnalyzeRequest& request, absl::Time deadline,
+                       absl::Duration max_margin, v1::AnalyzeResponse* response, Done done)
+    : stubs_(stubs),
+      metrics_(metrics),
+      deadline_(deadline),
+      max_margin_(max_margin),
+      file_name_(request.file_name()),
+      validate_config_(request.validate_config_name()),
+      scoring_config_(request.scoring_config_name()),
+      response_(response),
+      done_(std::move(done)) {
+  parse_request_.set_content(request.content());
+  parse_request_.set_file_name(request.file_name());
+  parse_request_.set_layout_hint(request.layout_hint());
+  parse_request_.set_omit_text(request.omit_text());
+}
+
+AnalyzeRun::~AnalyzeRun() {
+  if (borrowed_report_) {
+    validate_request_.unsafe_arena_release_report();
+    scoring_request_.unsafe_arena_release_report();
+  }
+}
+
+std::unique_ptr<grpc::ClientContext> AnalyzeRun::NewContext() {
+  const absl::Time now = absl::Now();
+  const absl::Duration remaining = deadline_ - now;
+  const absl::Duration budget = remaining - DeadlineMargin(remaining, max_margin_);
+  if (budget <= absl::ZeroDuration()) return nullptr;
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(absl::ToChronoTime(now + budget));
+  absl::MutexLock lock(&mu_);
+  // A context cancelled before its call starts cancels the call at start.
+  if (cancelled_) context->TryCancel();
+  active_.push_back(context.get());
+  return context;
+}
+
+void AnalyzeRun::Cancel() {
+  absl::MutexLock lock(&mu_);
+  cancelled_ = true;
+  for (grpc::ClientContext* context : active_) context->TryCancel();
+}
+
+void AnalyzeRun::Start() {
+  parse_.context = NewContext();
+  if (parse_.context == nullptr) {
+    Complete(absl::DeadlineExceededError(
+        "parse stage: the deadline leaves no time to call the parse service"));
+    return;
+  }
+  parse_.started = absl::Now();
+  stubs_.parse->async()->ParseDocument(
+      parse_.context.get(), &parse_request_, &parse_response_,
+      [self = shared_from_this()](grpc::Status status) { self->OnParsed(status); });
+}
+
+void AnalyzeRun::RecordStage(StageCall& call, const grpc::Status& status) {
+  call.status = status;
+  call.duration = absl::Now() - call.started;
+  static const std::string kMethods[] = {
+      "",
+      FullMethod(parse::v1::ParseService::service_full_name(), "ParseDocument"),
+      FullMethod(validate::v1::ValidateService::service_full_name(), "ValidateReport"),
+      FullMethod(scoring::v1::ScoringService::service_full_name(), "ScoreReport")};
+  metrics_.RecordClientCall(kMethods[call.stage], status.error_code());
+  if (!status.ok()) {
+    metrics_.RecordStageFailure(StageName(call.stage),
+                                static_cast<absl::StatusCode>(status.error_code()));
+  }
+}
+
+void AnalyzeRun::OnParsed(const grpc::Status& status) {
+  RecordStage(parse_, status);
+  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
+    Complete(absl::DeadlineExceededError(fmt::format(
+        "parse stage: deadline exceeded after {} ms: {}",
+        absl::ToInt64Milliseconds(parse_.duration), status.error_message())));
+    return;
+  }
+  if (!status.ok()) {
+    Complete(absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                          "parse: " + status.error_message()));
+    return;
+  }
+  response_->mutable_report()->Swap(parse_response_.mutable_report());
+  StartValidateAndScoring();
+}
+
+void AnalyzeRun::StartValidateAndScoring() {
+  // Both requests borrow the response's report instead of copying it. Each
+  // call serializes its request when it starts, and both start here, one after
+  // the other, so the report is never read by two threads at once.
+  report::v1::Report* report = response_->mutable_report();
+  validate_request_.unsafe_arena_set_allocated_report(report);
+  scoring_request_.unsafe_arena_set_allocated_report(report);
+  borrowed_report_ = true;
+  if (!validate_config_.empty()) validate_request_.set_config_name(validate_config_);
+  if (!scoring_config_.empty()) scoring_request_.set_config_name(scoring_config_);
+
+  validate_.context = NewContext();
+  scoring_.context = NewContext();
+  if (validate_.context == nullptr || scoring_.context == nullptr) {
+    Complete(absl::DeadlineExceededError(
+        "validate and scoring stages: the deadline ran out during the parse stage"));
+    return;
+  }
+  auto self = shared_from_this();
+  validate_.started = absl::Now();
+  stubs_.validate->async()->ValidateReport(
+      validate_.context.get(), &validate_request_, response_->mutable_validation(),
+      [self](grpc::Status status) {
+        self->RecordStage(self->validate_, status);
+        self->OnBackendDone();
+      });
+  scoring_.started = absl::Now();
+  stubs_.scoring->async()->ScoreReport(
+      scoring_.context.get(), &scoring_request_, response_->mutable_scoring(),
+      [self](grpc::Status status) {
+        self->RecordStage(self->scoring_, status);
+        self->OnBackendDone();
+      });
+}
+
+void AnalyzeRun::OnBackendDone() {
+  if (backends_pending_.fetch_sub(1) == 1) Complete(CallStatus());
+}
+
+// OK unless the budget ran out in validate or scoring: a failing backend is a
+// stage status, but a spent budget ends the call, naming where it was spent.
+absl::Status AnalyzeRun::CallStatus() const {
+  std::string stages;
+  std::string messages;
+  for (const StageCall* call : {&validate_, &scoring_}) {
+    if (call->status.error_code() != grpc::StatusCode::DEADLINE_EXCEEDED) continue;
+    stages += stages.empty() ? StageName(call->stage) : " and " + StageName(call->stage);
+    messages += fmt::format("; {} after {} ms: {}", StageName(call->stage),
+                            absl::ToInt64Milliseconds(call->duration),
+                            call->status.error_message());
+  }
+  if (stages.empty()) return absl::OkStatus();
+  return absl::DeadlineExceededError(
+      fmt::format("{} stage: deadline exceeded{}", stages, messages));
+}
+
+void AnalyzeRun::FillStages() {
+  response_->clear_stages();
+  for (StageCall* call : {&parse_, &validate_, &scoring_}) {
+    v1::StageStatus* stage = response_->add_stages();
+    stage->set_stage(call->stage);
+    stage->set_code(call->status.error_code());
+    stage->set_message(call->status.error_message());
+    *stage->mutable_duration() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
+        absl::ToInt64Nanoseconds(call->duration));
+  }
+  if (!validate_.status.ok()) response_->clear_validation();
+  if (!scoring_.status.ok()) response_->clear_scoring();
+}
+
+void AnalyzeRun::Complete(const absl::Status& status) {
+  if (borrowed_report_) {
+    validate_request_.unsafe_arena_release_report();
+    scoring_request_.unsafe_arena_release_report();
+    borrowed_report_ = false;
+  }
+  AnalyzeOutcome outcome = AnalyzeOutcome::kOk;
+  if (status.ok()) {
+    FillStages();
+    if (!validate_.status.ok() || !scoring_.status.ok()) outcome = AnalyzeOutcome::kPartial;
+  } else {
+    outcome = !parse_.status.ok() && IsRejection(status.code()) ? AnalyzeOutcome::kRejected
+                                                                 : AnalyzeOutcome::kError;
+  }
+  metrics_.RecordDocument(outcome);
+  Done done = std::move(done_);
+  done_ = nullptr;
+  done(status);
+}
+
+}  // namespace juesuan::analyze

@@ -1,0 +1,225 @@
+#include "services/analyze/service/analyze_service.h"
+
+#include <deque>
+#include <string_view>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+#include "common/grpc/status.h"
+
+namespace juesuan::analyze {
+namespace {
+
+// Finishes the call when its run completes; cancels the run's downstream
+// calls when the caller goes away.
+class AnalyzeReactor final : public grpc::ServerUnaryReactor {
+ public:
+  void Begin(AnalyzeServiceImpl& service, const v1::AnalyzeRequest& request,
+             absl::Time deadline, v1::AnalyzeResponse* response) {
+    const absl::Time start = absl::Now();
+    const size_t bytes = request.content().size();
+    run_ = service.StartRun(request, deadline, response,
+                            [this, start, bytes](const absl::Status& status) {
+                              spdlog::info(
+                                  "msg=\"analyze\" bytes={} code={} duration_ms={}", bytes,
+                                  absl::StatusCodeToString(status.code()),
+                                  absl::ToInt64Milliseconds(absl::Now() - start));
+                              Finish(ToGrpcStatus(status));
+                            });
+  }
+  void OnCancel() override {
+    if (run_ != nullptr) run_->Cancel();
+  }
+  void OnDone() override { delete this; }
+
+ private:
+  std::shared_ptr<AnalyzeRun> run_;
+};
+
+// AnalyzeBatch: each request read starts a run; each completed run is queued
+// for writing (one write in flight at a time, as gRPC requires). At most
+// `batch_window` runs are in flight, which is the stream's flow control. The
+// stream finishes once the client half-closed and every result is written.
+class BatchReactor final
+    : public grpc::ServerBidiReactor<v1::AnalyzeRequest, v1::AnalyzeBatchResult> {
+ public:
+  BatchReactor(AnalyzeServiceImpl& service, grpc::CallbackServerContext* context)
+      : service_(service), context_(context) {
+    StartRead(&request_);
+  }
+
+  void OnReadDone(bool ok) override {
+    if (!ok) {
+      absl::MutexLock lock(&mu_);
+      reads_done_ = true;
+      MaybeFinishLocked();
+      return;
+    }
+    auto slot = std::make_shared<v1::AnalyzeBatchResult>();
+    slot->set_index(next_index_++);
+    slot->set_file_name(request_.file_name());
+    {
+      absl::MutexLock lock(&mu_);
+      ++in_flight_;
+    }
+    auto run = service_.StartRun(
+        request_, service_.DocumentDeadline(*context_), slot->mutable_response(),
+        [this, slot](const absl::Status& status) { OnRunDone(slot, status); });
+    absl::MutexLock lock(&mu_);
+    runs_.push_back(run);
+    if (cancelled_) run->Cancel();
+    // The run copied what it needs from request_, so it can be reused.
+    if (in_flight_ < service_.options().batch_window) {
+      StartRead(&request_);
+    } else {
+      read_paused_ = true;
+    }
+  }
+
+  void OnWriteDone(bool ok) override {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    if (!ok) write_failed_ = true;  // the client is gone; keep draining runs
+    pending_writes_.pop_front();
+    WriteNextLocked();
+    MaybeFinishLocked();
+  }
+
+  void OnCancel() override {
+    absl::MutexLock lock(&mu_);
+    cancelled_ = true;
+    for (const auto& run : runs_) {
+      if (auto live = run.lock()) live->Cancel();
+    }
+  }
+
+  void OnDone() override { delete this; }
+
+ private:
+  void OnRunDone(const std::shared_ptr<v1::AnalyzeBatchResult>& slot,
+                 const absl::Status& status) {
+    if (!status.ok()) {
+      v1::StageStatus* error = slot->mutable_error();  // clears the response
+      error->set_code(static_cast<int>(status.code()));
+      error->set_message(std::string(status.message()));
+      error->set_stage(StageOfError(status));
+    }
+    absl::MutexLock lock(&mu_);
+    --in_flight_;
+    pending_writes_.push_back(slot);
+    WriteNextLocked();
+    if (read_paused_ && in_flight_ < service_.options().batch_window) {
+      read_paused_ = false;
+      StartRead(&request_);
+    }
+    MaybeFinishLocked();
+  }
+
+  // The stage a failed call's message names ("parse: …", "validate stage: …").
+  static v1::Stage StageOfError(const absl::Status& status) {
+    const std::string_view message(status.message().data(), status.message().size());
+    if (message.rfind("parse", 0) == 0) return v1::STAGE_PARSE;
+    if (message.rfind("validate", 0) == 0) return v1::STAGE_VALIDATE;
+    if (message.rfind("scoring", 0) == 0) return v1::STAGE_SCORING;
+    return v1::STAGE_UNSPECIFIED;
+  }
+
+  void WriteNextLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    while (!writing_ && !pending_writes_.empty()) {
+      if (write_failed_) {
+        pending_writes_.clear();
+        return;
+      }
+      writing_ = true;
+      StartWrite(pending_writes_.front().get());
+    }
+  }
+
+  void MaybeFinishLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (finished_ || !reads_done_ || in_flight_ > 0 || writing_ || !pending_writes_.empty()) {
+      return;
+    }
+    finished_ = true;
+    Finish(write_failed_ ? grpc::Status(grpc::StatusCode::CANCELLED, "the client went away")
+                         : grpc::Status::OK);
+  }
+
+  AnalyzeServiceImpl& service_;
+  grpc::CallbackServerContext* context_;
+  v1::AnalyzeRequest request_;  // touched only by the read path
+  uint32_t next_index_ = 0;
+
+  absl::Mutex mu_;
+  int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  bool read_paused_ ABSL_GUARDED_BY(mu_) = false;
+  bool reads_done_ ABSL_GUARDED_BY(mu_) = false;
+  bool writing_ ABSL_GUARDED_BY(mu_) = false;
+  bool write_failed_ ABSL_GUARDED_BY(mu_) = false;
+  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  std::deque<std::shared_ptr<v1::AnalyzeBatchResult>> pending_writes_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::weak_ptr<AnalyzeRun>> runs_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace
+
+std::string BackendServiceConfigJson() {
+  return R"json({
+  "loadBalancingConfig": [{"round_robin": {}}],
+  "methodConfig": [{
+    "name": [{"service": "juesuan.parse.v1.ParseService"},
+             {"service": "juesuan.validate.v1.ValidateService"},
+             {"service": "juesuan.scoring.v1.ScoringService"}],
+    "retryPolicy": {
+      "maxAttempts": 3,
+      "initialBackoff": "0.01s",
+      "maxBackoff": "0.2s",
+      "backoffMultiplier": 2,
+      "retryableStatusCodes": ["UNAVAILABLE"]
+    }
+  }]
+})json";
+}
+
+AnalyzeServiceImpl::AnalyzeServiceImpl(const BackendChannels& channels,
+                                       prometheus::Registry& registry,
+                                       AnalyzeServiceOptions options)
+    : metrics_(registry), options_(options) {
+  stubs_.parse = parse::v1::ParseService::NewStub(channels.parse);
+  stubs_.validate = validate::v1::ValidateService::NewStub(channels.validate);
+  stubs_.scoring = scoring::v1::ScoringService::NewStub(channels.scoring);
+}
+
+absl::Time AnalyzeServiceImpl::DocumentDeadline(
+    const grpc::CallbackServerContext& context) const {
+  const absl::Time cap = absl::Now() + options_.document_budget;
+  const auto deadline = context.deadline();
+  if (deadline >= absl::ToChronoTime(cap)) return cap;
+  return absl::FromChrono(deadline);
+}
+
+std::shared_ptr<AnalyzeRun> AnalyzeServiceImpl::StartRun(const v1::AnalyzeRequest& request,
+                                                         absl::Time deadline,
+                                                         v1::AnalyzeResponse* response,
+                                                         AnalyzeRun::Done done) {
+  auto run = std::make_shared<AnalyzeRun>(stubs_, metrics_, request, deadline,
+                                          options_.max_margin, response, std::move(done));
+  run->Start();
+  return run;
+}
+
+grpc::ServerUnaryReactor* AnalyzeServiceImpl::Analyze(grpc::CallbackServerContext* context,
+                                                      const v1::AnalyzeRequest* request,
+                                                      v1::AnalyzeResponse* response) {
+  auto* reactor = new AnalyzeReactor();
+  reactor->Begin(*this, *request, DocumentDeadline(*context), response);
+  return reactor;
+}
+
+grpc::ServerBidiReactor<v1::AnalyzeRequest, v1::AnalyzeBatchResult>*
+AnalyzeServiceImpl::AnalyzeBatch(grpc::CallbackServerContext* context) {
+  return new BatchReactor(*this, context);
+}
+
+}  // namespace juesuan::analyze

@@ -1,0 +1,243 @@
+// The analyze gateway on 127.0.0.1:0 in front of real gRPC backends on
+// loopback: the real parse service, and validate/scoring services running the
+// real cores that can be stopped, made to fail or made slow.
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <grpcpp/client_context.h>
+#include <gtest/gtest.h>
+#include <prometheus/text_serializer.h>
+
+#include "common/grpc/client_channel.h"
+#include "juesuan/analyze/v1/analyze_service.grpc.pb.h"
+#include "services/analyze/service/analyze_service.h"
+#include "tests/analyze/backends.h"
+#include "tests/e2e/process.h"
+
+namespace juesuan::analyze {
+namespace {
+
+using testing::Behaviour;
+using testing::CoreScoring;
+using testing::CoreValidate;
+using testing::RealParse;
+using testing::StartOnLoopback;
+
+std::string SeedText() {
+  std::ifstream in(std::string(JUESUAN_SHARED_DIR) + "/seed/000_0d0d50dd571d51d1.txt",
+                   std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+v1::AnalyzeRequest SeedRequest() {
+  v1::AnalyzeRequest request;
+  request.set_content(SeedText());
+  request.set_file_name("seed.txt");
+  request.set_omit_text(true);
+  return request;
+}
+
+class GatewayTest : public ::testing::Test {
+ protected:
+  void Start(Behaviour validate_behaviour = {}, Behaviour scoring_behaviour = {}) {
+    validate_ = std::make_unique<CoreValidate>(validate_behaviour);
+    scoring_ = std::make_unique<CoreScoring>(scoring_behaviour);
+    auto parse_server = StartOnLoopback(parse_.service(), "juesuan.parse.v1.ParseService",
+                                        std::make_shared<prometheus::Registry>());
+    auto validate_server = StartOnLoopback(validate_.get(), "juesuan.validate.v1.ValidateService",
+                                           std::make_shared<prometheus::Registry>());
+    auto scoring_server = StartOnLoopback(scoring_.get(), "juesuan.scoring.v1.ScoringService",
+                                          std::make_shared<prometheus::Registry>());
+    ASSERT_TRUE(parse_server.ok() && validate_server.ok() && scoring_server.ok());
+    parse_server_ = *std::move(parse_server);
+    validate_server_ = *std::move(validate_server);
+    scoring_server_ = *std::move(scoring_server);
+
+    ClientChannelOptions channel_options;
+    channel_options.service_config_json = BackendServiceConfigJson();
+    const auto channel = [&](const GrpcServer& server) {
+      return MakeClientChannel("dns:///127.0.0.1:" + std::to_string(server.port()),
+                               channel_options);
+    };
+    gateway_ = std::make_unique<AnalyzeServiceImpl>(
+        BackendChannels{channel(*parse_server_), channel(*validate_server_),
+                        channel(*scoring_server_)},
+        *gateway_registry_);
+    auto gateway_server =
+        StartOnLoopback(gateway_.get(), "juesuan.analyze.v1.AnalyzeService", gateway_registry_);
+    ASSERT_TRUE(gateway_server.ok()) << gateway_server.status();
+    gateway_server_ = *std::move(gateway_server);
+    stub_ = v1::AnalyzeService::NewStub(
+        MakeClientChannel("127.0.0.1:" + std::to_string(gateway_server_->port())));
+  }
+
+  void TearDown() override {
+    for (auto* server : {&gateway_server_, &parse_server_, &validate_server_, &scoring_server_}) {
+      if (*server != nullptr) (*server)->Shutdown(absl::Seconds(1));
+    }
+  }
+
+  grpc::Status Analyze(const v1::AnalyzeRequest& request, v1::AnalyzeResponse* response,
+                       absl::Duration deadline = absl::Seconds(30)) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
+    return stub_->Analyze(&context, request, response);
+  }
+
+  std::string Metrics() {
+    return prometheus::TextSerializer().Serialize(gateway_registry_->Collect());
+  }
+
+  RealParse parse_;
+  std::unique_ptr<CoreValidate> validate_;
+  std::unique_ptr<CoreScoring> scoring_;
+  std::shared_ptr<prometheus::Registry> gateway_registry_ =
+      std::make_shared<prometheus::Registry>();
+  std::unique_ptr<AnalyzeServiceImpl> gateway_;
+  std::unique_ptr<GrpcServer> parse_server_, validate_server_, scoring_server_,
+      gateway_server_;
+  std::unique_ptr<v1::AnalyzeService::Stub> stub_;
+};
+
+TEST_F(GatewayTest, SeedGoesThroughEveryStage) {
+  Start();
+  v1::AnalyzeResponse response;
+  const grpc::Status status = Analyze(SeedRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_FALSE(response.report().document().unit_name().text().empty());
+  EXPECT_TRUE(response.report().text().empty()) << "omit_text is forwarded to parse";
+  EXPECT_TRUE(response.has_validation());
+  EXPECT_GT(response.validation().summary().rules_ran(), 0u);
+  EXPECT_TRUE(response.has_scoring());
+  EXPECT_GT(response.scoring().tables_size(), 0);
+  ASSERT_EQ(response.stages_size(), 3);
+  EXPECT_EQ(response.stages(0).stage(), v1::STAGE_PARSE);
+  EXPECT_EQ(response.stages(1).stage(), v1::STAGE_VALIDATE);
+  EXPECT_EQ(response.stages(2).stage(), v1::STAGE_SCORING);
+  for (const auto& stage : response.stages()) EXPECT_EQ(stage.code(), 0) << stage.message();
+  EXPECT_EQ(juesuan::testing::SampleValue(Metrics(), "juesuan_analyze_documents_total",
+                                          {"outcome=\"ok\""})
+                .value_or(-1),
+            1);
+}
+
+TEST_F(GatewayTest, StoppedValidateServiceIsReportedAsItsStageAndTheRestArrives) {
+  Start();
+  v1::AnalyzeResponse first;
+  ASSERT_TRUE(Analyze(SeedRequest(), &first).ok());
+  validate_server_->Shutdown(absl::ZeroDuration());  // stopped mid-run
+  validate_server_->Wait();
+
+  v1::AnalyzeResponse response;
+  const grpc::Status status = Analyze(SeedRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(response.stages_size(), 3);
+  EXPECT_EQ(response.stages(0).code(), 0);
+  EXPECT_EQ(response.stages(1).stage(), v1::STAGE_VALIDATE);
+  EXPECT_EQ(response.stages(1).code(), static_cast<int>(grpc::StatusCode::UNAVAILABLE));
+  EXPECT_FALSE(response.stages(1).message().empty());
+  EXPECT_EQ(response.stages(2).code(), 0);
+  EXPECT_FALSE(response.has_validation());
+  EXPECT_FALSE(response.report().document().unit_name().text().empty());
+  EXPECT_GT(response.scoring().tables_size(), 0);
+  const std::string metrics = Metrics();
+  EXPECT_EQ(juesuan::testing::SampleValue(metrics, "juesuan_analyze_documents_total",
+                                          {"outcome=\"partial\""})
+                .value_or(-1),
+            1);
+  EXPECT_GE(juesuan::testing::SampleValue(metrics, "juesuan_analyze_stage_failures_total",
+                                          {"stage=\"validate\"", "code=\"UNAVAILABLE\""})
+                .value_or(0),
+            1);
+}
+
+TEST_F(GatewayTest, SlowScoringRunsOutTheBudgetAndTheErrorNamesTheStage) {
+  Start({}, Behaviour{absl::Seconds(3)});
+  v1::AnalyzeResponse response;
+  const absl::Time start = absl::Now();
+  const grpc::Status status = Analyze(SeedRequest(), &response, absl::Seconds(1));
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_NE(status.error_message().find("scoring stage"), std::string::npos)
+      << status.error_message();
+  EXPECT_EQ(status.error_message().find("validate"), std::string::npos)
+      << "validate answered in time: " << status.error_message();
+  // The gateway answered itself, before the caller's deadline.
+  EXPECT_LT(absl::Now() - start, absl::Seconds(1));
+}
+
+TEST_F(GatewayTest, UnavailableIsRetriedOnce) {
+  Start(Behaviour{absl::ZeroDuration(), absl::UnavailableError("warming up")});
+  v1::AnalyzeResponse response;
+  const grpc::Status status = Analyze(SeedRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.stages(1).code(), 0) << response.stages(1).message();
+  EXPECT_EQ(validate_->calls(), 2);
+}
+
+TEST_F(GatewayTest, OtherFailuresAreNotRetried) {
+  Start({}, Behaviour{absl::ZeroDuration(), absl::InternalError("scoring broke")});
+  v1::AnalyzeResponse response;
+  ASSERT_TRUE(Analyze(SeedRequest(), &response).ok());
+  EXPECT_EQ(response.stages(2).code(), static_cast<int>(grpc::StatusCode::INTERNAL));
+  EXPECT_EQ(response.stages(2).message(), "scoring broke");
+  EXPECT_EQ(scoring_->calls(), 1);
+  EXPECT_TRUE(response.has_validation());
+}
+
+TEST_F(GatewayTest, ParseRefusalFailsTheCallWithParsesCode) {
+  Start();
+  v1::AnalyzeRequest request;
+  request.set_content("this is not a 决算 disclosure at all");
+  v1::AnalyzeResponse response;
+  const grpc::Status status = Analyze(request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message().rfind("parse: ", 0), 0u) << status.error_message();
+  EXPECT_EQ(validate_->calls(), 0);
+}
+
+TEST_F(GatewayTest, BatchAnswersEveryRequestOnceWithItsIndex) {
+  Start();
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
+  auto stream = stub_->AnalyzeBatch(&context);
+  constexpr int kDocuments = 12;
+  const int kGarbage = 5;
+  for (int i = 0; i < kDocuments; ++i) {
+    v1::AnalyzeRequest request = SeedRequest();
+    request.set_file_name("doc" + std::to_string(i));
+    if (i == kGarbage) request.set_content("\x01\x02 garbage");
+    ASSERT_TRUE(stream->Write(request));
+  }
+  ASSERT_TRUE(stream->WritesDone());
+  std::set<uint32_t> seen;
+  v1::AnalyzeBatchResult result;
+  while (stream->Read(&result)) {
+    EXPECT_TRUE(seen.insert(result.index()).second) << "index twice: " << result.index();
+    EXPECT_EQ(result.file_name(), "doc" + std::to_string(result.index()));
+    if (result.index() == kGarbage) {
+      ASSERT_TRUE(result.has_error());
+      EXPECT_EQ(result.error().stage(), v1::STAGE_PARSE);
+      EXPECT_NE(result.error().code(), 0);
+    } else {
+      ASSERT_TRUE(result.has_response()) << result.error().message();
+      EXPECT_EQ(result.response().stages_size(), 3);
+      EXPECT_GT(result.response().scoring().tables_size(), 0);
+    }
+  }
+  EXPECT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kDocuments));
+}
+
+TEST(DeadlineMarginTest, TenthOfTheRemainderCappedAtTheMaximum) {
+  EXPECT_EQ(DeadlineMargin(absl::Milliseconds(100), absl::Milliseconds(50)),
+            absl::Milliseconds(10));
+  EXPECT_EQ(DeadlineMargin(absl::Seconds(10), absl::Milliseconds(50)), absl::Milliseconds(50));
+}
+
+}  // namespace
+}  // namespace juesuan::analyze
