@@ -23,6 +23,9 @@ PACKAGES=(
   # the npm packages are pinned in tests/deploy/package-lock.json and
   # installed into the build tree by the deploy_node_modules test.
   prometheus yamllint
+  # hardening: test certificates (tests/harden), token hashing (libcrypto),
+  # libFuzzer targets with clang-14 (fuzz/)
+  openssl libssl-dev clang-14 libclang-rt-14-dev
 )
 
 SUDO=()

@@ -6,7 +6,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "absl/time/clock.h"
+#include "common/grpc/caller_auth.h"
 #include "common/grpc/status.h"
 
 namespace juesuan::parse {
@@ -62,8 +67,9 @@ grpc::ServerUnaryReactor* ParseServiceImpl::ParseDocument(
   });
   if (!queued) {
     metrics_.RecordDocument(SniffFormat(request->content()), ParseOutcome::kRejected);
-    spdlog::warn("msg=\"parse queue full\" request_id={} workers={} queue={}",
-                 RequestId(*context), pool_.threads(), pool_.queue_capacity());
+    spdlog::warn("msg=\"parse queue full\" request_id={} caller={} workers={} queue={}",
+                 RequestId(*context), CallerIdentity(*context), pool_.threads(),
+                 pool_.queue_capacity());
     reactor->Finish(ToGrpcStatus(absl::ResourceExhaustedError(
         "the parse service is at capacity (all workers busy, queue full); retry later")));
   }
@@ -71,23 +77,34 @@ grpc::ServerUnaryReactor* ParseServiceImpl::ParseDocument(
 }
 
 ParseOptions ParseServiceImpl::OptionsFor(const grpc::CallbackServerContext& context,
-                                          const v1::ParseDocumentRequest& request) const {
+                                          const v1::ParseDocumentRequest& request,
+                                          absl::Time start) const {
   ParseOptions options;
   options.layout_hint = request.layout_hint();
   options.omit_text = request.omit_text();
   options.max_document_bytes = options_.max_document_bytes;
-  options.deadline = DeadlineOf(context);
+  options.max_pdf_pages = options_.max_pdf_pages;
+  options.deadline = std::min(DeadlineOf(context), start + options_.document_budget);
   return options;
+}
+
+absl::Status ParseServiceImpl::ExplainBudget(absl::Status status,
+                                             const grpc::CallbackServerContext& context) const {
+  if (status.code() != absl::StatusCode::kDeadlineExceeded) return status;
+  if (absl::Now() >= DeadlineOf(context)) return status;  // the caller's deadline
+  return absl::ResourceExhaustedError(fmt::format(
+      "the document took longer than the per-document time budget ({}): {}",
+      absl::FormatDuration(options_.document_budget), std::string(status.message())));
 }
 
 void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
                                       const v1::ParseDocumentRequest* request,
                                       v1::ParseDocumentResponse* response,
                                       grpc::ServerUnaryReactor* reactor) {
-  const ParseOptions options = OptionsFor(*context, *request);
+  const absl::Time start = absl::Now();
+  const ParseOptions options = OptionsFor(*context, *request, start);
   absl::Status status;
   DocumentFormat format = SniffFormat(request->content());
-  const absl::Time start = absl::Now();
   if (context->IsCancelled()) {
     // The client gave up (or the server is draining) while the call queued.
     status = absl::CancelledError("call cancelled before parsing started");
@@ -96,7 +113,7 @@ void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
   } else {
     absl::StatusOr<report::v1::Report> report = parse_(request->content(), options);
     metrics_.RecordDuration(absl::ToDoubleSeconds(absl::Now() - start));
-    status = report.status();
+    status = ExplainBudget(report.status(), *context);
     if (report.ok()) {
       format = FromReportFormat(report->document().format());
       *response->mutable_report() = *std::move(report);
@@ -105,8 +122,9 @@ void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
   const ParseOutcome outcome = OutcomeOf(status.code());
   metrics_.RecordDocument(format, outcome);
   spdlog::info(
-      "msg=\"parse\" request_id={} bytes={} format={} outcome={} code={} duration_ms={}",
-      RequestId(*context), request->content().size(), FormatLabel(format),
+      "msg=\"parse\" request_id={} caller={} bytes={} format={} outcome={} code={} "
+      "duration_ms={}",
+      RequestId(*context), CallerIdentity(*context), request->content().size(), FormatLabel(format),
       OutcomeLabel(outcome), absl::StatusCodeToString(status.code()),
       absl::ToInt64Milliseconds(absl::Now() - start));
   reactor->Finish(ToGrpcStatus(status));

@@ -18,6 +18,7 @@ struct ParseOptions {
   report::v1::Layout layout_hint = report::v1::LAYOUT_UNSPECIFIED;
   bool omit_text = false;
   uint64_t max_document_bytes = 64ull << 20;
+  uint32_t max_pdf_pages = 500;  // RESOURCE_EXHAUSTED above it
   absl::Time deadline = absl::InfiniteFuture();
 };
 
