@@ -240,18 +240,12 @@ grpc::Status CallerAuthenticator::Process(const InputMetadata& auth_metadata,
     return grpc::Status(static_cast<grpc::StatusCode>(identity.status().code()),
                         std::string(identity.status().message()));
   }
-  context->AddProperty(kCallerIdentityProperty, *identity);
-  spdlog::debug("msg=\"caller authenticated\" caller={} method={}", LogSafe(*identity),
-                LogSafe(method));
+  // The auth context is shared by every call of the connection, so the
+  // identity is logged here, per call, with the request id for correlation
+  // (storing it in the context would mix up concurrent callers).
+  spdlog::info("msg=\"caller authenticated\" caller={} method={} request_id={}",
+               LogSafe(*identity), LogSafe(method), LogSafe(value_of("x-request-id")));
   return grpc::Status::OK;
-}
-
-std::string CallerIdentity(const grpc::ServerContextBase& context) {
-  const std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
-  if (auth == nullptr) return "-";
-  const auto values = auth->FindPropertyValues(kCallerIdentityProperty);
-  if (values.empty()) return "-";
-  return LogSafe(std::string_view(values.back().data(), values.back().size()));
 }
 
 }  // namespace juesuan

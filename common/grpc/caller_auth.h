@@ -20,9 +20,10 @@
 //     matches a cert entry identifies the caller;
 //   - otherwise UNAUTHENTICATED; an identity not allowed the method is
 //     PERMISSION_DENIED.
-// The identity is stored in the call's AuthContext (see CallerIdentity) and
-// the token is consumed, so handlers never see it. Rejections are logged with
-// the method, peer and reason; tokens are never logged.
+// Each authenticated call is logged with its identity, method and
+// x-request-id (msg="caller authenticated"); the token is consumed, so
+// handlers never see it. Rejections are logged with the method and reason;
+// tokens are never logged.
 #pragma once
 
 #include <array>
@@ -34,14 +35,10 @@
 
 #include <grpcpp/security/auth_context.h>
 #include <grpcpp/security/auth_metadata_processor.h>
-#include <grpcpp/server_context.h>
 
 #include "absl/status/statusor.h"
 
 namespace juesuan {
-
-// The AuthContext property holding the authenticated caller identity.
-inline constexpr char kCallerIdentityProperty[] = "juesuan_caller";
 
 struct CallerEntry {
   enum class Kind { kToken, kCertificate };
@@ -86,9 +83,5 @@ class CallerAuthenticator final : public grpc::AuthMetadataProcessor {
 
 // SHA-256 of `data` as 64 lower-case hex digits (for writing callers files).
 std::string Sha256Hex(std::string_view data);
-
-// The identity CallerAuthenticator stored for this call; "-" when the server
-// does not authenticate callers (or for health checks).
-std::string CallerIdentity(const grpc::ServerContextBase& context);
 
 }  // namespace juesuan

@@ -256,8 +256,11 @@ TEST_F(CallerAuthTest, IdentityIsLoggedPerCallAndTokensNeverAre) {
   }
   const std::string log = Log();
   // One connection carried both identities: each call logs its own.
-  EXPECT_NE(log.find("caller=analyze-gateway bytes"), std::string::npos) << log;
-  EXPECT_NE(log.find("caller=batch-runner bytes"), std::string::npos) << log;
+  EXPECT_NE(log.find("caller authenticated\" caller=analyze-gateway "
+                     "method=/juesuan.parse.v1.ParseService/ParseDocument"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("caller authenticated\" caller=batch-runner"), std::string::npos) << log;
   EXPECT_NE(log.find("call refused\" code=PERMISSION_DENIED"), std::string::npos) << log;
   EXPECT_NE(log.find("call refused\" code=UNAUTHENTICATED"), std::string::npos) << log;
   EXPECT_EQ(log.find(kGatewayToken), std::string::npos);

@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include "absl/time/clock.h"
-#include "common/grpc/caller_auth.h"
 #include "common/grpc/status.h"
 
 namespace juesuan::parse {
@@ -67,9 +66,8 @@ grpc::ServerUnaryReactor* ParseServiceImpl::ParseDocument(
   });
   if (!queued) {
     metrics_.RecordDocument(SniffFormat(request->content()), ParseOutcome::kRejected);
-    spdlog::warn("msg=\"parse queue full\" request_id={} caller={} workers={} queue={}",
-                 RequestId(*context), CallerIdentity(*context), pool_.threads(),
-                 pool_.queue_capacity());
+    spdlog::warn("msg=\"parse queue full\" request_id={} workers={} queue={}",
+                 RequestId(*context), pool_.threads(), pool_.queue_capacity());
     reactor->Finish(ToGrpcStatus(absl::ResourceExhaustedError(
         "the parse service is at capacity (all workers busy, queue full); retry later")));
   }
@@ -122,9 +120,8 @@ void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
   const ParseOutcome outcome = OutcomeOf(status.code());
   metrics_.RecordDocument(format, outcome);
   spdlog::info(
-      "msg=\"parse\" request_id={} caller={} bytes={} format={} outcome={} code={} "
-      "duration_ms={}",
-      RequestId(*context), CallerIdentity(*context), request->content().size(), FormatLabel(format),
+      "msg=\"parse\" request_id={} bytes={} format={} outcome={} code={} duration_ms={}",
+      RequestId(*context), request->content().size(), FormatLabel(format),
       OutcomeLabel(outcome), absl::StatusCodeToString(status.code()),
       absl::ToInt64Milliseconds(absl::Now() - start));
   reactor->Finish(ToGrpcStatus(status));
