@@ -28,6 +28,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <iostream>
@@ -237,8 +238,8 @@ std::string MakeTempDir() {
   return mkdtemp(pattern.data()) != nullptr ? pattern : "";
 }
 
-int KillRestart(const Common& c, int64_t down_ms, int64_t max_recovery_ms) {
-  const std::string dir = MakeTempDir();
+int KillRestart(const Common& c, const std::string& dir, int64_t down_ms,
+                int64_t max_recovery_ms) {
   Backend backend(c.parse_binary, dir);
   const std::optional<int> port = backend.Start(0, c.backend_flags, 1);
   if (!port) {
@@ -300,8 +301,7 @@ int KillRestart(const Common& c, int64_t down_ms, int64_t max_recovery_ms) {
   return pass ? 0 : 1;
 }
 
-int Sigterm(const Common& c, int64_t grace_ms) {
-  const std::string dir = MakeTempDir();
+int Sigterm(const Common& c, const std::string& dir, int64_t grace_ms) {
   Backend backend(c.parse_binary, dir);
   std::vector<std::string> flags = c.backend_flags;
   flags.push_back(fmt::format("--shutdown_grace={}ms", grace_ms));
@@ -392,6 +392,15 @@ int main(int argc, char** argv) {
   app.get_subcommand("kill-restart")->add_option("--max_recovery_ms", max_recovery_ms);
   app.get_subcommand("sigterm")->add_option("--grace_ms", grace_ms)->check(CLI::Range(100, 60000));
   CLI11_PARSE(app, argc, argv);
-  if (app.got_subcommand("kill-restart")) return KillRestart(c, down_ms, max_recovery_ms);
-  return Sigterm(c, grace_ms);
+  const std::string dir = MakeTempDir();
+  const int result = app.got_subcommand("kill-restart")
+                         ? KillRestart(c, dir, down_ms, max_recovery_ms)
+                         : Sigterm(c, dir, grace_ms);
+  // Backend logs are kept when the scenario failed, for diagnosis.
+  if (result == 0) {
+    std::filesystem::remove_all(dir);
+  } else {
+    std::cerr << "backend logs kept in " << dir << "\n";
+  }
+  return result;
 }
