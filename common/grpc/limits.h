@@ -26,4 +26,10 @@ inline constexpr int kMaxConnectionAgeGraceMs = 60'000;
 inline constexpr int kClientKeepaliveTimeMs = 30'000;
 inline constexpr int kClientKeepaliveTimeoutMs = 10'000;
 
+// Client: after a backend disappears, retry the connection after 100 ms,
+// backing off to at most 1 s (gRPC's default grows to 120 s), so a restarted
+// backend is used again within about a second of coming back.
+inline constexpr int kClientInitialReconnectBackoffMs = 100;
+inline constexpr int kClientMaxReconnectBackoffMs = 1'000;
+
 }  // namespace juesuan::grpc_limits

@@ -9,8 +9,58 @@
 #include <grpcpp/server_builder.h>
 #include <spdlog/spdlog.h>
 
+#include "common/grpc/caller_auth.h"
+#include "common/grpc/pem_file.h"
+
 namespace juesuan {
 namespace {
+
+bool WantsTls(const GrpcServerOptions& options) {
+  return !options.tls_cert_file.empty() || !options.tls_key_file.empty() ||
+         !options.tls_client_ca_file.empty();
+}
+
+absl::Status CheckSecurityOptions(const GrpcServerOptions& options) {
+  if (options.plaintext && WantsTls(options)) {
+    return absl::InvalidArgumentError(
+        "--plaintext contradicts --tls_cert/--tls_key/--tls_client_ca; pick one");
+  }
+  if (WantsTls(options) && (options.tls_cert_file.empty() || options.tls_key_file.empty())) {
+    return absl::InvalidArgumentError("TLS needs both --tls_cert and --tls_key");
+  }
+  // gRPC runs auth metadata processors only behind secure credentials (the
+  // plaintext listener aborts on one), and tokens must not travel in clear.
+  if (!options.auth_tokens_file.empty() && !WantsTls(options)) {
+    return absl::InvalidArgumentError("--auth_tokens_file needs TLS (--tls_cert, --tls_key)");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TlsServerCredentials(
+    const GrpcServerOptions& options) {
+  grpc::SslServerCredentialsOptions ssl;
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  absl::StatusOr<std::string> cert = ReadPemFile(options.tls_cert_file, "--tls_cert");
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadPemFile(options.tls_key_file, "--tls_key");
+  if (!key.ok()) return key.status();
+  pair.cert_chain = *std::move(cert);
+  pair.private_key = *std::move(key);
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  if (!options.tls_client_ca_file.empty()) {
+    absl::StatusOr<std::string> ca = ReadPemFile(options.tls_client_ca_file, "--tls_client_ca");
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *std::move(ca);
+    ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(ssl);
+}
+
+const char* SecurityLabel(const GrpcServerOptions& options) {
+  if (!options.tls_client_ca_file.empty()) return "mtls";
+  if (!options.tls_cert_file.empty()) return "tls";
+  return "plaintext";
+}
 
 void ApplyChannelSettings(const GrpcServerOptions& options, grpc::ServerBuilder& builder) {
   builder.SetMaxReceiveMessageSize(static_cast<int>(options.max_message_bytes));
@@ -31,6 +81,31 @@ void ApplyChannelSettings(const GrpcServerOptions& options, grpc::ServerBuilder&
 
 }  // namespace
 
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
+    const GrpcServerOptions& options) {
+  if (absl::Status checked = CheckSecurityOptions(options); !checked.ok()) return checked;
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  if (WantsTls(options)) {
+    absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> tls = TlsServerCredentials(options);
+    if (!tls.ok()) return tls.status();
+    credentials = *std::move(tls);
+  } else {
+    if (!options.plaintext && !options.address.empty()) {
+      spdlog::warn("msg=\"no TLS flags given: serving plaintext (pass --plaintext to say so, "
+                   "or --tls_cert and --tls_key for TLS)\"");
+    }
+    credentials = grpc::InsecureServerCredentials();
+  }
+  if (!options.auth_tokens_file.empty()) {
+    absl::StatusOr<std::shared_ptr<CallerAuthenticator>> callers =
+        CallerAuthenticator::FromFile(options.auth_tokens_file);
+    if (!callers.ok()) return callers.status();
+    spdlog::info("msg=\"caller authentication on\" callers={}", (*callers)->size());
+    credentials->SetAuthMetadataProcessor(*std::move(callers));
+  }
+  return credentials;
+}
+
 absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
     const GrpcServerOptions& options, const std::vector<grpc::Service*>& services,
     const std::vector<std::string>& health_service_names,
@@ -44,10 +119,13 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
       registry != nullptr ? std::move(registry) : std::make_shared<prometheus::Registry>();
   server->rpc_metrics_ = std::make_unique<metrics::RpcMetrics>(*server->registry_);
 
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      ServerCredentialsFor(options);
+  if (!credentials.ok()) return credentials.status();
+
   grpc::ServerBuilder builder;
   if (!options.address.empty()) {
-    builder.AddListeningPort(options.address, grpc::InsecureServerCredentials(),
-                             &server->port_);
+    builder.AddListeningPort(options.address, *credentials, &server->port_);
   }
   ApplyChannelSettings(options, builder);
   for (grpc::Service* service : services) builder.RegisterService(service);
@@ -67,6 +145,8 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   for (const std::string& name : health_service_names) {
     health->SetServingStatus(name, true);
   }
+  spdlog::info("msg=\"transport\" security={} caller_auth={}", SecurityLabel(options),
+               options.auth_tokens_file.empty() ? "off" : "on");
   return server;
 }
 

@@ -1,6 +1,18 @@
 // The server bootstrap every juesuan service uses: health (per-service
 // names), reflection, RPC metrics, explicit message limits, keepalive and
-// max-connection-age, and an orderly shutdown.
+// max-connection-age, transport security, caller authentication and an
+// orderly shutdown.
+//
+// Transport security (see README "Transport security and callers"):
+//   - tls_cert_file + tls_key_file: TLS; adding tls_client_ca_file requires
+//     and verifies a client certificate issued by that CA (mTLS);
+//   - plaintext = true: explicitly plaintext (local use);
+//   - neither: plaintext as well (the historical default), with a warning in
+//     the log. Asking for plaintext and TLS at once is an error.
+// auth_tokens_file: a callers file (common/grpc/caller_auth.h); when set,
+// every call except health checks needs a known bearer token or client
+// certificate. It requires TLS: gRPC runs auth processors only on secure
+// listeners, and tokens must not cross the network in clear.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +21,7 @@
 #include <vector>
 
 #include <grpcpp/channel.h>
+#include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 #include <grpcpp/support/channel_arguments.h>
 #include <prometheus/registry.h>
@@ -28,7 +41,18 @@ struct GrpcServerOptions {
   int64_t max_message_bytes = grpc_limits::kDefaultMaxMessageBytes;
   int max_connection_age_ms = grpc_limits::kMaxConnectionAgeMs;
   int max_connection_age_grace_ms = grpc_limits::kMaxConnectionAgeGraceMs;
+  // PEM files; empty means not used (see the header comment).
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;
+  bool plaintext = false;
+  std::string auth_tokens_file;
 };
+
+// The listening credentials `options` ask for (reads the PEM files).
+// INVALID_ARGUMENT for contradictory options, NOT_FOUND for unreadable files.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
+    const GrpcServerOptions& options);
 
 class GrpcServer {
  public:

@@ -20,6 +20,17 @@ ABSL_FLAG(std::string, port_file, "",
 ABSL_FLAG(std::string, metrics_port_file, "",
           "if set, the bound /metrics port is written to this file once serving");
 ABSL_FLAG(std::string, log_level, "info", "trace, debug, info, warn, error or off");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain of this server; with --tls_key turns TLS on");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CA bundle; when set every client must present a certificate it issued (mTLS)");
+ABSL_FLAG(bool, plaintext, false,
+          "serve without TLS (local use); without any TLS flag plaintext is also the "
+          "default, with a warning; contradicts the --tls_* flags");
+ABSL_FLAG(std::string, auth_tokens_file, "",
+          "callers file (token/cert entries -> identity -> allowed methods); when set "
+          "every call except health checks needs credentials");
 
 namespace juesuan {
 
@@ -32,6 +43,11 @@ ServeOptions ServeOptionsFromFlags() {
   options.port_file = absl::GetFlag(FLAGS_port_file);
   options.metrics_port_file = absl::GetFlag(FLAGS_metrics_port_file);
   options.log_level = absl::GetFlag(FLAGS_log_level);
+  options.server.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.server.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  options.server.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.server.plaintext = absl::GetFlag(FLAGS_plaintext);
+  options.server.auth_tokens_file = absl::GetFlag(FLAGS_auth_tokens_file);
   return options;
 }
 

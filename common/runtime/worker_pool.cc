@@ -24,7 +24,12 @@ WorkerPool::~WorkerPool() {
 bool WorkerPool::Submit(std::function<void()> task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_ || queue_.size() >= queue_capacity_) return false;
+    // Tasks not yet picked up count against the idle workers first, so a
+    // burst admits exactly threads + queue_capacity however quickly the
+    // workers wake up.
+    if (stopping_ || queue_.size() + running_ >= workers_.size() + queue_capacity_) {
+      return false;
+    }
     queue_.push_back(std::move(task));
   }
   work_available_.notify_one();
@@ -40,8 +45,11 @@ void WorkerPool::WorkLoop() {
       if (queue_.empty()) return;  // stopping and drained
       task = std::move(queue_.front());
       queue_.pop_front();
+      ++running_;
     }
     task();
+    std::lock_guard<std::mutex> lock(mu_);
+    --running_;
   }
 }
 

@@ -17,7 +17,8 @@ namespace juesuan {
 class WorkerPool {
  public:
   // `threads` >= 1 workers; at most `queue_capacity` tasks wait for a worker
-  // (tasks already running do not count).
+  // (tasks already running do not count): at most threads + queue_capacity
+  // tasks are accepted and not yet finished at any time.
   WorkerPool(size_t threads, size_t queue_capacity);
   // Runs every task already accepted, then joins the workers.
   ~WorkerPool();
@@ -39,6 +40,7 @@ class WorkerPool {
   std::condition_variable work_available_;
   std::deque<std::function<void()>> queue_;  // guarded by mu_
   bool stopping_ = false;                    // guarded by mu_
+  size_t running_ = 0;                       // guarded by mu_
   std::vector<std::thread> workers_;
 };
 

@@ -36,9 +36,31 @@ TEST(WorkerPoolTest, RefusesWhenQueueIsFull) {
   release.Notify();
 }
 
-TEST(WorkerPoolTest, ZeroCapacityRefusesEverything) {
+TEST(WorkerPoolTest, ZeroCapacityAcceptsOnlyWhatIdleWorkersTake) {
   WorkerPool pool(1, 0);
+  absl::Notification release;
+  EXPECT_TRUE(pool.Submit([&] { release.WaitForNotification(); }));
   EXPECT_FALSE(pool.Submit([] {}));
+  release.Notify();
+}
+
+// Submitted faster than the workers wake up: still exactly threads + queue.
+TEST(WorkerPoolTest, BurstAdmitsExactlyThreadsPlusQueue) {
+  absl::Notification release;
+  std::atomic<int> ran{0};
+  int accepted = 0;
+  {
+    WorkerPool pool(2, 3);
+    for (int i = 0; i < 12; ++i) {
+      accepted += pool.Submit([&] {
+        release.WaitForNotification();
+        ++ran;
+      });
+    }
+    release.Notify();
+  }
+  EXPECT_EQ(accepted, 5);
+  EXPECT_EQ(ran.load(), 5);
 }
 
 TEST(WorkerPoolTest, UsesAllThreads) {

@@ -2,6 +2,11 @@
 //
 //   juesuan-parse --grpc_address=0.0.0.0:50051 --metrics_address=0.0.0.0:9464
 //                 --workers=2 --queue_size=16 --shutdown_grace=20s
+//                 --max_document_bytes=67108864 --max_pdf_pages=500
+//                 --document_budget=60s
+//                 [--tls_cert=... --tls_key=... [--tls_client_ca=...] | --plaintext]
+//                 [--auth_tokens_file=callers.txt]
+// Every limit is listed in README.md ("Limits and load shedding").
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -12,6 +17,8 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "common/grpc/limits.h"
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
@@ -24,6 +31,15 @@ ABSL_FLAG(int32_t, queue_size, 16,
           "parse requests that may wait for a worker before new ones get "
           "RESOURCE_EXHAUSTED");
 
+ABSL_FLAG(int64_t, max_document_bytes, 0,
+          "largest document accepted, in bytes (RESOURCE_EXHAUSTED above it); 0 means "
+          "--max_message_bytes minus 1 MiB for the request envelope");
+ABSL_FLAG(uint32_t, max_pdf_pages, 500,
+          "largest PDF accepted, in pages (RESOURCE_EXHAUSTED above it)");
+ABSL_FLAG(absl::Duration, document_budget, absl::Seconds(60),
+          "longest one document may parse once a worker starts it (caps the call's "
+          "deadline; RESOURCE_EXHAUSTED when the budget, not the deadline, runs out)");
+
 namespace {
 
 constexpr char kServiceName[] = "juesuan-parse";
@@ -33,6 +49,30 @@ size_t WorkerCount() {
   if (flag > 0) return static_cast<size_t>(flag);
   const unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
+}
+
+// The message limit must leave room for the request envelope around the
+// largest document.
+absl::StatusOr<juesuan::parse::ParseServiceOptions> ServiceOptionsFromFlags(
+    const juesuan::ServeOptions& serve) {
+  juesuan::parse::ParseServiceOptions options;
+  const int64_t room =
+      serve.server.max_message_bytes - juesuan::grpc_limits::kMessageOverheadBytes;
+  const int64_t document_bytes = absl::GetFlag(FLAGS_max_document_bytes);
+  if (document_bytes < 0) return absl::InvalidArgumentError("--max_document_bytes < 0");
+  if (document_bytes > room) {
+    return absl::InvalidArgumentError(
+        "--max_document_bytes needs --max_message_bytes of at least the document size "
+        "plus 1 MiB");
+  }
+  options.max_document_bytes =
+      static_cast<uint64_t>(document_bytes > 0 ? document_bytes : std::max<int64_t>(room, 1));
+  options.max_pdf_pages = absl::GetFlag(FLAGS_max_pdf_pages);
+  options.document_budget = absl::GetFlag(FLAGS_document_budget);
+  if (options.document_budget <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--document_budget must be positive");
+  }
+  return options;
 }
 
 }  // namespace
@@ -59,13 +99,17 @@ int main(int argc, char** argv) {
   // call they may still finish.
   juesuan::WorkerPool pool(WorkerCount(),
                            static_cast<size_t>(absl::GetFlag(FLAGS_queue_size)));
-  juesuan::parse::ParseServiceOptions service_options;
-  // The message limit leaves room for the request envelope around the document.
-  service_options.max_document_bytes = static_cast<uint64_t>(std::max<int64_t>(
-      options.server.max_message_bytes - juesuan::grpc_limits::kMessageOverheadBytes, 1));
-  juesuan::parse::ParseServiceImpl service(**parser, pool, *registry, service_options);
-  spdlog::info("msg=\"parse workers ready\" workers={} queue_size={}", pool.threads(),
-               pool.queue_capacity());
+  auto service_options = ServiceOptionsFromFlags(options);
+  if (!service_options.ok()) {
+    spdlog::critical("msg=\"{}\"", service_options.status().ToString());
+    return 1;
+  }
+  juesuan::parse::ParseServiceImpl service(**parser, pool, *registry, *service_options);
+  spdlog::info(
+      "msg=\"parse workers ready\" workers={} queue_size={} max_document_bytes={} "
+      "max_pdf_pages={} document_budget={}",
+      pool.threads(), pool.queue_capacity(), service_options->max_document_bytes,
+      service_options->max_pdf_pages, absl::FormatDuration(service_options->document_budget));
   return juesuan::ServeUntilTerminated(
       kServiceName, options, {&service},
       {juesuan::parse::v1::ParseService::service_full_name()}, registry);

@@ -6,6 +6,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "absl/time/clock.h"
 #include "common/grpc/call_context.h"
 #include "common/grpc/status.h"
@@ -45,23 +49,34 @@ grpc::ServerUnaryReactor* ParseServiceImpl::ParseDocument(
 }
 
 ParseOptions ParseServiceImpl::OptionsFor(const grpc::CallbackServerContext& context,
-                                          const v1::ParseDocumentRequest& request) const {
+                                          const v1::ParseDocumentRequest& request,
+                                          absl::Time start) const {
   ParseOptions options;
   options.layout_hint = request.layout_hint();
   options.omit_text = request.omit_text();
   options.max_document_bytes = options_.max_document_bytes;
-  options.deadline = CallDeadline(context);
+  options.max_pdf_pages = options_.max_pdf_pages;
+  options.deadline = std::min(CallDeadline(context), start + options_.document_budget);
   return options;
+}
+
+absl::Status ParseServiceImpl::ExplainBudget(absl::Status status,
+                                             const grpc::CallbackServerContext& context) const {
+  if (status.code() != absl::StatusCode::kDeadlineExceeded) return status;
+  if (absl::Now() >= CallDeadline(context)) return status;  // the caller's deadline
+  return absl::ResourceExhaustedError(fmt::format(
+      "the document took longer than the per-document time budget ({}): {}",
+      absl::FormatDuration(options_.document_budget), std::string(status.message())));
 }
 
 void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
                                       const v1::ParseDocumentRequest* request,
                                       v1::ParseDocumentResponse* response,
                                       grpc::ServerUnaryReactor* reactor) {
-  const ParseOptions options = OptionsFor(*context, *request);
+  const absl::Time start = absl::Now();
+  const ParseOptions options = OptionsFor(*context, *request, start);
   absl::Status status;
   DocumentFormat format = SniffFormat(request->content());
-  const absl::Time start = absl::Now();
   if (context->IsCancelled()) {
     // The client gave up (or the server is draining) while the call queued.
     status = absl::CancelledError("call cancelled before parsing started");
@@ -70,7 +85,7 @@ void ParseServiceImpl::ParseAndFinish(grpc::CallbackServerContext* context,
   } else {
     absl::StatusOr<report::v1::Report> report = parse_(request->content(), options);
     metrics_.RecordDuration(absl::ToDoubleSeconds(absl::Now() - start));
-    status = report.status();
+    status = ExplainBudget(report.status(), *context);
     if (report.ok()) {
       format = FromReportFormat(report->document().format());
       *response->mutable_report() = *std::move(report);

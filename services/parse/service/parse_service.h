@@ -12,6 +12,7 @@
 #include <prometheus/registry.h>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "common/runtime/worker_pool.h"
 #include "juesuan/parse/v1/parse_service.grpc.pb.h"
 #include "services/parse/service/parse_metrics.h"
@@ -26,6 +27,11 @@ using ParseFunction = std::function<absl::StatusOr<report::v1::Report>(
 
 struct ParseServiceOptions {
   uint64_t max_document_bytes = ParseOptions().max_document_bytes;
+  uint32_t max_pdf_pages = ParseOptions().max_pdf_pages;
+  // Longest one document may parse, from the moment a worker picks it up; the
+  // parse deadline is the earlier of this and the call's deadline. Running out
+  // of the budget (not of the caller's deadline) is RESOURCE_EXHAUSTED.
+  absl::Duration document_budget = absl::InfiniteDuration();
 };
 
 class ParseServiceImpl final : public v1::ParseService::CallbackService {
@@ -46,7 +52,11 @@ class ParseServiceImpl final : public v1::ParseService::CallbackService {
                       const v1::ParseDocumentRequest* request,
                       v1::ParseDocumentResponse* response, grpc::ServerUnaryReactor* reactor);
   ParseOptions OptionsFor(const grpc::CallbackServerContext& context,
-                          const v1::ParseDocumentRequest& request) const;
+                          const v1::ParseDocumentRequest& request, absl::Time start) const;
+  // DEADLINE_EXCEEDED caused by the budget rather than the caller's deadline
+  // becomes RESOURCE_EXHAUSTED (retrying the same document will not help).
+  absl::Status ExplainBudget(absl::Status status,
+                             const grpc::CallbackServerContext& context) const;
 
   ParseFunction parse_;
   WorkerPool& pool_;

@@ -15,7 +15,6 @@
 
 namespace juesuan::scoring {
 
-namespace v1 = ::juesuan::scoring::v1;
 namespace rpt = ::juesuan::report::v1;
 
 struct SchemeEntry {
