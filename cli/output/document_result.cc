@@ -1,5 +1,8 @@
 #include "cli/output/document_result.h"
 
+#include <set>
+#include <string>
+
 #include "absl/status/status.h"
 
 namespace juesuan::cli {
@@ -29,8 +32,19 @@ bool IsWide(char32_t cp) {
 }  // namespace
 
 std::vector<const findings::v1::Finding*> AllFindings(const analyze::v1::AnalyzeResponse& r) {
+  // Both stages check the performance tables (PF-TAB rules): a rule the
+  // scoring stage reported is shown once, from scoring, whose evidence is
+  // the table's own cells.
+  std::set<std::string> scored_rules;
+  for (const auto& table : r.scoring().tables()) {
+    for (const auto& finding : table.findings()) scored_rules.insert(finding.rule_id());
+  }
   std::vector<const findings::v1::Finding*> all;
-  for (const auto& finding : r.validation().findings()) all.push_back(&finding);
+  for (const auto& finding : r.validation().findings()) {
+    const bool table_rule = finding.rule_id().rfind("PF-TAB-", 0) == 0;
+    if (table_rule && scored_rules.count(finding.rule_id()) > 0) continue;
+    all.push_back(&finding);
+  }
   for (const auto& table : r.scoring().tables()) {
     for (const auto& finding : table.findings()) all.push_back(&finding);
   }

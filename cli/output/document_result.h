@@ -27,7 +27,8 @@ struct SeverityCounts {
   int infos = 0;
 };
 
-// Validation findings followed by every scored table's findings.
+// Validation findings followed by every scored table's findings; a PF-TAB
+// rule that both stages report appears once (from scoring).
 std::vector<const findings::v1::Finding*> AllFindings(const analyze::v1::AnalyzeResponse& r);
 SeverityCounts CountSeverities(const analyze::v1::AnalyzeResponse& response);
 
