@@ -2,8 +2,9 @@
 # End-to-end check of the local stack: deploy/local/up.sh starts the built
 # services and Prometheus on loopback (ports moved by JUESUAN_PORT_OFFSET so a
 # developer's own stack can keep running), documents are parsed through
-# juesuan-parse with the juesuan CLI, and Prometheus's HTTP API must show
-# exactly those calls in grpc_server_handled_total and the matching moves of
+# juesuan-parse and analysed through juesuan-analyze with the juesuan CLI, and
+# Prometheus's HTTP API must show exactly those calls in every service's
+# grpc_server_handled_total and the matching moves of
 # juesuan_parse_documents_total. Every dashboard expression must evaluate, and
 # no rule may fail. Then down.sh stops the stack and nothing may be left.
 #
@@ -132,6 +133,26 @@ for key in "${!expected_documents[@]}"; do
 done
 wait_for_value "sum(grpc_server_handling_seconds_count{grpc_service=\"${SERVICE}\"})" "${total}" 10
 wait_for_value "sum(juesuan_parse_input_bytes_count)" "${total}" 10
+
+# Analyses through the gateway: each one calls parse once, then validate and
+# scoring once each; every service's counter must show exactly those calls.
+ANALYZE_ADDRESS="127.0.0.1:$((50050 + JUESUAN_PORT_OFFSET))"
+analyses=3
+for _ in $(seq "${analyses}"); do
+  status=0
+  "${CLI}" analyze "${SHARED}/seed/000_0d0d50dd571d51d1.txt" --remote "${ANALYZE_ADDRESS}" \
+    --format json > "${WORK}/analyze.json" 2> "${WORK}/cli.err" || status=$?
+  # 0: no error finding; 3: analysed with error findings. Anything else failed.
+  [[ "${status}" -eq 0 || "${status}" -eq 3 ]] || fail "analyze: $(cat "${WORK}/cli.err")"
+done
+wait_for_value "sum(grpc_server_handled_total{grpc_service=\"juesuan.analyze.v1.AnalyzeService\",grpc_method=\"Analyze\",grpc_code=\"OK\"})" \
+  "${analyses}" 30
+for backend in juesuan.validate.v1.ValidateService juesuan.scoring.v1.ScoringService; do
+  wait_for_value "sum(grpc_server_handled_total{grpc_service=\"${backend}\",grpc_code=\"OK\"})" "${analyses}" 30
+  echo "ok grpc_server_handled_total{grpc_service=\"${backend}\"} = ${analyses}"
+done
+wait_for_value "sum(grpc_server_handled_total{grpc_service=\"${SERVICE}\"})" "$((total + analyses))" 30
+echo "ok ${analyses} analyses through the gateway reached parse, validate and scoring once each"
 
 # rate() needs two scrapes of a series: wait until every ParseDocument code
 # series has them, or the request-rate panel can still be empty.
