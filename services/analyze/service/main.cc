@@ -14,6 +14,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "common/grpc/client_channel.h"
+#include "common/runtime/client_flags.h"
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
@@ -34,8 +35,10 @@ namespace {
 
 constexpr char kServiceName[] = "juesuan-analyze";
 
+// Backend channels: TLS / mTLS to the backends from --tls_ca,
+// --tls_client_cert and --tls_client_key (plaintext when none is given).
 std::shared_ptr<grpc::Channel> BackendChannel(const std::string& target, int64_t max_bytes) {
-  juesuan::ClientChannelOptions options;
+  juesuan::ClientChannelOptions options = juesuan::ClientChannelOptionsFromFlags();
   options.max_message_bytes = max_bytes;
   options.service_config_json = juesuan::analyze::BackendServiceConfigJson();
   return juesuan::MakeClientChannel(target, options);
