@@ -4,6 +4,7 @@
 // /metrics counting exactly the calls made, the precise codes for bad
 // requests, a full queue and a call that expires while queued.
 #include <chrono>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
@@ -316,6 +317,10 @@ TEST_F(ScoringServiceTest, CallThatExpiresInQueueIsFinishedWithoutScoring) {
   v1::ScoreReportResponse response;
   const grpc::Status status = Call(SeedRequest(), &response, std::chrono::milliseconds(200));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  // The server's deadline runs from when the request arrived, a little after
+  // the client's: let it pass there too before the worker frees up, so the
+  // queued call is surely expired when it is picked up.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   release.Notify();
   // The queued call must still be finished (Shutdown would hang otherwise).
   server_->Shutdown(absl::Seconds(5));

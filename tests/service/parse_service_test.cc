@@ -5,6 +5,7 @@
 // core still answers UNIMPLEMENTED.
 #include <atomic>
 #include <chrono>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
@@ -316,6 +317,10 @@ TEST_F(ParseServiceTest, CallThatExpiresInQueueIsFinishedWithoutParsing) {
   v1::ParseDocumentResponse response;
   const grpc::Status status = Parse("第一部分", &response, std::chrono::milliseconds(200));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  // The server's deadline runs from when the request arrived, a little after
+  // the client's: let it pass there too before the worker frees up, so the
+  // queued call is surely expired when it is picked up.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
   release.Notify();
   // The queued call must still be finished (TearDown's Shutdown would hang
   // otherwise) and must not have been parsed.
