@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -23,13 +22,9 @@
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
+#include "common/runtime/worker_flags.h"
 #include "services/parse/service/parse_service.h"
 
-ABSL_FLAG(int32_t, workers, 0,
-          "parse worker threads; 0 means one per available CPU core");
-ABSL_FLAG(int32_t, queue_size, 16,
-          "parse requests that may wait for a worker before new ones get "
-          "RESOURCE_EXHAUSTED");
 
 ABSL_FLAG(int64_t, max_document_bytes, 0,
           "largest document accepted, in bytes (RESOURCE_EXHAUSTED above it); 0 means "
@@ -43,13 +38,6 @@ ABSL_FLAG(absl::Duration, document_budget, absl::Seconds(60),
 namespace {
 
 constexpr char kServiceName[] = "juesuan-parse";
-
-size_t WorkerCount() {
-  const int32_t flag = absl::GetFlag(FLAGS_workers);
-  if (flag > 0) return static_cast<size_t>(flag);
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 1 : cores;
-}
 
 // The message limit must leave room for the request envelope around the
 // largest document.
@@ -90,15 +78,15 @@ int main(int argc, char** argv) {
                      parser.status().ToString());
     return 1;
   }
-  if (absl::GetFlag(FLAGS_queue_size) < 0) {
-    spdlog::critical("msg=\"--queue_size must not be negative\"");
+  const absl::StatusOr<juesuan::WorkerPoolSize> pool_size = juesuan::WorkerPoolSizeFromFlags();
+  if (!pool_size.ok()) {
+    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
     return 1;
   }
   auto registry = std::make_shared<prometheus::Registry>();
   // Declared before the service and the server: workers must outlive every
   // call they may still finish.
-  juesuan::WorkerPool pool(WorkerCount(),
-                           static_cast<size_t>(absl::GetFlag(FLAGS_queue_size)));
+  juesuan::WorkerPool pool(pool_size->threads, pool_size->queue);
   auto service_options = ServiceOptionsFromFlags(options);
   if (!service_options.ok()) {
     spdlog::critical("msg=\"{}\"", service_options.status().ToString());

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -16,6 +15,7 @@
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
+#include "common/runtime/worker_flags.h"
 #include "services/scoring/service/scoring_configs.h"
 #include "services/scoring/service/scoring_service.h"
 
@@ -23,22 +23,10 @@ ABSL_FLAG(std::string, scoring_config, "",
           "JSON ScoringConfig (proto3 JSON) added to the built-in configs (replacing one of the "
           "same name) and used for requests that name no config, unless a config claims the "
           "report's layout; empty: built-ins only, \"national\" by default");
-ABSL_FLAG(int32_t, workers, 0,
-          "scoring worker threads; 0 means one per available CPU core");
-ABSL_FLAG(int32_t, queue_size, 16,
-          "scoring requests that may wait for a worker before new ones get "
-          "RESOURCE_EXHAUSTED");
 
 namespace {
 
 constexpr char kServiceName[] = "juesuan-scoring";
-
-size_t WorkerCount() {
-  const int32_t flag = absl::GetFlag(FLAGS_workers);
-  if (flag > 0) return static_cast<size_t>(flag);
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 1 : cores;
-}
 
 }  // namespace
 
@@ -58,15 +46,15 @@ int main(int argc, char** argv) {
                      configs.status().ToString());
     return 1;
   }
-  if (absl::GetFlag(FLAGS_queue_size) < 0) {
-    spdlog::critical("msg=\"--queue_size must not be negative\"");
+  const absl::StatusOr<juesuan::WorkerPoolSize> pool_size = juesuan::WorkerPoolSizeFromFlags();
+  if (!pool_size.ok()) {
+    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
     return 1;
   }
   auto registry = std::make_shared<prometheus::Registry>();
   // Declared before the service and the server: workers must outlive every
   // call they may still finish.
-  juesuan::WorkerPool pool(WorkerCount(),
-                           static_cast<size_t>(absl::GetFlag(FLAGS_queue_size)));
+  juesuan::WorkerPool pool(pool_size->threads, pool_size->queue);
   juesuan::scoring::ScoringServiceImpl service(*configs, pool, *registry);
   std::string names;
   for (const std::string& name : configs->names()) names += (names.empty() ? "" : ",") + name;

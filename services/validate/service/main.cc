@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -16,27 +15,16 @@
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
+#include "common/runtime/worker_flags.h"
 #include "services/validate/service/validate_service.h"
 
 ABSL_FLAG(std::string, validate_config, "",
           "JSON ValidateConfig (proto3 JSON) replacing the built-in default; empty: built-in "
           "config/validate/default.json");
-ABSL_FLAG(int32_t, workers, 0,
-          "validate worker threads; 0 means one per available CPU core");
-ABSL_FLAG(int32_t, queue_size, 16,
-          "validate requests that may wait for a worker before new ones get "
-          "RESOURCE_EXHAUSTED");
 
 namespace {
 
 constexpr char kServiceName[] = "juesuan-validate";
-
-size_t WorkerCount() {
-  const int32_t flag = absl::GetFlag(FLAGS_workers);
-  if (flag > 0) return static_cast<size_t>(flag);
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 1 : cores;
-}
 
 }  // namespace
 
@@ -56,15 +44,15 @@ int main(int argc, char** argv) {
                      config.status().ToString());
     return 1;
   }
-  if (absl::GetFlag(FLAGS_queue_size) < 0) {
-    spdlog::critical("msg=\"--queue_size must not be negative\"");
+  const absl::StatusOr<juesuan::WorkerPoolSize> pool_size = juesuan::WorkerPoolSizeFromFlags();
+  if (!pool_size.ok()) {
+    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
     return 1;
   }
   auto registry = std::make_shared<prometheus::Registry>();
   // Declared before the service and the server: workers must outlive every
   // call they may still finish.
-  juesuan::WorkerPool pool(WorkerCount(),
-                           static_cast<size_t>(absl::GetFlag(FLAGS_queue_size)));
+  juesuan::WorkerPool pool(pool_size->threads, pool_size->queue);
   juesuan::validate::ValidateServiceImpl service(*config, pool, *registry);
   spdlog::info("msg=\"validate workers ready\" workers={} queue_size={} config={} source={}",
                pool.threads(), pool.queue_capacity(), config->name(),

@@ -1,0 +1,29 @@
+#include "common/runtime/worker_flags.h"
+
+#include <cstdint>
+#include <thread>
+
+#include "absl/flags/flag.h"
+
+ABSL_FLAG(int32_t, workers, 0, "worker threads; 0 means one per available CPU core");
+ABSL_FLAG(int32_t, queue_size, 16,
+          "requests that may wait for a worker before new ones get RESOURCE_EXHAUSTED");
+
+namespace juesuan {
+
+absl::StatusOr<WorkerPoolSize> WorkerPoolSizeFromFlags() {
+  const int32_t queue = absl::GetFlag(FLAGS_queue_size);
+  if (queue < 0) return absl::InvalidArgumentError("--queue_size must not be negative");
+  WorkerPoolSize size;
+  size.queue = static_cast<size_t>(queue);
+  const int32_t workers = absl::GetFlag(FLAGS_workers);
+  if (workers > 0) {
+    size.threads = static_cast<size_t>(workers);
+  } else {
+    const unsigned cores = std::thread::hardware_concurrency();
+    size.threads = cores == 0 ? 1 : cores;
+  }
+  return size;
+}
+
+}  // namespace juesuan
