@@ -28,6 +28,8 @@ PACKAGES=(
   prometheus yamllint
   # fuzzing (scripts/fuzz-smoke.sh): clang with libFuzzer and the sanitizers
   clang-14 libclang-rt-14-dev
+  # scripts/fuzz-long.sh and the bench scripts report CPU time and peak RSS
+  time
   # regenerating PDF fixtures (tests/pdf/make_fixtures.py): encryption, image PDFs
   qpdf img2pdf
   # tests/analyze/html_chromium.sh loads the HTML report in headless Chromium;
