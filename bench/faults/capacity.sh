@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Capacity of juesuan-parse for one document on loopback.
-#   bench/faults/capacity.sh [SECONDS_PER_STEP]      (env BUILD, DOC, WORKERS)
+# Capacity of juesuan-parse, or of the whole stack behind the gateway
+# (STACK=gateway), for one document on loopback.
+#   bench/faults/capacity.sh [SECONDS_PER_STEP]  (env BUILD, DOC, WORKERS, STACK)
 # 1. closed loop at concurrency 1, 2, 4, 8 (SECONDS_PER_STEP each, default 10):
 #    the peak throughput;
 # 2. open loop at 90%, 75%, 60%, 45%, 30% of that peak (SECONDS_PER_STEP of
@@ -15,7 +16,7 @@ source bench/faults/lib.sh
 start_backend ${WORKERS:+--workers=$WORKERS} --queue_size=64
 best=0
 for c in 1 2 4 8; do
-  out=$("$load_bin" --target "127.0.0.1:$port" --file "$doc" --requests 10000000 \
+  out=$("$load_bin" --method "$method" --target "127.0.0.1:$port" --file "$doc" --requests 10000000 \
         --concurrency "$c" --max_seconds "$step" --deadline_ms 10000 || true)
   tput=$(sed -n 's/.*throughput \([0-9.]*\)\/s/\1/p' <<< "$out")
   p99=$(sed -n 's/.*p99 \([0-9]*\).*/\1/p' <<< "$out")
@@ -27,7 +28,7 @@ done
 for fraction in 0.9 0.75 0.6 0.45 0.3; do
   rate=$(awk -v b="$best" -v f="$fraction" 'BEGIN {r = int(b * f); print (r < 1) ? 1 : r}')
   requests=$((rate * step))
-  out=$("$load_bin" --target "127.0.0.1:$port" --file "$doc" --requests "$requests" \
+  out=$("$load_bin" --method "$method" --target "127.0.0.1:$port" --file "$doc" --requests "$requests" \
         --concurrency 32 --rate "$rate" --max_seconds $((step * 2)) --deadline_ms 10000 || true)
   p99=$(sed -n 's/.*p99 \([0-9]*\).*/\1/p' <<< "$out")
   codes=$(grep '^status' <<< "$out" | tr '\n' ' ')

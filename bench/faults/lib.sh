@@ -1,30 +1,68 @@
-# Shared by the bench/faults scripts: start juesuan-parse on loopback with a
-# port file, and stop it (and only it) on exit.
+# Shared by the bench/faults scripts: start juesuan-parse alone, or the whole
+# stack behind the gateway, on loopback with port files, and stop what was
+# started (and only that) on exit.
+#   STACK=parse (default): the load goes to juesuan-parse (ParseDocument).
+#   STACK=gateway: juesuan-parse, -validate, -scoring and -analyze; the load
+#   goes to the gateway (Analyze: parse, then validate and score).
 build=${BUILD:-build}
 doc=${DOC:-${JUESUAN_SHARED_DIR:-../shared}/seed/000_0d0d50dd571d51d1.txt}
 [ -f "$doc" ] || { echo "no document $doc (set DOC or JUESUAN_SHARED_DIR)"; exit 2; }
+stack=${STACK:-parse}
+case "$stack" in
+  parse) method=parse ;;
+  gateway) method=analyze ;;
+  *) echo "STACK must be parse or gateway"; exit 2 ;;
+esac
 parse_bin="$build/services/parse/service/juesuan-parse"
 load_bin="$build/bench/load/juesuan_load"
 faults_bin="$build/bench/faults/juesuan_faults"
 state=$(mktemp -d)
-backend_pid=""
+backend_pid=""   # the process the load is sent to
+stack_pids=()    # every process started, the backend included
 cleanup() {
-  if [ -n "$backend_pid" ]; then
-    kill "$backend_pid" 2>/dev/null || true
-    wait "$backend_pid" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${stack_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${stack_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$state"
 }
 trap cleanup EXIT
 
-# start_backend [extra juesuan-parse flags...]: sets backend_pid and port.
+# start_server NAME BINARY [flags...]: starts one service on 127.0.0.1 with
+# kernel-chosen ports; its gRPC port ends up in $state/NAME.port.
+start_server() {
+  local name=$1 binary=$2
+  shift 2
+  [ -x "$binary" ] || { echo "missing $binary (build it first)"; exit 2; }
+  "$binary" --grpc_address=127.0.0.1:0 --metrics_address=127.0.0.1:0 --plaintext \
+    --port_file="$state/$name.port" --log_level=warn "$@" > "$state/$name.log" 2>&1 &
+  stack_pids+=($!)
+  for _ in $(seq 150); do [ -s "$state/$name.port" ] && break; sleep 0.1; done
+  [ -s "$state/$name.port" ] || { echo "$name did not start"; cat "$state/$name.log"; exit 2; }
+}
+
+# start_backend [extra juesuan-parse flags...]: the service the load goes to,
+# per STACK; sets backend_pid and port. With STACK=gateway the flags go to
+# juesuan-parse (the CPU-heavy stage) and the gateway is the target.
 start_backend() {
-  "$parse_bin" --grpc_address=127.0.0.1:0 --metrics_address=127.0.0.1:0 --plaintext \
-    --port_file="$state/port" --log_level=warn "$@" > "$state/backend.log" 2>&1 &
-  backend_pid=$!
-  for _ in $(seq 150); do [ -s "$state/port" ] && break; sleep 0.1; done
-  [ -s "$state/port" ] || { echo "juesuan-parse did not start"; cat "$state/backend.log"; exit 2; }
-  port=$(cat "$state/port")
+  start_server parse "$parse_bin" "$@"
+  if [ "$stack" = gateway ]; then
+    start_server validate "$build/services/validate/service/juesuan-validate"
+    start_server scoring "$build/services/scoring/service/juesuan-scoring"
+    start_server analyze "$build/services/analyze/service/juesuan-analyze" \
+      --parse_target="dns:///127.0.0.1:$(cat "$state/parse.port")" \
+      --validate_target="dns:///127.0.0.1:$(cat "$state/validate.port")" \
+      --scoring_target="dns:///127.0.0.1:$(cat "$state/scoring.port")"
+    port=$(cat "$state/analyze.port")
+  else
+    port=$(cat "$state/parse.port")
+  fi
+  backend_pid=${stack_pids[-1]}
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# Resident memory of every started process together.
+stack_rss_kib() {
+  local pid total=0
+  for pid in "${stack_pids[@]}"; do total=$((total + $(rss_kib "$pid"))); done
+  echo "$total"
+}

@@ -161,6 +161,8 @@ TEST_F(LoadSheddingTest, SizeAndPageLimitsReachTheParser) {
   ParseServiceOptions options;
   options.max_document_bytes = 1234;
   options.max_pdf_pages = 7;
+  options.max_tables = 11;
+  options.max_statements = 13;
   ParseOptions seen;
   absl::Mutex mu;
   Start(1, 1, [&](std::string_view, const ParseOptions& parse_options) {
@@ -172,6 +174,8 @@ TEST_F(LoadSheddingTest, SizeAndPageLimitsReachTheParser) {
   absl::MutexLock lock(&mu);
   EXPECT_EQ(seen.max_document_bytes, 1234u);
   EXPECT_EQ(seen.max_pdf_pages, 7u);
+  EXPECT_EQ(seen.max_tables, 11u);
+  EXPECT_EQ(seen.max_statements, 13u);
 }
 
 TEST(RealParserLimitTest, DocumentOverTheByteLimitIsResourceExhausted) {

@@ -2,6 +2,7 @@
 // problem — never a crash, a hang or an empty success.
 #include <random>
 
+#include "fmt/format.h"
 #include "gtest/gtest.h"
 #include "tests/parse/test_support.h"
 
@@ -71,6 +72,32 @@ TEST(BadInput, PassedDeadline) {
   options.deadline = absl::Now() - absl::Seconds(1);
   auto r = Parser().Parse(ReadFile(SharedPath(kSeed)), options);
   ExpectStatus(r, absl::StatusCode::kDeadlineExceeded, "deadline");
+}
+
+// The table and statement limits hold exactly at the document's own counts
+// and refuse one below them, naming the counts.
+TEST(BadInput, TableAndStatementLimits) {
+  const std::string seed = ReadFile(SharedPath(kSeed));
+  const report::v1::Report full = ParseSharedOrDie(kSeed);
+  const uint32_t tables = full.tables_size() + full.performance_tables_size();
+  const uint32_t statements = full.statements_size();
+  ASSERT_GT(tables, 0u);
+  ASSERT_GT(statements, 100u);
+
+  ParseOptions at_limit;
+  at_limit.max_tables = tables;
+  at_limit.max_statements = statements;
+  ASSERT_TRUE(Parser().Parse(seed, at_limit).ok());
+
+  ParseOptions few_tables = at_limit;
+  few_tables.max_tables = tables - 1;
+  ExpectStatus(Parser().Parse(seed, few_tables), absl::StatusCode::kResourceExhausted,
+               fmt::format("document has {} tables; the limit is {} tables", tables, tables - 1));
+
+  ParseOptions few_statements = at_limit;
+  few_statements.max_statements = statements - 1;
+  ExpectStatus(Parser().Parse(seed, few_statements), absl::StatusCode::kResourceExhausted,
+               fmt::format("document has {} narrative statements", statements));
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 //   juesuan-parse --grpc_address=0.0.0.0:50051 --metrics_address=0.0.0.0:9464
 //                 --workers=2 --queue_size=16 --shutdown_grace=20s
 //                 --max_document_bytes=67108864 --max_pdf_pages=500
-//                 --document_budget=60s
+//                 --max_tables=1000 --max_statements=50000 --document_budget=60s
 //                 [--tls_cert=... --tls_key=... [--tls_client_ca=...] | --plaintext]
 //                 [--auth_tokens_file=callers.txt]
 // Every limit is listed in README.md ("Limits and load shedding").
@@ -31,6 +31,11 @@ ABSL_FLAG(int64_t, max_document_bytes, 0,
           "--max_message_bytes minus 1 MiB for the request envelope");
 ABSL_FLAG(uint32_t, max_pdf_pages, 500,
           "largest PDF accepted, in pages (RESOURCE_EXHAUSTED above it)");
+ABSL_FLAG(uint32_t, max_tables, juesuan::parse::ParseOptions().max_tables,
+          "most tables one document may yield (决算, other and performance tables "
+          "together; RESOURCE_EXHAUSTED above it)");
+ABSL_FLAG(uint32_t, max_statements, juesuan::parse::ParseOptions().max_statements,
+          "most narrative statements one document may yield (RESOURCE_EXHAUSTED above it)");
 ABSL_FLAG(absl::Duration, document_budget, absl::Seconds(60),
           "longest one document may parse once a worker starts it (caps the call's "
           "deadline; RESOURCE_EXHAUSTED when the budget, not the deadline, runs out)");
@@ -56,6 +61,8 @@ absl::StatusOr<juesuan::parse::ParseServiceOptions> ServiceOptionsFromFlags(
   options.max_document_bytes =
       static_cast<uint64_t>(document_bytes > 0 ? document_bytes : std::max<int64_t>(room, 1));
   options.max_pdf_pages = absl::GetFlag(FLAGS_max_pdf_pages);
+  options.max_tables = absl::GetFlag(FLAGS_max_tables);
+  options.max_statements = absl::GetFlag(FLAGS_max_statements);
   options.document_budget = absl::GetFlag(FLAGS_document_budget);
   if (options.document_budget <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError("--document_budget must be positive");
@@ -95,9 +102,10 @@ int main(int argc, char** argv) {
   juesuan::parse::ParseServiceImpl service(**parser, pool, *registry, *service_options);
   spdlog::info(
       "msg=\"parse workers ready\" workers={} queue_size={} max_document_bytes={} "
-      "max_pdf_pages={} document_budget={}",
+      "max_pdf_pages={} max_tables={} max_statements={} document_budget={}",
       pool.threads(), pool.queue_capacity(), service_options->max_document_bytes,
-      service_options->max_pdf_pages, absl::FormatDuration(service_options->document_budget));
+      service_options->max_pdf_pages, service_options->max_tables,
+      service_options->max_statements, absl::FormatDuration(service_options->document_budget));
   return juesuan::ServeUntilTerminated(
       kServiceName, options, {&service},
       {juesuan::parse::v1::ParseService::service_full_name()}, registry);

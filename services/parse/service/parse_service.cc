@@ -56,6 +56,8 @@ ParseOptions ParseServiceImpl::OptionsFor(const grpc::CallbackServerContext& con
   options.omit_text = request.omit_text();
   options.max_document_bytes = options_.max_document_bytes;
   options.max_pdf_pages = options_.max_pdf_pages;
+  options.max_tables = options_.max_tables;
+  options.max_statements = options_.max_statements;
   options.deadline = std::min(CallDeadline(context), start + options_.document_budget);
   return options;
 }

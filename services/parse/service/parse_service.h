@@ -28,6 +28,8 @@ using ParseFunction = std::function<absl::StatusOr<report::v1::Report>(
 struct ParseServiceOptions {
   uint64_t max_document_bytes = ParseOptions().max_document_bytes;
   uint32_t max_pdf_pages = ParseOptions().max_pdf_pages;
+  uint32_t max_tables = ParseOptions().max_tables;
+  uint32_t max_statements = ParseOptions().max_statements;
   // Longest one document may parse, from the moment a worker picks it up; the
   // parse deadline is the earlier of this and the call's deadline. Running out
   // of the budget (not of the caller's deadline) is RESOURCE_EXHAUSTED.

@@ -28,6 +28,21 @@ absl::Status CheckDeadline(const ParseOptions& options, std::string_view stage) 
   return absl::OkStatus();
 }
 
+absl::Status CheckTableLimit(const Report& report, const ParseOptions& options) {
+  const size_t tables = report.tables_size() + report.performance_tables_size();
+  if (tables <= options.max_tables) return absl::OkStatus();
+  return absl::ResourceExhaustedError(fmt::format(
+      "document has {} tables; the limit is {} tables", tables, options.max_tables));
+}
+
+absl::Status CheckStatementLimit(const Report& report, const ParseOptions& options) {
+  const size_t statements = report.statements_size();
+  if (statements <= options.max_statements) return absl::OkStatus();
+  return absl::ResourceExhaustedError(
+      fmt::format("document has {} narrative statements; the limit is {} statements",
+                  statements, options.max_statements));
+}
+
 report::v1::Format DetectFormat(std::string_view content) {
   if (content.substr(0, 5) == "%PDF-") return report::v1::FORMAT_PDF;
   if (content.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return report::v1::FORMAT_DOCX;
@@ -218,6 +233,7 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
   for (auto [first, last] : table_lines) {
     for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
   }
+  RETURN_IF_ERROR(CheckTableLimit(report, options));
   RETURN_IF_ERROR(CheckDeadline(options, "performance tables"));
   SectionIndex index(doc, config_, info->unit_name().text(), skip);
   RETURN_IF_ERROR(CheckIsDisclosure(report, index));
@@ -225,6 +241,7 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
 
   NarrativeExtractor narrative(doc, index, skip, config_, report, diags);
   narrative.ExtractAll();
+  RETURN_IF_ERROR(CheckStatementLimit(report, options));
   RETURN_IF_ERROR(CheckDeadline(options, "narrative extraction"));
 
   CopySections(doc, index, &report, diags);

@@ -19,6 +19,13 @@ struct ParseOptions {
   bool omit_text = false;
   uint64_t max_document_bytes = 64ull << 20;
   uint32_t max_pdf_pages = 500;  // RESOURCE_EXHAUSTED above it
+  // Tables (the 决算 tables, unknown tables and performance tables together)
+  // and narrative statements one document may yield; RESOURCE_EXHAUSTED
+  // above either. A real disclosure has tens of tables and a few hundred
+  // statements; these bound what a crafted document can make the validator
+  // and the scorer walk through.
+  uint32_t max_tables = 1000;
+  uint32_t max_statements = 50000;
   absl::Time deadline = absl::InfiniteFuture();
 };
 
@@ -31,7 +38,8 @@ class DocumentParser {
 
   // Errors: INVALID_ARGUMENT (empty, undecodable, not a 决算 document),
   // FAILED_PRECONDITION (encrypted / image-only PDF), RESOURCE_EXHAUSTED
-  // (over max_document_bytes), DEADLINE_EXCEEDED (deadline passed).
+  // (over max_document_bytes, max_pdf_pages, max_tables or max_statements),
+  // DEADLINE_EXCEEDED (deadline passed).
   absl::StatusOr<report::v1::Report> Parse(std::string_view content,
                                            const ParseOptions& options) const;
 
