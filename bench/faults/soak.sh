@@ -3,7 +3,7 @@
 # at a fixed open-loop rate for a duration, sampling the resident memory of
 # every started process every 5 s; compares each process's mean RSS over the
 # first and the last minute (the first and last third when SECONDS < 120).
-#   bench/faults/soak.sh RATE SECONDS      (env BUILD, DOC, WORKERS, STACK)
+#   bench/faults/soak.sh RATE SECONDS  (env BUILD, DOC, WORKERS, STACK, WARMUP)
 # Passes when every call is OK and every process's last-window RSS is within
 # 5% of its first-window RSS.
 set -euo pipefail
@@ -12,6 +12,16 @@ rate=${1:?usage: soak.sh RATE SECONDS}
 seconds=${2:?usage: soak.sh RATE SECONDS}
 source bench/faults/lib.sh
 start_backend ${WORKERS:+--workers=$WORKERS} --queue_size=64
+# Warm-up at the same rate, not measured: thread pools, channels and the
+# allocator's caches reach their working size first (WARMUP seconds, default
+# 30; its calls are counted apart).
+warmup=${WARMUP:-30}
+if [ "$warmup" -gt 0 ]; then
+  echo "# warm-up ${warmup}s"
+  "$load_bin" --method "$method" --target "127.0.0.1:$port" --file "$doc" \
+    --requests $((rate * warmup)) --concurrency 16 --rate "$rate" \
+    --max_seconds $((warmup + 10)) --deadline_ms 10000 | grep '^status' || true
+fi
 names=(parse)
 [ "$stack" = gateway ] && names=(parse validate scoring analyze)
 ( while kill -0 "$backend_pid" 2>/dev/null; do
