@@ -1,7 +1,11 @@
 #include "common/grpc/call_context.h"
 
 #include <chrono>
+#include <cstdint>
+#include <random>
 #include <string_view>
+
+#include <fmt/format.h>
 
 namespace juesuan {
 
@@ -25,6 +29,13 @@ std::string CallRequestId(const grpc::CallbackServerContext& context) {
     if (safe && id.size() < 64) id.push_back(c);
   }
   return id.empty() ? "-" : id;
+}
+
+std::string CallRequestIdOrNew(const grpc::CallbackServerContext& context) {
+  std::string id = CallRequestId(context);
+  if (id != "-") return id;
+  thread_local std::mt19937_64 generator{std::random_device{}()};
+  return fmt::format("{:016x}", generator());
 }
 
 }  // namespace juesuan

@@ -19,4 +19,9 @@ absl::Time CallDeadline(const grpc::CallbackServerContext& context);
 // characters; "-" when absent or empty after reduction.
 std::string CallRequestId(const grpc::CallbackServerContext& context);
 
+// CallRequestId, or a new random id (16 hex digits) when the client sent
+// none: what a service that calls others forwards as their x-request-id, so
+// one document's log lines can be found in every service.
+std::string CallRequestIdOrNew(const grpc::CallbackServerContext& context);
+
 }  // namespace juesuan

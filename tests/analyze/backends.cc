@@ -24,10 +24,23 @@ void DelayedAnswers::After(absl::Duration delay, std::function<void()> answer) {
   });
 }
 
+void SeenRequestIds::Record(const grpc::CallbackServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  const auto it = metadata.find("x-request-id");
+  absl::MutexLock lock(&mu_);
+  ids_.push_back(it == metadata.end() ? "" : std::string(it->second.data(), it->second.size()));
+}
+
+std::vector<std::string> SeenRequestIds::ids() const {
+  absl::MutexLock lock(&mu_);
+  return ids_;
+}
+
 grpc::ServerUnaryReactor* CoreValidate::ValidateReport(
     grpc::CallbackServerContext* context, const validate::v1::ValidateReportRequest* request,
     validate::v1::ValidateReportResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  request_ids_.Record(*context);
   if (calls_.fetch_add(1) == 0 && !behaviour_.fail_first.ok()) {
     reactor->Finish(ToGrpcStatus(behaviour_.fail_first));
     return reactor;
@@ -44,6 +57,7 @@ grpc::ServerUnaryReactor* CoreScoring::ScoreReport(grpc::CallbackServerContext* 
                                                    const scoring::v1::ScoreReportRequest* request,
                                                    scoring::v1::ScoreReportResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  request_ids_.Record(*context);
   if (calls_.fetch_add(1) == 0 && !behaviour_.fail_first.ok()) {
     reactor->Finish(ToGrpcStatus(behaviour_.fail_first));
     return reactor;

@@ -29,6 +29,17 @@ struct Behaviour {
   absl::Status fail_first;                      // returned by the first call, if not OK
 };
 
+// The x-request-id metadata of every call a backend received.
+class SeenRequestIds {
+ public:
+  void Record(const grpc::CallbackServerContext& context);
+  std::vector<std::string> ids() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  std::vector<std::string> ids_ ABSL_GUARDED_BY(mu_);
+};
+
 // Answers on its own threads, so a delayed call never holds a gRPC thread.
 class DelayedAnswers {
  public:
@@ -47,10 +58,12 @@ class CoreValidate final : public validate::v1::ValidateService::CallbackService
                                            const validate::v1::ValidateReportRequest* request,
                                            validate::v1::ValidateReportResponse* response) override;
   int calls() const { return calls_; }
+  std::vector<std::string> request_ids() const { return request_ids_.ids(); }
 
  private:
   Behaviour behaviour_;
   std::atomic<int> calls_{0};
+  SeenRequestIds request_ids_;
   DelayedAnswers answers_;
 };
 
@@ -61,10 +74,12 @@ class CoreScoring final : public scoring::v1::ScoringService::CallbackService {
                                         const scoring::v1::ScoreReportRequest* request,
                                         scoring::v1::ScoreReportResponse* response) override;
   int calls() const { return calls_; }
+  std::vector<std::string> request_ids() const { return request_ids_.ids(); }
 
  private:
   Behaviour behaviour_;
   std::atomic<int> calls_{0};
+  SeenRequestIds request_ids_;
   DelayedAnswers answers_;
 };
 

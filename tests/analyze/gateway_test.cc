@@ -1,6 +1,7 @@
 // The analyze gateway on 127.0.0.1:0 in front of real gRPC backends on
 // loopback: the real parse service, and validate/scoring services running the
 // real cores that can be stopped, made to fail or made slow.
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -231,6 +232,47 @@ TEST_F(GatewayTest, BatchAnswersEveryRequestOnceWithItsIndex) {
   }
   EXPECT_TRUE(stream->Finish().ok());
   EXPECT_EQ(seen.size(), static_cast<size_t>(kDocuments));
+}
+
+TEST_F(GatewayTest, CallersRequestIdReachesEveryBackend) {
+  Start();
+  v1::AnalyzeResponse response;
+  grpc::ClientContext context;
+  context.AddMetadata("x-request-id", "tenant7-doc42");
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+  ASSERT_TRUE(stub_->Analyze(&context, SeedRequest(), &response).ok());
+  EXPECT_EQ(validate_->request_ids(), std::vector<std::string>{"tenant7-doc42"});
+  EXPECT_EQ(scoring_->request_ids(), std::vector<std::string>{"tenant7-doc42"});
+}
+
+TEST_F(GatewayTest, WithoutARequestIdTheGatewayMakesOneForAllItsBackendCalls) {
+  Start();
+  v1::AnalyzeResponse first, second;
+  ASSERT_TRUE(Analyze(SeedRequest(), &first).ok());
+  ASSERT_TRUE(Analyze(SeedRequest(), &second).ok());
+  const auto validate_ids = validate_->request_ids();
+  const auto scoring_ids = scoring_->request_ids();
+  ASSERT_EQ(validate_ids.size(), 2u);
+  EXPECT_EQ(scoring_ids, validate_ids) << "one id per document, the same in every stage";
+  EXPECT_EQ(validate_ids[0].size(), 16u) << validate_ids[0];
+  EXPECT_NE(validate_ids[0], validate_ids[1]);
+}
+
+TEST_F(GatewayTest, BatchDocumentsCarryTheStreamsIdAndTheirIndex) {
+  Start();
+  grpc::ClientContext context;
+  context.AddMetadata("x-request-id", "run9");
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
+  auto stream = stub_->AnalyzeBatch(&context);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(stream->Write(SeedRequest()));
+  ASSERT_TRUE(stream->WritesDone());
+  v1::AnalyzeBatchResult result;
+  while (stream->Read(&result)) {
+  }
+  ASSERT_TRUE(stream->Finish().ok());
+  auto ids = validate_->request_ids();
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"run9.0", "run9.1", "run9.2"}));
 }
 
 TEST(DeadlineMarginTest, TenthOfTheRemainderCappedAtTheMaximum) {

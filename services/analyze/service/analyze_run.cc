@@ -38,10 +38,12 @@ absl::Duration DeadlineMargin(absl::Duration remaining, absl::Duration max_margi
 }
 
 AnalyzeRun::AnalyzeRun(BackendStubs& stubs, AnalyzeMetrics& metrics,
-                       const v1::AnalyzeRequest& request, absl::Time deadline,
-                       absl::Duration max_margin, v1::AnalyzeResponse* response, Done done)
+                       const v1::AnalyzeRequest& request, std::string request_id,
+                       absl::Time deadline, absl::Duration max_margin,
+                       v1::AnalyzeResponse* response, Done done)
     : stubs_(stubs),
       metrics_(metrics),
+      request_id_(std::move(request_id)),
       deadline_(deadline),
       max_margin_(max_margin),
       file_name_(request.file_name()),
@@ -69,6 +71,7 @@ std::unique_ptr<grpc::ClientContext> AnalyzeRun::NewContext() {
   if (budget <= absl::ZeroDuration()) return nullptr;
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(absl::ToChronoTime(now + budget));
+  context->AddMetadata("x-request-id", request_id_);
   absl::MutexLock lock(&mu_);
   // A context cancelled before its call starts cancels the call at start.
   if (cancelled_) context->TryCancel();

@@ -41,9 +41,10 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
 
   // Copies what it needs from `request`; `stubs`, `metrics` and `response`
   // must outlive the run.
+  // `request_id` goes to every backend call as its x-request-id metadata.
   AnalyzeRun(BackendStubs& stubs, AnalyzeMetrics& metrics, const v1::AnalyzeRequest& request,
-             absl::Time deadline, absl::Duration max_margin, v1::AnalyzeResponse* response,
-             Done done);
+             std::string request_id, absl::Time deadline, absl::Duration max_margin,
+             v1::AnalyzeResponse* response, Done done);
   ~AnalyzeRun();
 
   void Start();
@@ -72,6 +73,7 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
 
   BackendStubs& stubs_;
   AnalyzeMetrics& metrics_;
+  const std::string request_id_;
   const absl::Time deadline_;
   const absl::Duration max_margin_;
   const std::string file_name_;

@@ -4,8 +4,10 @@
 #include <string_view>
 #include <utility>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "common/grpc/call_context.h"
 #include "common/grpc/status.h"
 
 namespace juesuan::analyze {
@@ -16,17 +18,17 @@ namespace {
 class AnalyzeReactor final : public grpc::ServerUnaryReactor {
  public:
   void Begin(AnalyzeServiceImpl& service, const v1::AnalyzeRequest& request,
-             absl::Time deadline, v1::AnalyzeResponse* response) {
+             std::string request_id, absl::Time deadline, v1::AnalyzeResponse* response) {
     const absl::Time start = absl::Now();
     const size_t bytes = request.content().size();
-    run_ = service.StartRun(request, deadline, response,
-                            [this, start, bytes](const absl::Status& status) {
-                              spdlog::info(
-                                  "msg=\"analyze\" bytes={} code={} duration_ms={}", bytes,
-                                  absl::StatusCodeToString(status.code()),
-                                  absl::ToInt64Milliseconds(absl::Now() - start));
-                              Finish(ToGrpcStatus(status));
-                            });
+    run_ = service.StartRun(
+        request, request_id, deadline, response,
+        [this, start, bytes, request_id](const absl::Status& status) {
+          spdlog::info("msg=\"analyze\" request_id={} bytes={} code={} duration_ms={}",
+                       request_id, bytes, absl::StatusCodeToString(status.code()),
+                       absl::ToInt64Milliseconds(absl::Now() - start));
+          Finish(ToGrpcStatus(status));
+        });
   }
   void OnCancel() override {
     if (run_ != nullptr) run_->Cancel();
@@ -45,7 +47,7 @@ class BatchReactor final
     : public grpc::ServerBidiReactor<v1::AnalyzeRequest, v1::AnalyzeBatchResult> {
  public:
   BatchReactor(AnalyzeServiceImpl& service, grpc::CallbackServerContext* context)
-      : service_(service), context_(context) {
+      : service_(service), context_(context), stream_id_(CallRequestIdOrNew(*context)) {
     StartRead(&request_);
   }
 
@@ -63,8 +65,10 @@ class BatchReactor final
       absl::MutexLock lock(&mu_);
       ++in_flight_;
     }
+    // Each document's backend calls carry the stream's id and its index.
     auto run = service_.StartRun(
-        request_, service_.DocumentDeadline(*context_), slot->mutable_response(),
+        request_, fmt::format("{}.{}", stream_id_, slot->index()),
+        service_.DocumentDeadline(*context_), slot->mutable_response(),
         [this, slot](const absl::Status& status) { OnRunDone(slot, status); });
     absl::MutexLock lock(&mu_);
     runs_.push_back(run);
@@ -147,6 +151,7 @@ class BatchReactor final
 
   AnalyzeServiceImpl& service_;
   grpc::CallbackServerContext* context_;
+  const std::string stream_id_;
   v1::AnalyzeRequest request_;  // touched only by the read path
   uint32_t next_index_ = 0;
 
@@ -200,11 +205,13 @@ absl::Time AnalyzeServiceImpl::DocumentDeadline(
 }
 
 std::shared_ptr<AnalyzeRun> AnalyzeServiceImpl::StartRun(const v1::AnalyzeRequest& request,
+                                                         std::string request_id,
                                                          absl::Time deadline,
                                                          v1::AnalyzeResponse* response,
                                                          AnalyzeRun::Done done) {
-  auto run = std::make_shared<AnalyzeRun>(stubs_, metrics_, request, deadline,
-                                          options_.max_margin, response, std::move(done));
+  auto run = std::make_shared<AnalyzeRun>(stubs_, metrics_, request, std::move(request_id),
+                                          deadline, options_.max_margin, response,
+                                          std::move(done));
   run->Start();
   return run;
 }
@@ -213,7 +220,8 @@ grpc::ServerUnaryReactor* AnalyzeServiceImpl::Analyze(grpc::CallbackServerContex
                                                       const v1::AnalyzeRequest* request,
                                                       v1::AnalyzeResponse* response) {
   auto* reactor = new AnalyzeReactor();
-  reactor->Begin(*this, *request, DocumentDeadline(*context), response);
+  reactor->Begin(*this, *request, CallRequestIdOrNew(*context), DocumentDeadline(*context),
+                 response);
   return reactor;
 }
 

@@ -52,7 +52,9 @@ class AnalyzeServiceImpl final : public v1::AnalyzeService::CallbackService {
       grpc::CallbackServerContext* context) override;
 
   // Starts one document; `done` runs exactly once when `response` is final.
-  std::shared_ptr<AnalyzeRun> StartRun(const v1::AnalyzeRequest& request, absl::Time deadline,
+  // `request_id` is forwarded to the backends as x-request-id.
+  std::shared_ptr<AnalyzeRun> StartRun(const v1::AnalyzeRequest& request,
+                                       std::string request_id, absl::Time deadline,
                                        v1::AnalyzeResponse* response, AnalyzeRun::Done done);
   // The document's deadline: the call's, capped by options.document_budget.
   absl::Time DocumentDeadline(const grpc::CallbackServerContext& context) const;
