@@ -20,36 +20,23 @@
 #include "common/grpc/server.h"
 #include "common/runtime/worker_pool.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "services/parse/src/parser.h"
 #include "services/scoring/service/scoring_configs.h"
 #include "services/scoring/service/scoring_service.h"
 #include "services/scoring/src/rational.h"
 #include "services/scoring/src/scoring.h"
 #include "tests/e2e/process.h"
+#include "tests/support/loopback_service.h"
+#include "tests/support/parsed_seed.h"
 
 namespace juesuan::scoring {
 namespace {
 
-using grpc::health::v1::Health;
-using grpc::health::v1::HealthCheckRequest;
 using grpc::health::v1::HealthCheckResponse;
 using juesuan::testing::SampleValue;
 
 constexpr char kScoringService[] = "juesuan.scoring.v1.ScoringService";
-constexpr char kSeedPath[] = JUESUAN_SHARED_DIR "/seed/000_0d0d50dd571d51d1.txt";
 
-// The seed parsed once by the real parse core.
-const report::v1::Report& SeedReport() {
-  static const report::v1::Report* const report = [] {
-    auto* parsed = new report::v1::Report();
-    auto parser = parse::DocumentParser::CreateDefault();
-    if (!parser.ok()) return parsed;
-    auto result = (*parser)->Parse(juesuan::testing::ReadFileOrEmpty(kSeedPath), {});
-    if (result.ok()) *parsed = *std::move(result);
-    return parsed;
-  }();
-  return *report;
-}
+using juesuan::testing::ParsedSeedReport;
 
 ScoringConfigs Builtins() {
   auto configs = ScoringConfigs::Builtin();
@@ -63,40 +50,18 @@ v1::ScoringConfig BuiltinProto(const std::string& name) {
   return (*config)->proto;
 }
 
-class ScoringServiceTest : public ::testing::Test {
+class ScoringServiceTest : public juesuan::testing::LoopbackServiceTest {
  protected:
   void StartServer(size_t workers, size_t queue, const ScoringConfigs& configs) {
-    registry_ = std::make_shared<prometheus::Registry>();
-    pool_ = std::make_unique<WorkerPool>(workers, queue);
-    service_ = std::make_unique<ScoringServiceImpl>(configs, *pool_, *registry_);
-    GrpcServerOptions options;
-    options.address = "127.0.0.1:0";
-    auto server = GrpcServer::Start(options, {service_.get()}, {kScoringService}, registry_);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    ASSERT_GT(server_->port(), 0);
-    channel_ = MakeClientChannel(Address());
+    StartService(kScoringService, workers, queue,
+                 [&configs](WorkerPool& pool, prometheus::Registry& registry) {
+                   return std::make_unique<ScoringServiceImpl>(configs, pool, registry);
+                 });
   }
 
   void SetUp() override {
-    ASSERT_EQ(SeedReport().performance_tables_size(), 2) << "the seed did not parse";
+    ASSERT_EQ(ParsedSeedReport().performance_tables_size(), 2) << "the seed did not parse";
     StartServer(2, 4, Builtins());
-  }
-
-  void TearDown() override {
-    if (server_ != nullptr) server_->Shutdown(absl::Seconds(5));
-    server_.reset();  // every call finished, or Shutdown would not return
-    service_.reset();
-    pool_.reset();
-  }
-
-  std::string Address() const { return "127.0.0.1:" + std::to_string(server_->port()); }
-
-  static std::unique_ptr<grpc::ClientContext> Context(
-      std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + timeout);
-    return context;
   }
 
   grpc::Status Call(const v1::ScoreReportRequest& request, v1::ScoreReportResponse* response,
@@ -111,25 +76,9 @@ class ScoringServiceTest : public ::testing::Test {
 
   static v1::ScoreReportRequest SeedRequest() {
     v1::ScoreReportRequest request;
-    *request.mutable_report() = SeedReport();
+    *request.mutable_report() = ParsedSeedReport();
     return request;
   }
-
-  grpc::Status Health(const std::string& service, HealthCheckResponse* response) {
-    HealthCheckRequest request;
-    request.set_service(service);
-    return Health::NewStub(channel_)->Check(Context().get(), request, response);
-  }
-
-  std::string Metrics() const {
-    return prometheus::TextSerializer().Serialize(registry_->Collect());
-  }
-
-  std::shared_ptr<prometheus::Registry> registry_;
-  std::unique_ptr<WorkerPool> pool_;
-  std::unique_ptr<ScoringServiceImpl> service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
 };
 
 TEST_F(ScoringServiceTest, HealthServingForServerAndScoringService) {
@@ -276,7 +225,6 @@ TEST_F(ScoringServiceTest, MetricsCountExactlyTheCallsMade) {
 }
 
 TEST_F(ScoringServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
-  TearDown();
   StartServer(1, 1, Builtins());
   // Occupy the only worker and the only queue slot.
   absl::Notification release;
@@ -305,7 +253,6 @@ TEST_F(ScoringServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
 }
 
 TEST_F(ScoringServiceTest, CallThatExpiresInQueueIsFinishedWithoutScoring) {
-  TearDown();
   StartServer(1, 1, Builtins());
   absl::Notification release;
   absl::Notification worker_busy;

@@ -2,40 +2,25 @@
 // ports: health, reflection, --validate_config replacing the built-in
 // configuration, a configuration that cannot load failing at start, and a
 // graceful exit on SIGTERM.
-#include <signal.h>
-#include <sys/wait.h>
-
-#include <chrono>
 #include <fstream>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include <grpcpp/create_channel.h>
-#include <grpcpp/security/credentials.h>
 #include <gtest/gtest.h>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "juesuan/validate/v1/validate_service.grpc.pb.h"
 #include "tests/e2e/process.h"
+#include "tests/support/server_process.h"
 
 namespace juesuan::testing {
 namespace {
 
-using grpc::health::v1::Health;
-using grpc::health::v1::HealthCheckRequest;
 using grpc::health::v1::HealthCheckResponse;
 
 constexpr char kValidateService[] = "juesuan.validate.v1.ValidateService";
 constexpr char kDefaultConfig[] = JUESUAN_SOURCE_DIR "/config/validate/default.json";
-constexpr int kShutdownGraceSeconds = 2;
-
-std::unique_ptr<grpc::ClientContext> ContextWithDeadline() {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  return context;
-}
 
 // The built-in configuration under another name, written to `path`.
 void WriteRenamedDefaultConfig(const std::string& path, const std::string& name) {
@@ -47,39 +32,10 @@ void WriteRenamedDefaultConfig(const std::string& path, const std::string& name)
   std::ofstream(path) << json;
 }
 
-class ValidateServerProcessTest : public ::testing::Test {
+class ValidateServerProcessTest : public ServerProcessTest {
  protected:
-  void SetUp() override { dir_ = MakeTempDir(); }
-  void TearDown() override { server_.reset(); }  // kills the server if still running
-
   void Start(const std::vector<std::string>& extra_flags) {
-    std::vector<std::string> argv = {
-        JUESUAN_VALIDATE_BINARY, "--grpc_address=127.0.0.1:0", "--metrics_address=127.0.0.1:0",
-        "--port_file=" + dir_ + "/grpc.port", "--metrics_port_file=" + dir_ + "/metrics.port",
-        "--shutdown_grace=" + std::to_string(kShutdownGraceSeconds) + "s", "--workers=1",
-        "--queue_size=4"};
-    argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
-    auto process = Subprocess::Start(argv, dir_ + "/stdout", dir_ + "/stderr");
-    ASSERT_TRUE(process.ok()) << process.status();
-    server_.emplace(std::move(*process));
-    auto grpc_port = WaitForPortFile(dir_ + "/grpc.port", absl::Seconds(20), &*server_);
-    ASSERT_TRUE(grpc_port.ok()) << grpc_port.status() << "\n" << ServerLog();
-    grpc_port_ = *grpc_port;
-    channel_ = grpc::CreateChannel(Address(), grpc::InsecureChannelCredentials());
-  }
-
-  std::string Address() const { return "127.0.0.1:" + std::to_string(grpc_port_); }
-  std::string ServerLog() const { return ReadFileOrEmpty(dir_ + "/stderr"); }
-
-  grpc::StatusCode CheckHealth(const std::string& service,
-                               HealthCheckResponse::ServingStatus* serving) {
-    HealthCheckRequest request;
-    request.set_service(service);
-    HealthCheckResponse response;
-    const grpc::Status status =
-        Health::NewStub(channel_)->Check(ContextWithDeadline().get(), request, &response);
-    *serving = response.status();
-    return status.error_code();
+    ServerProcessTest::Start(JUESUAN_VALIDATE_BINARY, extra_flags);
   }
 
   grpc::Status Validate(const std::string& config_name, validate::v1::ValidateReportResponse* out) {
@@ -89,11 +45,6 @@ class ValidateServerProcessTest : public ::testing::Test {
     return validate::v1::ValidateService::NewStub(channel_)->ValidateReport(
         ContextWithDeadline().get(), request, out);
   }
-
-  std::string dir_;
-  std::optional<Subprocess> server_;
-  int grpc_port_ = 0;
-  std::shared_ptr<grpc::Channel> channel_;
 };
 
 TEST_F(ValidateServerProcessTest, ServesHealthAndReflectionAndExitsZeroOnSigterm) {
@@ -113,12 +64,7 @@ TEST_F(ValidateServerProcessTest, ServesHealthAndReflectionAndExitsZeroOnSigterm
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.summary().config_name(), "default");
 
-  server_->Signal(SIGTERM);
-  const std::optional<int> exit = server_->WaitFor(absl::Seconds(kShutdownGraceSeconds + 5));
-  ASSERT_TRUE(exit.has_value()) << "still running after grace + 5 s\n" << ServerLog();
-  ASSERT_TRUE(WIFEXITED(*exit)) << "wait status " << *exit;
-  EXPECT_EQ(WEXITSTATUS(*exit), 0) << ServerLog();
-  EXPECT_NE(ServerLog().find("msg=\"stopped\""), std::string::npos) << ServerLog();
+  ExpectGracefulExitOnSigterm();
 }
 
 TEST_F(ValidateServerProcessTest, ConfigFileReplacesTheBuiltInConfig) {

@@ -21,71 +21,36 @@
 #include "common/grpc/server.h"
 #include "common/runtime/worker_pool.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "services/parse/src/parser.h"
 #include "services/validate/service/validate_service.h"
 #include "services/validate/src/config.h"
 #include "services/validate/src/validator.h"
 #include "services/validate/testing/seed_fixture.h"
 #include "tests/e2e/process.h"
+#include "tests/support/loopback_service.h"
+#include "tests/support/parsed_seed.h"
 
 namespace juesuan::validate {
 namespace {
 
-using grpc::health::v1::Health;
-using grpc::health::v1::HealthCheckRequest;
 using grpc::health::v1::HealthCheckResponse;
 using juesuan::testing::SampleValue;
 
 constexpr char kValidateService[] = "juesuan.validate.v1.ValidateService";
-constexpr char kSeedPath[] = JUESUAN_SHARED_DIR "/seed/000_0d0d50dd571d51d1.txt";
 
-// The seed parsed once by the real parse core.
-const report::v1::Report& SeedReport() {
-  static const report::v1::Report* const report = [] {
-    auto* parsed = new report::v1::Report();
-    auto parser = parse::DocumentParser::CreateDefault();
-    if (!parser.ok()) return parsed;
-    auto result = (*parser)->Parse(juesuan::testing::ReadFileOrEmpty(kSeedPath), {});
-    if (result.ok()) *parsed = *std::move(result);
-    return parsed;
-  }();
-  return *report;
-}
+using juesuan::testing::ParsedSeedReport;
 
-class ValidateServiceTest : public ::testing::Test {
+class ValidateServiceTest : public juesuan::testing::LoopbackServiceTest {
  protected:
   void StartServer(size_t workers, size_t queue) {
-    registry_ = std::make_shared<prometheus::Registry>();
-    pool_ = std::make_unique<WorkerPool>(workers, queue);
-    service_ = std::make_unique<ValidateServiceImpl>(DefaultConfig(), *pool_, *registry_);
-    GrpcServerOptions options;
-    options.address = "127.0.0.1:0";
-    auto server = GrpcServer::Start(options, {service_.get()}, {kValidateService}, registry_);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    ASSERT_GT(server_->port(), 0);
-    channel_ = MakeClientChannel(Address());
+    StartService(kValidateService, workers, queue,
+                 [](WorkerPool& pool, prometheus::Registry& registry) {
+                   return std::make_unique<ValidateServiceImpl>(DefaultConfig(), pool, registry);
+                 });
   }
 
   void SetUp() override {
-    ASSERT_EQ(SeedReport().document().year(), 2024) << "the seed did not parse";
+    ASSERT_EQ(ParsedSeedReport().document().year(), 2024) << "the seed did not parse";
     StartServer(2, 4);
-  }
-
-  void TearDown() override {
-    if (server_ != nullptr) server_->Shutdown(absl::Seconds(5));
-    server_.reset();  // every call finished, or Shutdown would not return
-    service_.reset();
-    pool_.reset();
-  }
-
-  std::string Address() const { return "127.0.0.1:" + std::to_string(server_->port()); }
-
-  static std::unique_ptr<grpc::ClientContext> Context(
-      std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
-    auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() + timeout);
-    return context;
   }
 
   grpc::Status Call(const v1::ValidateReportRequest& request, v1::ValidateReportResponse* response,
@@ -100,25 +65,9 @@ class ValidateServiceTest : public ::testing::Test {
 
   static v1::ValidateReportRequest SeedRequest() {
     v1::ValidateReportRequest request;
-    *request.mutable_report() = SeedReport();
+    *request.mutable_report() = ParsedSeedReport();
     return request;
   }
-
-  grpc::Status Health(const std::string& service, HealthCheckResponse* response) {
-    HealthCheckRequest request;
-    request.set_service(service);
-    return Health::NewStub(channel_)->Check(Context().get(), request, response);
-  }
-
-  std::string Metrics() const {
-    return prometheus::TextSerializer().Serialize(registry_->Collect());
-  }
-
-  std::shared_ptr<prometheus::Registry> registry_;
-  std::unique_ptr<WorkerPool> pool_;
-  std::unique_ptr<ValidateServiceImpl> service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
 };
 
 // §3.15 #1, #2, #3a, #3b, #4.
@@ -192,7 +141,7 @@ TEST_F(ValidateServiceTest, ParsedSeedValidatesToTheReferenceFindings) {
   EXPECT_EQ(FindRule(response, "FA-REQ-003"), nullptr);
   EXPECT_EQ(response.summary().layout(), "XJ");
   // The service adds nothing and drops nothing: same answer as the core.
-  auto direct = Validate(SeedReport(), DefaultConfig());
+  auto direct = Validate(ParsedSeedReport(), DefaultConfig());
   ASSERT_TRUE(direct.ok()) << direct.status();
   EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(response, *direct));
 }
@@ -300,7 +249,6 @@ TEST_F(ValidateServiceTest, MetricsCountExactlyTheCallsMade) {
 }
 
 TEST_F(ValidateServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
-  TearDown();
   StartServer(1, 1);
   // Occupy the only worker and the only queue slot.
   absl::Notification release;
@@ -330,7 +278,6 @@ TEST_F(ValidateServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
 }
 
 TEST_F(ValidateServiceTest, CallThatExpiresInQueueIsFinishedWithoutValidating) {
-  TearDown();
   StartServer(1, 1);
   absl::Notification release;
   absl::Notification worker_busy;
