@@ -43,6 +43,12 @@ int main(int argc, char** argv) {
     }
   };
   for (const auto& f : findings->findings()) print(f);
+  if (detail) {
+    for (const auto& run : findings->summary().runs()) {
+      std::cout << "run\t" << run.rule_id() << "\t" << juesuan::validate::v1::RuleOutcome_Name(run.outcome())
+                << "\t" << run.reason() << "\n";
+    }
+  }
   juesuan::scoring::v1::ScoreReportRequest request;
   *request.mutable_report() = *report;
   auto scores = juesuan::scoring::Score(request);

@@ -555,11 +555,11 @@ TEST(TableForms, BasicSplitAndFiscalTotalsAcrossTables) {  // FA-SUM-008, FA-XS-
   rv1::Report r = Shanghai();
   rv1::Table* t5 = AddTable(r, "T5", {"total", "basic", "project"});
   AddRow(t5, "", "合计", rv1::ROW_LEVEL_TOTAL, {294005, 233691, 60314});
-  rv1::Table* t6 = AddTable(r, "T6", {"final"});
-  AddRow(t6, "", "人员经费合计", rv1::ROW_LEVEL_TOTAL, {215226});
-  AddRow(t6, "", "公用经费合计", rv1::ROW_LEVEL_TOTAL, {18465});
+  // T6 prints both footers on one row, one per side-by-side block.
+  rv1::Table* t6 = AddTable(r, "T6", {"name", "final", "name", "final"});
+  AddPrintedRow(t6, {{"人员经费合计", 215226}, {"公用经费合计", 18465}}, rv1::ROW_LEVEL_TOTAL);
   EXPECT_TRUE(Findings(r, "FA-SUM-008").empty());
-  t6->mutable_rows(1)->mutable_cells(0)->mutable_amount()->set_fen(184'750'000);
+  t6->mutable_rows(0)->mutable_cells(3)->mutable_amount()->set_fen(184'750'000);
   EXPECT_EQ(Only(r, "FA-SUM-008"), fv1::SEVERITY_ERROR);
 
   rv1::Table* t2 = AddTable(r, "T2", {"income", "fiscal"});

@@ -252,6 +252,19 @@ bool IsMoneyRole(std::string_view role) {
 
 }  // namespace
 
+std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view label) {
+  for (int r = 0; r < table.rows_size(); ++r) {
+    const auto& row = table.rows(r);
+    for (int c = 0; c < row.cells_size() && c < table.columns_size(); ++c) {
+      if (table.columns(c).role() != "name" || !Contains(row.cells(c).raw(), label)) continue;
+      for (int m = c + 1; m < table.columns_size(); ++m) {
+        if (IsMoneyRole(table.columns(m).role())) return {r, m};
+      }
+    }
+  }
+  return {-1, -1};
+}
+
 TableSide SideOf(const rv1::Table& table, int side) {
   std::vector<int> names;
   for (int i = 0; i < table.columns_size(); ++i) {

@@ -81,6 +81,10 @@ int FindColumnAny(const rv1::Table& table, std::initializer_list<std::string_vie
 int FindTotalRow(const rv1::Table& table);
 // Index of the first row whose label contains `label`, or -1.
 int FindRowByLabel(const rv1::Table& table, std::string_view label);
+// (row, column) of the figure printed right of the name cell containing
+// `label`, in whichever side-by-side block it stands (T6 prints 人员经费合计
+// and 公用经费合计 on one row); {-1, -1} when absent.
+std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view label);
 
 // Two-sided tables (T1, T4: 收入 | 支出) print a name column followed by money
 // columns on each side. Side 0 is the income side, side 1 the expenditure

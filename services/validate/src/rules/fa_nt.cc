@@ -65,6 +65,11 @@ void CompareAll(RuleContext& ctx, std::string_view table_id, const std::vector<P
       }
     } else {
       row = RowWithAmount(*t, p.label, col);
+      if (row < 0) {
+        // Side-by-side blocks (T6 footers): the figure right of the label.
+        const auto [r, c] = FindLabelledCell(*t, p.label);
+        if (r >= 0 && t->rows(r).cells(c).has_amount()) row = r, col = c;
+      }
     }
     if (col < 0) {
       ctx.Missing(fmt::format("{} has no {} column", table_id, p.role));
@@ -379,6 +384,9 @@ void FundTable(RuleContext& ctx, std::string_view table_id, const std::string& b
     f.set_expected("0.00");
     return;
   }
+  const bool any_amount = fund.has_carry_in() || fund.has_income() || fund.has_expend() ||
+                          fund.has_expend_basic() || fund.has_expend_project() || fund.has_carry_out();
+  if (!any_amount) return;  // an empty statement against an empty table: checked above
   const int row = FindTotalRow(*t);
   if (row < 0) {
     ctx.Missing(fmt::format("{} has no 合计 row", table_id));

@@ -39,22 +39,21 @@ void FiscalByFundType(RuleContext& ctx) {  // FA-SUM-002
     ctx.Missing("fund-type split of 财政拨款收入 not available (needs T1)");
     return;
   }
-  const int col = FindColumn(*t1, "income");
+  // T1's income side: the name column and its 决算数 (REFERENCE §1.6).
+  const TableSide side = SideOf(*t1, 0);
   std::map<std::string, int> rows;
-  for (int r = 0; r < t1->rows_size(); ++r) {
-    const std::string& label = t1->rows(r).label();
-    for (const char* key : {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}) {
-      if (Contains(label, key) && !rows.count(key)) rows[key] = r;
-    }
+  for (const char* key : {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}) {
+    if (int r = SideRow(*t1, side, key); r >= 0) rows[key] = r;
   }
-  if (col < 0 || rows.size() != 3) {
+  if (side.money.empty() || rows.size() != 3) {
     ctx.Missing("T1 fund-type rows not found");
     return;
   }
   auto fiscal = ctx.Amount("inc.fiscal", in.fiscal().has_amount(), in.fiscal().amount());
+  DerivedAmounts derived;
   Terms terms;
   for (const auto& [key, r] : rows) {
-    auto op = CellOperand(ctx, *t1, r, col);
+    auto op = CellOrZero(ctx, derived, *t1, r, side.money.front());
     if (!op) return;
     terms.push_back({*op, 1});
   }

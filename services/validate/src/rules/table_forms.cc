@@ -165,13 +165,13 @@ void TablesBasicParts(RuleContext& ctx) {
   if (t5 == nullptr || t6 == nullptr) return;
   const int row = FindTotalRow(*t5);
   const int col = FindColumn(*t5, "basic");
-  const int personnel = FindRowByLabel(*t6, "人员经费合计");
-  const int pub = FindRowByLabel(*t6, "公用经费合计");
-  if (row < 0 || col < 0 || personnel < 0 || pub < 0) return;
+  const auto [personnel_row, personnel_col] = FindLabelledCell(*t6, "人员经费合计");
+  const auto [public_row, public_col] = FindLabelledCell(*t6, "公用经费合计");
+  if (row < 0 || col < 0 || personnel_row < 0 || public_row < 0) return;
   DerivedAmounts derived;
   auto basic = CellOrZero(ctx, derived, *t5, row, col);
-  auto a = CellOrZero(ctx, derived, *t6, personnel, FindColumn(*t6, "final"));
-  auto b = CellOrZero(ctx, derived, *t6, pub, FindColumn(*t6, "final"));
+  auto a = CellOrZero(ctx, derived, *t6, personnel_row, personnel_col);
+  auto b = CellOrZero(ctx, derived, *t6, public_row, public_col);
   if (AllPresent({&basic, &a, &b})) {
     RecordSum(ctx, "T5 合计.基本支出 = T6 人员经费合计 + 公用经费合计", *basic, {{*a, 1}, {*b, 1}});
   }
@@ -268,6 +268,21 @@ void SameClasses(RuleContext& ctx, std::string_view summary_id, std::string_view
   }
 }
 
+// T1's income rows 一–三 (本年 income by fund type, all fiscal) against
+// T4's left side, whose first rows 一–三 are the same amounts.
+void SameFiscalIncomeRows(RuleContext& ctx) {
+  SideReader t1(ctx, FindTable(ctx.report(), "T1"), 0);
+  SideReader t4(ctx, FindTable(ctx.report(), "T4"), 0);
+  if (!t1.ok() || !t4.ok()) return;
+  for (std::string_view key : {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}) {
+    auto a = t1.Cell(key);
+    auto b = t4.Cell(key);  // the first 一/二/三 row on T4's left is the year's income
+    if (AllPresent({&a, &b})) {
+      RecordSame(ctx, fmt::format("T1 {}收入 = T4 {}", key, key), *a, *b, fv1::SEVERITY_INFO);
+    }
+  }
+}
+
 }  // namespace
 
 void SameLinesAcrossTables(RuleContext& ctx) {
@@ -279,6 +294,7 @@ void SameLinesAcrossTables(RuleContext& ctx) {
   SameClasses(ctx, "T1", "", "T3", {"expenditure", "total"});
   // 一般公共预算 expenditure by 类: T4 right 一般公共预算财政拨款 = T5 合计.
   SameClasses(ctx, "T4", "general_public_budget", "T5", {"total"});
+  SameFiscalIncomeRows(ctx);
 }
 
 }  // namespace juesuan::validate
