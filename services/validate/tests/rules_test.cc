@@ -471,6 +471,11 @@ TEST(NarrativeTables, FundsAgainstT8T9) {  // FA-NT-008
   t8->set_empty(true);
   AddPrintedRow(t8, {{"合计", kBlank}}, rv1::ROW_LEVEL_TOTAL);
   EXPECT_TRUE(Findings(r, "FA-NT-008").empty());
+  // A statement of none while T4's 政府性基金 column prints an amount.
+  rv1::Table* t4 = AddTable(r, "T4", {"name", "total", "government_fund"});
+  AddRow(t4, "", "本年支出合计", rv1::ROW_LEVEL_TOTAL, {0, 500, 500});
+  EXPECT_EQ(Only(r, "FA-NT-008"), fv1::SEVERITY_ERROR);
+  r.mutable_tables()->RemoveLast();
   // A statement of none while T8 prints an amount.
   rv1::Table* t8b = r.mutable_tables(0);
   t8b->clear_rows();

@@ -2,10 +2,16 @@
 // printed in the narrative and in a table: SAME class (exact; one quantum →
 // warning).
 //
-// Table conventions (Report.tables): rows are found by printed label or code,
-// columns by Column.role — T1 "income" (left side) and "expenditure" (right
-// side); T4 "income" (left) and "total" (right); T5 "total", "basic",
-// "project"; T6 "final" (or "amount").
+// Table conventions (Report.tables, roles as services/parse/tables ColumnRole
+// names them): rows are found by printed label or code. T1 and T4 are
+// two-sided (name | 决算数 "final" per side; T4's right side 合计 "total" |
+// "general_public_budget" | "government_fund" | "state_capital"); T2 合计 row
+// "income" | "fiscal" | "superior_subsidy" | "business" | "operating_income" |
+// "affiliated_remit" | "other_income"; T3 "expenditure" | "basic" | "project" |
+// "remit_superior" | "operating" | "affiliated_subsidy"; T5 "total" | "basic" |
+// "project"; T6 "final" beside each name block; T7 by position (12 cells);
+// T8/T9 "carryover_begin" | "income" | "subtotal" | "basic" | "project" |
+// "carryover_end". A blank or dash cell reads as zero (REFERENCE §1.6).
 #include <vector>
 
 #include "fmt/format.h"
@@ -349,20 +355,22 @@ void Sangong(RuleContext& ctx) {  // FA-NT-007
 
 // ---- FA-NT-008: N.GOVFUND / N.SOE ↔ T8 / T9 ------------------------------------------
 
-// Nonzero money cells of a table, as operands.
-std::vector<AmountOperand> NonzeroCells(RuleContext& ctx, const rv1::Table& t) {
-  std::vector<AmountOperand> out;
+// Nonzero money cells of a table (or of its column `only_role`), as operands.
+void AddNonzeroCells(RuleContext& ctx, const rv1::Table& t, std::string_view only_role,
+                     std::vector<AmountOperand>* out) {
   for (int r = 0; r < t.rows_size(); ++r) {
     for (int c = 0; c < t.rows(r).cells_size() && c < t.columns_size(); ++c) {
+      if (!only_role.empty() && t.columns(c).role() != only_role) continue;
       if (t.rows(r).cells(c).kind() != rv1::CELL_KIND_NUMBER) continue;
-      if (auto op = CellOperand(ctx, t, r, c); op && op->printed.fen != 0) out.push_back(*op);
+      if (auto op = CellOperand(ctx, t, r, c); op && op->printed.fen != 0) out->push_back(*op);
     }
   }
-  return out;
 }
 
-void FundTable(RuleContext& ctx, std::string_view table_id, const std::string& base, bool present,
-               const rv1::FundAppropriation& fund) {
+// `t4_role`: the fund's column on T4's expenditure side, which an empty
+// statement covers too.
+void FundTable(RuleContext& ctx, std::string_view table_id, std::string_view t4_role, const std::string& base,
+               bool present, const rv1::FundAppropriation& fund) {
   const rv1::Table* t = FindTable(ctx.report(), table_id);
   if (t == nullptr) {
     ctx.Missing(fmt::format("{} absent", table_id));
@@ -374,7 +382,9 @@ void FundTable(RuleContext& ctx, std::string_view table_id, const std::string& b
   }
   ctx.Ran();
   const bool stated_empty = fund.has_empty_statement() && !fund.empty_statement().text().empty();
-  const auto nonzero = NonzeroCells(ctx, *t);
+  std::vector<AmountOperand> nonzero;
+  AddNonzeroCells(ctx, *t, "", &nonzero);
+  if (const rv1::Table* t4 = FindTable(ctx.report(), "T4")) AddNonzeroCells(ctx, *t4, t4_role, &nonzero);
   if (stated_empty && !fund.has_data() && !nonzero.empty()) {
     fv1::Finding& f = ctx.Add(ctx.rule_severity(), fmt::format("说明为无数据，但{}列有金额", table_id),
                               fmt::format("the narrative states none while {} prints amounts", table_id));
@@ -420,8 +430,8 @@ void FundTable(RuleContext& ctx, std::string_view table_id, const std::string& b
 
 void Funds(RuleContext& ctx) {  // FA-NT-008
   const auto& r = ctx.report();
-  FundTable(ctx, "T8", "gf", r.has_government_fund(), r.government_fund());
-  FundTable(ctx, "T9", "soe", r.has_state_capital(), r.state_capital());
+  FundTable(ctx, "T8", "government_fund", "gf", r.has_government_fund(), r.government_fund());
+  FundTable(ctx, "T9", "state_capital", "soe", r.has_state_capital(), r.state_capital());
 }
 
 // ---- FA-NT-009: N.OPCOST ↔ Yunnan 三公 + 机关运行经费 table ---------------------------
