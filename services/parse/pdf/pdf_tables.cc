@@ -293,13 +293,14 @@ bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
     if (label == nullptr) return false;
     if (IsTotalText(label->text) || StartsWithListNumber(label->text)) return true;
     // A label line printed tight under the previous one, or a short
-    // remainder without figures ("款", "支出"), continues the cell above.
-    if (!number && prev_label != nullptr &&
-        (label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height() ||
-         label->text.size() <= 9)) {
-      return false;
-    }
-    return true;
+    // remainder ("款", "支出", "的支出"), continues the cell above — even
+    // when it shares its line with a figure of the next row (a figure
+    // top-aligned in a taller cell: T4's 本年支出合计 under the wrapped
+    // "二十六、抗疫特别国债安排/的支出").
+    if (prev_label == nullptr) return true;
+    const bool tight = label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height();
+    const bool remainder = label->text.size() <= 9;
+    return !(remainder || (!number && tight));
   }
   return number;  // no code or label column: every line of figures is a row
 }

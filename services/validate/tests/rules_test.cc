@@ -1,5 +1,6 @@
 // Per-family rule tests on small hand-made reports, including the corpus
 // findings of REFERENCE §3.16 (corpus/001, 003, 004) as mini-fixtures.
+#include <climits>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,7 @@ std::vector<fv1::Finding> Findings(const rv1::Report& report, std::string_view r
 
 fv1::Severity Only(const rv1::Report& report, std::string_view rule_id) {
   const auto f = Findings(report, rule_id);
-  EXPECT_EQ(f.size(), 1u) << rule_id;
+  EXPECT_EQ(f.size(), 1u) << rule_id << (f.empty() ? "" : ": " + f[0].relation() + " … " + f.back().relation());
   return f.empty() ? fv1::SEVERITY_UNSPECIFIED : f[0].severity();
 }
 
@@ -300,6 +301,291 @@ TEST(Corpus004, MissingTableAndTextResidue) {
   const auto punct = Findings(r, "FA-TXT-007");
   ASSERT_EQ(punct.size(), 1u);
   EXPECT_EQ(punct[0].operands(0).src().line(), 2u);
+}
+
+// ---- narrative ↔ tables and table ↔ table (FA-NT-002/003/007/008/009, table forms) ----
+
+// A row of a two-sided summary table (T1, T4): name | money [| money…] per
+// side; "" names and kBlank amounts print nothing.
+constexpr int64_t kBlank = INT64_MIN;
+
+rv1::Row* AddPrintedRow(rv1::Table* t, std::vector<std::pair<const char*, int64_t>> cells,
+                        rv1::RowLevel level = rv1::ROW_LEVEL_OTHER) {
+  rv1::Row* row = t->add_rows();
+  row->set_level(level);
+  for (const auto& [text, amount] : cells) {
+    rv1::Cell* name = row->add_cells();
+    name->set_kind(text[0] == '\0' ? rv1::CELL_KIND_BLANK : rv1::CELL_KIND_TEXT);
+    name->set_raw(text);
+    if (row->label().empty()) row->set_label(text);
+    rv1::Cell* money = row->add_cells();
+    if (amount == kBlank) {
+      money->set_kind(rv1::CELL_KIND_BLANK);
+    } else {
+      money->set_kind(rv1::CELL_KIND_NUMBER);
+      *money->mutable_amount() = Wan(amount);
+    }
+  }
+  return row;
+}
+
+// T1 of corpus/001 (p6–7) as the PDF reader types it.
+rv1::Table* AddT1Of001(rv1::Report& r) {
+  rv1::Table* t1 = AddTable(r, "T1", {"name", "final", "name", "final"});
+  AddPrintedRow(t1, {{"一、一般公共预算财政拨款收入", 294005}, {"", kBlank}});
+  AddPrintedRow(t1, {{"二、政府性基金预算财政拨款收入", kBlank}, {"", kBlank}});
+  AddPrintedRow(t1, {{"三、国有资本经营预算财政拨款收入", kBlank}, {"", kBlank}});
+  AddPrintedRow(t1, {{"五、事业收入", kBlank}, {"", kBlank}});
+  AddPrintedRow(t1, {{"八、其他收入", 620}, {"", kBlank}});
+  AddPrintedRow(t1, {{"本年收入合计", 294625}, {"", kBlank}}, rv1::ROW_LEVEL_TOTAL);
+  AddPrintedRow(t1, {{"使用非财政拨款结余（含专用结余）", kBlank}, {"", kBlank}});
+  AddPrintedRow(t1, {{"年初结转和结余", 4914}, {"", kBlank}});
+  AddPrintedRow(t1, {{"总计", 299539}, {"", kBlank}}, rv1::ROW_LEVEL_TOTAL);
+  AddPrintedRow(t1, {{"", kBlank}, {"一、一般公共服务支出", 210666}});
+  AddPrintedRow(t1, {{"", kBlank}, {"八、社会保障和就业支出", 32671}});
+  AddPrintedRow(t1, {{"", kBlank}, {"九、卫生健康支出", 6099}});
+  AddPrintedRow(t1, {{"", kBlank}, {"十九、住房保障支出", 44569}});
+  AddPrintedRow(t1, {{"", kBlank}, {"本年支出合计", 294005}}, rv1::ROW_LEVEL_TOTAL);
+  AddPrintedRow(t1, {{"", kBlank}, {"结余分配", kBlank}});
+  AddPrintedRow(t1, {{"", kBlank}, {"年末结转和结余", 5534}});
+  AddPrintedRow(t1, {{"", kBlank}, {"总计", 299539}}, rv1::ROW_LEVEL_TOTAL);
+  return t1;
+}
+
+void SetShare(rv1::Share* share, int64_t hundredths) { *share->mutable_amount() = Wan(hundredths); }
+
+TEST(NarrativeTables, IncomeAgainstT1RowsAndT2Total) {  // FA-NT-002
+  rv1::Report r = Shanghai();
+  AddT1Of001(r);
+  auto* in = r.mutable_income();
+  *in->mutable_total() = Wan(294625);
+  SetShare(in->mutable_fiscal(), 294005);  // T1 一 (二、三 blank)
+  SetShare(in->mutable_other(), 620);
+  SetShare(in->mutable_business(), 0);  // blank 事业收入 reads as 0.00
+  EXPECT_TRUE(Findings(r, "FA-NT-002").empty());
+  SetShare(in->mutable_other(), 621);
+  EXPECT_EQ(Only(r, "FA-NT-002"), fv1::SEVERITY_WARNING);
+  SetShare(in->mutable_other(), 720);
+  const auto f = Findings(r, "FA-NT-002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].relation(), "inc.other = T1 其他收入");
+  EXPECT_EQ(f[0].operands(1).name(), "T1[八、其他收入].final");
+  SetShare(in->mutable_other(), 620);
+
+  // Without T1 the T2 合计 row is the table side.
+  r.mutable_tables()->Clear();
+  rv1::Table* t2 = AddTable(r, "T2", {"income", "fiscal", "business", "other_income"});
+  AddRow(t2, "", "合计", rv1::ROW_LEVEL_TOTAL, {294625, 294005, 0, 620});
+  EXPECT_TRUE(Findings(r, "FA-NT-002").empty());
+  SetShare(in->mutable_fiscal(), 294105);
+  EXPECT_EQ(Only(r, "FA-NT-002"), fv1::SEVERITY_ERROR);
+}
+
+TEST(NarrativeTables, ExpenditureAgainstT3Total) {  // FA-NT-003
+  rv1::Report r = Shanghai();
+  auto* ex = r.mutable_expenditure();
+  *ex->mutable_total() = Wan(294005);
+  SetShare(ex->mutable_basic(), 233691);
+  SetShare(ex->mutable_project(), 60314);
+  // No T1/T3: a coverage note, no finding.
+  rv1::Table* t6 = AddTable(r, "T6", {"final"});
+  AddRow(t6, "", "人员经费合计", rv1::ROW_LEVEL_TOTAL, {215226});
+  auto response = Validate(r, DefaultConfig());
+  ASSERT_TRUE(response.ok());
+  for (const auto& run : response->summary().runs()) {
+    if (run.rule_id() == "FA-NT-003") EXPECT_EQ(run.outcome(), vv1::RULE_OUTCOME_COULD_NOT_RUN);
+  }
+  EXPECT_TRUE(Findings(r, "FA-NT-003").empty());
+  rv1::Table* t3 = AddTable(r, "T3", {"expenditure", "basic", "project", "remit_superior"});
+  AddRow(t3, "", "合计", rv1::ROW_LEVEL_TOTAL, {294005, 233691, 60314, 0});
+  EXPECT_TRUE(Findings(r, "FA-NT-003").empty());
+  SetShare(ex->mutable_project(), 60341);  // transposed digits
+  EXPECT_EQ(Only(r, "FA-NT-003"), fv1::SEVERITY_ERROR);
+}
+
+// T7 as the PDF reader types it: 12 columns whose headers alternate
+// 预算数 | 决算数 (their item roles are unreliable), one data row.
+rv1::Table* AddT7(rv1::Report& r, std::vector<int64_t> cells) {
+  rv1::Table* t7 = r.add_tables();
+  t7->set_id("T7");
+  for (int c = 0; c < 12; ++c) {
+    auto* col = t7->add_columns();
+    col->set_header(c % 2 == 0 ? "预算数" : "合计决算数");
+    col->set_role(c % 2 == 0 ? "budget" : "final.total");
+  }
+  if (cells.empty()) return t7;
+  rv1::Row* row = t7->add_rows();
+  for (int64_t a : cells) {
+    rv1::Cell* cell = row->add_cells();
+    if (a == kBlank) {
+      cell->set_kind(rv1::CELL_KIND_BLANK);
+    } else {
+      cell->set_kind(rv1::CELL_KIND_NUMBER);
+      *cell->mutable_amount() = Wan(a);
+    }
+  }
+  return t7;
+}
+
+TEST(NarrativeTables, SangongAgainstT7Cells) {  // FA-NT-007
+  rv1::Report r = Shanghai();
+  // corpus/001: budget 0.95 for 合计 and 公务接待费, every other cell blank.
+  AddT7(r, {95, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, 95, kBlank});
+  auto* sg = r.mutable_sangong();
+  *sg->mutable_total()->mutable_budget() = Wan(95);
+  *sg->mutable_total()->mutable_final() = Wan(0);
+  *sg->mutable_reception()->mutable_budget() = Wan(95);
+  *sg->mutable_reception()->mutable_final() = Wan(0);
+  *sg->mutable_abroad()->mutable_final() = Wan(0);
+  EXPECT_TRUE(Findings(r, "FA-NT-007").empty());
+  *sg->mutable_reception()->mutable_final() = Wan(50);  // T7 prints nothing
+  const auto f = Findings(r, "FA-NT-007");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].relation(), "sg.reception.final = T7 合计决算数");
+  *sg->mutable_reception()->mutable_final() = Wan(0);
+  *sg->mutable_total()->mutable_budget() = Wan(96);
+  EXPECT_EQ(Only(r, "FA-NT-007"), fv1::SEVERITY_WARNING);
+}
+
+TEST(NarrativeTables, SangongAgainstAnEmptyT7) {  // FA-NT-007, corpus/003
+  rv1::Report r = Shanghai();
+  rv1::Table* t7 = AddT7(r, {});
+  t7->set_empty(true);
+  t7->mutable_note()->set_text("说明：本年度没有财政拨款“三公”经费支出，故本表无数据。");
+  *r.mutable_sangong()->mutable_total()->mutable_final() = Wan(0);
+  EXPECT_TRUE(Findings(r, "FA-NT-007").empty());
+  *r.mutable_sangong()->mutable_total()->mutable_final() = Wan(120);
+  EXPECT_EQ(Only(r, "FA-NT-007"), fv1::SEVERITY_ERROR);
+  // Without the 12-cell layout the rule cannot place the cells: coverage only.
+  t7->mutable_columns()->RemoveLast();
+  EXPECT_TRUE(Findings(r, "FA-NT-007").empty());
+}
+
+TEST(NarrativeTables, FundsAgainstT8T9) {  // FA-NT-008
+  rv1::Report r = Shanghai();
+  auto* gf = r.mutable_government_fund();
+  gf->mutable_empty_statement()->set_text("本单位无政府性基金预算财政拨款收入和支出");
+  rv1::Table* t8 = AddTable(r, "T8", {"carryover_begin", "income", "subtotal", "basic", "project", "carryover_end"});
+  t8->set_empty(true);
+  AddPrintedRow(t8, {{"合计", kBlank}}, rv1::ROW_LEVEL_TOTAL);
+  EXPECT_TRUE(Findings(r, "FA-NT-008").empty());
+  // A statement of none while T4's 政府性基金 column prints an amount.
+  rv1::Table* t4 = AddTable(r, "T4", {"name", "total", "government_fund"});
+  AddRow(t4, "", "本年支出合计", rv1::ROW_LEVEL_TOTAL, {0, 500, 500});
+  EXPECT_EQ(Only(r, "FA-NT-008"), fv1::SEVERITY_ERROR);
+  r.mutable_tables()->RemoveLast();
+  // A statement of none while T8 prints an amount.
+  rv1::Table* t8b = r.mutable_tables(0);
+  t8b->clear_rows();
+  AddRow(t8b, "", "合计", rv1::ROW_LEVEL_TOTAL, {0, 1200, 1200, 0, 1200, 0});
+  EXPECT_EQ(Only(r, "FA-NT-008"), fv1::SEVERITY_ERROR);
+  // Amounts in the narrative are compared cell by cell.
+  gf->clear_empty_statement();
+  gf->set_has_data(true);
+  *gf->mutable_income() = Wan(1200);
+  *gf->mutable_expend() = Wan(1200);
+  *gf->mutable_expend_project() = Wan(1200);
+  EXPECT_TRUE(Findings(r, "FA-NT-008").empty());
+  *gf->mutable_expend_project() = Wan(1000);
+  EXPECT_EQ(Only(r, "FA-NT-008"), fv1::SEVERITY_ERROR);
+}
+
+TEST(NarrativeTables, OperatingCostAgainstTheYunnanTable) {  // FA-NT-009
+  // The typed-table contract for Y-T10 (no Yunnan table in the corpus): a
+  // table titled …机关运行经费情况表 with a row labelled 机关运行经费.
+  rv1::Report r;
+  r.mutable_document()->set_layout(rv1::LAYOUT_YUNNAN);
+  r.mutable_document()->set_year(2024);
+  *r.mutable_operating_cost()->mutable_amount() = Wan(1852);
+  rv1::Table* t = AddTable(r, "X1", {"name", "final"});
+  t->mutable_title()->set_text("财政拨款“三公”经费、行政参公单位机关运行经费情况表");
+  AddPrintedRow(t, {{"“三公”经费合计", 95}});
+  AddPrintedRow(t, {{"机关运行经费", 1852}});
+  t->mutable_rows(0)->mutable_cells()->RemoveLast();  // one money column only
+  t->mutable_rows(1)->mutable_cells()->RemoveLast();
+  t->mutable_rows(0)->add_cells()->set_kind(rv1::CELL_KIND_NUMBER);
+  *t->mutable_rows(0)->mutable_cells(1)->mutable_amount() = Wan(95);
+  t->mutable_rows(1)->add_cells()->set_kind(rv1::CELL_KIND_NUMBER);
+  *t->mutable_rows(1)->mutable_cells(1)->mutable_amount() = Wan(1852);
+  EXPECT_TRUE(Findings(r, "FA-NT-009").empty());
+  *r.mutable_operating_cost()->mutable_amount() = Wan(1952);
+  EXPECT_EQ(Only(r, "FA-NT-009"), fv1::SEVERITY_ERROR);
+  // The same table and amounts in a Shanghai report: the rule is Yunnan's only.
+  r.mutable_document()->set_layout(rv1::LAYOUT_SHANGHAI);
+  EXPECT_TRUE(Findings(r, "FA-NT-009").empty());
+}
+
+TEST(TableForms, SummaryTableIdentities) {
+  rv1::Report r = Shanghai();
+  rv1::Table* t1 = AddT1Of001(r);
+  for (const char* id : {"FA-TOT-001", "FA-TOT-002", "FA-TOT-003", "FA-SUM-001", "FA-SUM-004"}) {
+    EXPECT_TRUE(Findings(r, id).empty()) << id;
+  }
+  // Expenditure-side 总计 printed 1.00 higher: both sides disagree and the
+  // right side no longer adds up.
+  t1->mutable_rows(16)->mutable_cells(3)->mutable_amount()->set_fen(2'996'390'000);
+  EXPECT_EQ(Only(r, "FA-TOT-001"), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(Only(r, "FA-TOT-003"), fv1::SEVERITY_ERROR);
+  EXPECT_TRUE(Findings(r, "FA-TOT-002").empty());
+  // A 类 line off by 2.00: Σ 类 ≠ 本年支出合计.
+  t1->mutable_rows(16)->mutable_cells(3)->mutable_amount()->set_fen(2'995'390'000);
+  t1->mutable_rows(11)->mutable_cells(3)->mutable_amount()->set_fen(6'299'000);
+  EXPECT_EQ(Only(r, "FA-SUM-004"), fv1::SEVERITY_ERROR);
+}
+
+TEST(TableForms, SameClassAcrossTablesIsInfoForOneQuantum) {  // FA-XS-014, corpus/001
+  rv1::Report r = Shanghai();
+  AddT1Of001(r);
+  rv1::Table* t3 = AddTable(r, "T3", {"expenditure", "basic", "project"});
+  AddRow(t3, "", "合计", rv1::ROW_LEVEL_TOTAL, {294005, 233691, 60314});
+  AddRow(t3, "201", "一般公共服务支出", rv1::ROW_LEVEL_CLASS, {210666, 150352, 60314});
+  AddRow(t3, "208", "社会保障和就业支出", rv1::ROW_LEVEL_CLASS, {32672, 32672, 0});
+  AddRow(t3, "210", "卫生健康支出", rv1::ROW_LEVEL_CLASS, {6099, 6099, 0});
+  AddRow(t3, "221", "住房保障支出", rv1::ROW_LEVEL_CLASS, {44569, 44569, 0});
+  const auto f = Findings(r, "FA-XS-014");
+  ASSERT_EQ(f.size(), 1u);  // T1 326.71 vs T3 326.72: forced column balancing
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
+  EXPECT_EQ(f[0].relation(), "T1 社会保障和就业支出 = T3 208");
+  t3->mutable_rows(3)->mutable_cells(0)->mutable_amount()->set_fen(619'900'00);  // 6199 vs 60.99
+  const auto g = Findings(r, "FA-XS-014");  // errors sort first
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(g[0].relation(), "T1 卫生健康支出 = T3 210");
+  EXPECT_EQ(g[1].severity(), fv1::SEVERITY_INFO);
+}
+
+TEST(TableForms, BasicSplitAndFiscalTotalsAcrossTables) {  // FA-SUM-008, FA-XS-001, FA-XS-002
+  rv1::Report r = Shanghai();
+  rv1::Table* t5 = AddTable(r, "T5", {"total", "basic", "project"});
+  AddRow(t5, "", "合计", rv1::ROW_LEVEL_TOTAL, {294005, 233691, 60314});
+  // T6 prints both footers on one row, one per side-by-side block.
+  rv1::Table* t6 = AddTable(r, "T6", {"name", "final", "name", "final"});
+  AddPrintedRow(t6, {{"人员经费合计", 215226}, {"公用经费合计", 18465}}, rv1::ROW_LEVEL_TOTAL);
+  EXPECT_TRUE(Findings(r, "FA-SUM-008").empty());
+  t6->mutable_rows(0)->mutable_cells(3)->mutable_amount()->set_fen(184'750'000);
+  EXPECT_EQ(Only(r, "FA-SUM-008"), fv1::SEVERITY_ERROR);
+
+  rv1::Table* t2 = AddTable(r, "T2", {"income", "fiscal"});
+  AddRow(t2, "", "合计", rv1::ROW_LEVEL_TOTAL, {294625, 294005});
+  rv1::Table* t4 = AddTable(r, "T4", {"name", "final", "name", "total", "general_public_budget"});
+  auto four = [&](const char* left, int64_t l, const char* right, int64_t total, int64_t gpb) {
+    rv1::Row* row = AddPrintedRow(t4, {{left, l}, {right, total}});
+    rv1::Cell* c = row->add_cells();
+    c->set_kind(gpb == kBlank ? rv1::CELL_KIND_BLANK : rv1::CELL_KIND_NUMBER);
+    if (gpb != kBlank) *c->mutable_amount() = Wan(gpb);
+  };
+  four("本年收入合计", 294005, "本年支出合计", 294005, 294005);
+  four("年初财政拨款结转和结余", 2163, "年末财政拨款结转和结余", 2163, 2163);
+  four("总计", 296168, "总计", 296168, 296168);
+  for (const char* id : {"FA-XS-001", "FA-XS-002", "FA-TOT-004", "FA-TOT-005", "FA-TOT-006"}) {
+    EXPECT_TRUE(Findings(r, id).empty()) << id;
+  }
+  t5->mutable_rows(0)->mutable_cells(0)->mutable_amount()->set_fen(2'940'060'000);
+  EXPECT_EQ(Only(r, "FA-XS-002"), fv1::SEVERITY_INFO);  // one quantum between tables
+  t2->mutable_rows(0)->mutable_cells(1)->mutable_amount()->set_fen(2'950'050'000);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
 }
 
 // ---- families on small reports ---------------------------------------------------

@@ -223,6 +223,92 @@ std::optional<AmountOperand> CellOperand(RuleContext& ctx, const rv1::Table& tab
                     true, cell.amount());
 }
 
+int FindColumnAny(const rv1::Table& table, std::initializer_list<std::string_view> roles) {
+  for (std::string_view role : roles) {
+    if (int c = FindColumn(table, role); c >= 0) return c;
+  }
+  return -1;
+}
+
+int FindTotalRow(const rv1::Table& table) {
+  for (int r = 0; r < table.rows_size(); ++r) {
+    if (table.rows(r).level() == rv1::ROW_LEVEL_TOTAL || table.rows(r).is_total()) return r;
+  }
+  return -1;
+}
+
+int FindRowByLabel(const rv1::Table& table, std::string_view label) {
+  for (int r = 0; r < table.rows_size(); ++r) {
+    if (Contains(table.rows(r).label(), label)) return r;
+  }
+  return -1;
+}
+
+namespace {
+
+bool IsMoneyRole(std::string_view role) {
+  return !role.empty() && role != "name" && role.substr(0, 4) != "code";
+}
+
+}  // namespace
+
+std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view label) {
+  for (int r = 0; r < table.rows_size(); ++r) {
+    const auto& row = table.rows(r);
+    for (int c = 0; c < row.cells_size() && c < table.columns_size(); ++c) {
+      if (table.columns(c).role() != "name" || !Contains(row.cells(c).raw(), label)) continue;
+      for (int m = c + 1; m < table.columns_size(); ++m) {
+        if (IsMoneyRole(table.columns(m).role())) return {r, m};
+      }
+    }
+  }
+  return {-1, -1};
+}
+
+TableSide SideOf(const rv1::Table& table, int side) {
+  std::vector<int> names;
+  for (int i = 0; i < table.columns_size(); ++i) {
+    if (table.columns(i).role() == "name") names.push_back(i);
+  }
+  TableSide out;
+  if (side >= static_cast<int>(names.size())) return out;
+  out.name = names[side];
+  const int end = side + 1 < static_cast<int>(names.size()) ? names[side + 1] : table.columns_size();
+  for (int i = out.name + 1; i < end; ++i) {
+    if (IsMoneyRole(table.columns(i).role())) out.money.push_back(i);
+  }
+  return out;
+}
+
+int SideRow(const rv1::Table& table, const TableSide& side, std::string_view label) {
+  if (side.name < 0) return -1;
+  for (int r = 0; r < table.rows_size(); ++r) {
+    const auto& row = table.rows(r);
+    if (side.name < row.cells_size() && Contains(row.cells(side.name).raw(), label)) return r;
+  }
+  return -1;
+}
+
+std::optional<AmountOperand> CellOrZero(RuleContext& ctx, DerivedAmounts& derived, const rv1::Table& table,
+                                        int row, int column) {
+  if (row < 0 || column < 0 || row >= table.rows_size()) return std::nullopt;
+  const auto& r = table.rows(row);
+  if (column >= r.cells_size()) return std::nullopt;
+  const auto& cell = r.cells(column);
+  if (cell.kind() != rv1::CELL_KIND_BLANK && cell.kind() != rv1::CELL_KIND_DASH) {
+    return CellOperand(ctx, table, row, column);
+  }
+  ctx.Ran();
+  const int64_t quantum = table.unit() == rv1::MONEY_UNIT_YUAN ? 1 : 10'000;
+  rv1::Provenance src = cell.has_src() ? cell.src() : r.src();
+  src.mutable_table()->set_table_id(table.id());
+  src.mutable_table()->set_row(static_cast<uint32_t>(row));
+  src.mutable_table()->set_column(static_cast<uint32_t>(column));
+  return derived.Make(fmt::format("{}[{}].{} (blank = 0)", table.id(), r.code().empty() ? r.label() : r.code(),
+                                  table.columns(column).role()),
+                      0, quantum, src);
+}
+
 AmountOperand DerivedAmounts::Make(std::string name, Int128 fen, int64_t quantum,
                                    const rv1::Provenance& src) {
   rv1::Amount& a = store_.emplace_back();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,29 @@ int FindColumn(const rv1::Table& table, std::string_view role);
 std::optional<AmountOperand> CellOperand(RuleContext& ctx, const rv1::Table& table, int row,
                                          int column);
 
+// ---- standard tables (REFERENCE §1.6) ------------------------------------------------
+// Index of the first column whose role is one of `roles` (earlier roles preferred), or -1.
+int FindColumnAny(const rv1::Table& table, std::initializer_list<std::string_view> roles);
+// Index of the 合计/总计 row of a one-sided table, or -1.
+int FindTotalRow(const rv1::Table& table);
+// Index of the first row whose label contains `label`, or -1.
+int FindRowByLabel(const rv1::Table& table, std::string_view label);
+// (row, column) of the figure printed right of the name cell containing
+// `label`, in whichever side-by-side block it stands (T6 prints 人员经费合计
+// and 公用经费合计 on one row); {-1, -1} when absent.
+std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view label);
+
+// Two-sided tables (T1, T4: 收入 | 支出) print a name column followed by money
+// columns on each side. Side 0 is the income side, side 1 the expenditure
+// side; `money` lists the side's money columns left to right.
+struct TableSide {
+  int name = -1;
+  std::vector<int> money;
+};
+TableSide SideOf(const rv1::Table& table, int side);
+// The first row whose name cell on `side` contains `label`, or -1.
+int SideRow(const rv1::Table& table, const TableSide& side, std::string_view label);
+
 // Amounts computed from printed ones (sums, implied prior values), kept alive
 // for the findings that cite them. The quantum is the sum of the operands'
 // quanta, so tolerance arithmetic stays sound.
@@ -83,6 +107,12 @@ class DerivedAmounts {
  private:
   std::deque<rv1::Amount> store_;
 };
+
+// A money cell as an operand where a printed blank or dash reads as zero
+// (REFERENCE §1.6: VALIDATE treats both as 0 for arithmetic); the zero cites
+// the row. nullopt for a text cell or a cell the reader marked unreadable.
+std::optional<AmountOperand> CellOrZero(RuleContext& ctx, DerivedAmounts& derived, const rv1::Table& table,
+                                        int row, int column);
 
 // Byte offset -> line, for text scanned as a whole.
 class LineIndex {

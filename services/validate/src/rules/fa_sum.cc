@@ -4,6 +4,7 @@
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
+#include "services/validate/src/rules/table_forms.h"
 
 namespace juesuan::validate {
 namespace {
@@ -22,6 +23,7 @@ bool AddShareAmounts(RuleContext& ctx, const std::vector<std::pair<std::string, 
 }
 
 void IncomeParts(RuleContext& ctx) {  // FA-SUM-001
+  TablesIncomeParts(ctx);
   const rv1::Amount* total = ResolveAmount(ctx.report(), "tot.income_year");
   auto year = ctx.Amount("tot.income_year", total);
   Terms terms;
@@ -37,22 +39,21 @@ void FiscalByFundType(RuleContext& ctx) {  // FA-SUM-002
     ctx.Missing("fund-type split of 财政拨款收入 not available (needs T1)");
     return;
   }
-  const int col = FindColumn(*t1, "income");
+  // T1's income side: the name column and its 决算数 (REFERENCE §1.6).
+  const TableSide side = SideOf(*t1, 0);
   std::map<std::string, int> rows;
-  for (int r = 0; r < t1->rows_size(); ++r) {
-    const std::string& label = t1->rows(r).label();
-    for (const char* key : {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}) {
-      if (Contains(label, key) && !rows.count(key)) rows[key] = r;
-    }
+  for (const char* key : {"一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}) {
+    if (int r = SideRow(*t1, side, key); r >= 0) rows[key] = r;
   }
-  if (col < 0 || rows.size() != 3) {
+  if (side.money.empty() || rows.size() != 3) {
     ctx.Missing("T1 fund-type rows not found");
     return;
   }
   auto fiscal = ctx.Amount("inc.fiscal", in.fiscal().has_amount(), in.fiscal().amount());
+  DerivedAmounts derived;
   Terms terms;
   for (const auto& [key, r] : rows) {
-    auto op = CellOperand(ctx, *t1, r, col);
+    auto op = CellOrZero(ctx, derived, *t1, r, side.money.front());
     if (!op) return;
     terms.push_back({*op, 1});
   }
@@ -129,12 +130,13 @@ void TableTotalIsSumOfClasses(RuleContext& ctx, const rv1::Table& t, int column)
 }
 
 void ClassRowsSumToTotal(RuleContext& ctx) {  // FA-SUM-004
+  TablesExpenditureClasses(ctx);
   const rv1::Table* t3 = FindTable(ctx.report(), "T3");
   if (t3 == nullptr) {
     ctx.Missing("T3 absent");
     return;
   }
-  const int col = MoneyColumn(*t3, {"total"});
+  const int col = MoneyColumn(*t3, {"expenditure", "total"});
   if (col < 0) {
     ctx.Missing("T3 has no total column");
     return;
@@ -144,7 +146,7 @@ void ClassRowsSumToTotal(RuleContext& ctx) {  // FA-SUM-004
                              ctx.report().totals().expend_year())) {
     if (int total = TotalRow(*t3); total >= 0) {
       if (auto cell = CellOperand(ctx, *t3, total, col)) {
-        RecordSame(ctx, "tot.expend_year = T3 合计.total", *year, *cell, fv1::SEVERITY_WARNING);
+        RecordSame(ctx, "tot.expend_year = T3 合计.本年支出合计", *year, *cell, fv1::SEVERITY_WARNING);
       }
     }
   }
@@ -228,27 +230,33 @@ void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
   }
 }
 
+// Column roles as the table readers name them (services/parse/tables
+// ColumnRole): the first role of `total_roles` the table has is the total.
 struct CrossFoot {
   std::string_view table;
-  std::string_view total_role;
+  std::vector<std::string_view> total_roles;
   std::vector<std::string_view> part_roles;
 };
 
 void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
   static const std::vector<CrossFoot> kCrossFeet = {
-      {"T2", "total", {"fiscal", "superior", "business", "operating", "affiliated", "other"}},
-      {"T3", "total", {"basic", "project", "to_superior", "operating", "to_affiliated"}},
-      {"T4", "total", {"gpb", "govfund", "soe"}},
-      {"T5", "total", {"basic", "project"}},
-      {"T8", "expend", {"basic", "project"}},
-      {"T9", "expend", {"basic", "project"}},
+      {"T2", {"income", "total"},
+       {"fiscal", "superior_subsidy", "business", "operating_income", "affiliated_remit", "other_income"}},
+      {"T3", {"expenditure", "total"}, {"basic", "project", "remit_superior", "operating", "affiliated_subsidy"}},
+      {"T4", {"total"}, {"general_public_budget", "government_fund", "state_capital"}},
+      {"T5", {"total"}, {"basic", "project"}},
+      {"T8", {"subtotal", "expenditure"}, {"basic", "project"}},
+      {"T9", {"subtotal", "expenditure"}, {"basic", "project"}},
   };
   bool any_table = false;
   for (const CrossFoot& cf : kCrossFeet) {
     const rv1::Table* t = FindTable(ctx.report(), cf.table);
     if (t == nullptr) continue;
     any_table = true;
-    const int total_col = FindColumn(*t, cf.total_role);
+    int total_col = -1;
+    for (auto role : cf.total_roles) {
+      if (total_col < 0) total_col = FindColumn(*t, role);
+    }
     std::vector<int> part_cols;
     for (auto role : cf.part_roles) {
       if (int c = FindColumn(*t, role); c >= 0) part_cols.push_back(c);
@@ -262,7 +270,8 @@ void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
         if (auto op = CellOperand(ctx, *t, r, c)) terms.push_back({*op, 1});
       }
       if (terms.size() == part_cols.size()) {
-        RecordSum(ctx, fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(), cf.total_role),
+        RecordSum(ctx, fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
+                                   t->columns(total_col).role()),
                   *total, terms);
       }
     }
@@ -271,6 +280,7 @@ void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
 }
 
 void BasicParts(RuleContext& ctx) {  // FA-SUM-008
+  TablesBasicParts(ctx);
   const auto& b = ctx.report().basic();
   auto total = JUESUAN_AMOUNT(ctx, "bas.total", b, total);
   auto personnel = JUESUAN_AMOUNT(ctx, "bas.personnel", b, personnel);

@@ -1,11 +1,13 @@
 // FA-TOT — totals identities (REFERENCE §3.1).
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
+#include "services/validate/src/rules/table_forms.h"
 
 namespace juesuan::validate {
 namespace {
 
 void IncomeEqualsExpenditure(RuleContext& ctx) {  // FA-TOT-001
+  TablesIncomeEqualsExpenditure(ctx);
   const auto& t = ctx.report().totals();
   auto in = JUESUAN_AMOUNT(ctx, "tot.income_total", t, income_total);
   auto out = JUESUAN_AMOUNT(ctx, "tot.expend_total", t, expend_total);
@@ -13,6 +15,7 @@ void IncomeEqualsExpenditure(RuleContext& ctx) {  // FA-TOT-001
 }
 
 void IncomeSide(RuleContext& ctx) {  // FA-TOT-002
+  TablesIncomeSide(ctx);
   const auto& t = ctx.report().totals();
   auto total = JUESUAN_AMOUNT(ctx, "tot.income_total", t, income_total);
   auto year = JUESUAN_AMOUNT(ctx, "tot.income_year", t, income_year);
@@ -24,6 +27,7 @@ void IncomeSide(RuleContext& ctx) {  // FA-TOT-002
 }
 
 void ExpenditureSide(RuleContext& ctx) {  // FA-TOT-003
+  TablesExpenditureSide(ctx);
   const auto& t = ctx.report().totals();
   auto total = JUESUAN_AMOUNT(ctx, "tot.expend_total", t, expend_total);
   auto year = JUESUAN_AMOUNT(ctx, "tot.expend_year", t, expend_year);
@@ -35,6 +39,7 @@ void ExpenditureSide(RuleContext& ctx) {  // FA-TOT-003
 }
 
 void FiscalIncomeSide(RuleContext& ctx) {  // FA-TOT-004
+  TablesFiscalIncomeSide(ctx);
   const auto& f = ctx.report().fiscal();
   auto total = JUESUAN_AMOUNT(ctx, "fis.income_total", f, income_total);
   auto carry = JUESUAN_AMOUNT(ctx, "fis.carry_in", f, carry_in);
@@ -45,6 +50,7 @@ void FiscalIncomeSide(RuleContext& ctx) {  // FA-TOT-004
 }
 
 void FiscalExpenditureSide(RuleContext& ctx) {  // FA-TOT-005
+  TablesFiscalExpenditureSide(ctx);
   const auto& f = ctx.report().fiscal();
   auto total = JUESUAN_AMOUNT(ctx, "fis.expend_total", f, expend_total);
   auto year = JUESUAN_AMOUNT(ctx, "fis.expend_year", f, expend_year);
@@ -55,6 +61,7 @@ void FiscalExpenditureSide(RuleContext& ctx) {  // FA-TOT-005
 }
 
 void FiscalBalanced(RuleContext& ctx) {  // FA-TOT-006
+  TablesFiscalBalanced(ctx);
   const auto& f = ctx.report().fiscal();
   auto in = JUESUAN_AMOUNT(ctx, "fis.income_total", f, income_total);
   auto out = JUESUAN_AMOUNT(ctx, "fis.expend_total", f, expend_total);

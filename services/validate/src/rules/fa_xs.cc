@@ -2,6 +2,7 @@
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
+#include "services/validate/src/rules/table_forms.h"
 
 namespace juesuan::validate {
 namespace {
@@ -29,6 +30,7 @@ const rv1::BudgetVsFinal* InitialBudgetStatement(const rv1::Report& report) {
 }
 
 void IncomeFiscalAgree(RuleContext& ctx) {  // FA-XS-001
+  TablesFiscalIncome(ctx);
   const auto& in = ctx.report().income();
   auto a = ctx.Amount("inc.fiscal", in.has_fiscal() && in.fiscal().has_amount(), in.fiscal().amount());
   auto b = JUESUAN_AMOUNT(ctx, "fis.income_year", ctx.report().fiscal(), income_year);
@@ -36,6 +38,7 @@ void IncomeFiscalAgree(RuleContext& ctx) {  // FA-XS-001
 }
 
 void FiscalByFund(RuleContext& ctx) {  // FA-XS-002
+  TablesFiscalExpenditure(ctx);
   const auto& r = ctx.report();
   auto year = JUESUAN_AMOUNT(ctx, "fis.expend_year", r.fiscal(), expend_year);
   auto gpb = JUESUAN_AMOUNT(ctx, "gpb.total", r.general_public_budget(), total);
@@ -298,6 +301,9 @@ std::vector<RuleDef> XsRules() {
        EconomicItemsWithinSangong},
       {"FA-XS-013", fv1::SEVERITY_INFO, kNarrative, "政府采购规模合理", "政府采购支出总额大于支出总计",
        "procurement exceeds total expenditure", ProcurementMagnitude},
+      {"FA-XS-014", fv1::SEVERITY_ERROR, kTables, "同一科目在各决算表中一致",
+       "同一功能分类科目在不同决算表中的金额不一致", "the same functional class differs between tables",
+       SameLinesAcrossTables},
   };
 }
 
