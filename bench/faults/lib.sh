@@ -1,9 +1,13 @@
-# Shared by the bench/faults scripts: start juesuan-parse on loopback with a
-# port file, and stop it (and only it) on exit.
+# Shared by the bench/faults scripts: where the binaries and the document are;
+# start juesuan-parse on loopback with a port file, and stop it (and only it)
+# on exit.
 build=${BUILD:-build}
 doc=${DOC:-${JUESUAN_SHARED_DIR:-../shared}/seed/000_0d0d50dd571d51d1.txt}
 [ -f "$doc" ] || { echo "no document $doc (set DOC or JUESUAN_SHARED_DIR)"; exit 2; }
 parse_bin="$build/services/parse/service/juesuan-parse"
+validate_bin="$build/services/validate/service/juesuan-validate"
+scoring_bin="$build/services/scoring/service/juesuan-scoring"
+analyze_bin="$build/services/analyze/service/juesuan-analyze"
 load_bin="$build/bench/load/juesuan_load"
 faults_bin="$build/bench/faults/juesuan_faults"
 state=$(mktemp -d)
