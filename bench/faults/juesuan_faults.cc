@@ -1,5 +1,5 @@
-// juesuan_faults: fault scenarios against a real juesuan-parse process on
-// 127.0.0.1, under closed-loop load, with measured outcomes.
+// juesuan_faults: fault scenarios against real service processes on
+// 127.0.0.1, under load, with measured outcomes.
 //
 //   juesuan_faults kill-restart --parse_binary B --file DOC [--concurrency 4]
 //                  [--before_ms 1500] [--down_ms 1000] [--after_ms 3000]
@@ -15,12 +15,24 @@
 //     within the grace period, calls started afterwards must be refused
 //     (UNAVAILABLE) promptly, and the process must exit 0 within the grace.
 //
-// Every run is bounded by its arguments; the backend is started by the tool,
-// in a fresh temporary folder, and killed on every exit path. Exit status 0
-// when the scenario's criteria hold, 1 otherwise, 2 for usage or setup errors.
+//   juesuan_faults batch-intermittent --parse_binary P --validate_binary V
+//                  --scoring_binary S --analyze_binary A --file SEED
+//                  --corpus_file TEXT [--documents 300] [--batch_size 20]
+//                  [--streams 4] [--rate 40] [--cycles 3] [--down_ms 300]
+//                  [--up_ms 700] [--deadline_ms 15000]
+//     Starts the four services, sends the documents (the seed, the corpus
+//     text and garbage, mixed) over AnalyzeBatch calls through the gateway,
+//     and meanwhile kills and restarts validate, then parse. Every index must
+//     come back exactly once, as a full result or a precise per-stage error
+//     (stage, code, message), every call must end OK within its deadline.
+//
+// Every run is bounded by its arguments; the services are started by the
+// tool, in a fresh temporary folder, and killed on every exit path. Exit
+// status 0 when the scenario's criteria hold, 1 otherwise, 2 for usage or
+// setup errors.
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,6 +44,7 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -45,6 +58,7 @@
 #include "CLI/CLI.hpp"
 #include "common/grpc/client_channel.h"
 #include "fmt/format.h"
+#include "juesuan/analyze/v1/analyze_service.grpc.pb.h"
 #include "juesuan/parse/v1/parse_service.grpc.pb.h"
 
 extern char** environ;
@@ -58,35 +72,27 @@ int64_t MsBetween(Clock::time_point from, Clock::time_point to) {
   return std::chrono::duration_cast<Millis>(to - from).count();
 }
 
-// A juesuan-parse child; killed (SIGKILL) and reaped when destroyed.
+// A service binary run as a child; killed (SIGKILL) and reaped when
+// destroyed. The child also gets SIGKILL if this tool dies (ctest timeout,
+// Ctrl-C), so no server outlives a run; start it from the main thread, since
+// that signal follows the thread that forked.
 class Backend {
  public:
-  Backend(std::string binary, std::string dir) : binary_(std::move(binary)), dir_(std::move(dir)) {}
+  Backend(std::string binary, std::string dir, std::string name = "backend")
+      : binary_(std::move(binary)), dir_(std::move(dir)), name_(std::move(name)) {}
   ~Backend() { Kill(); }
 
   // Starts on `port` (0: any) and waits for the port file. Returns the port.
   std::optional<int> Start(int port, const std::vector<std::string>& extra, int generation) {
-    const std::string port_file = fmt::format("{}/port.{}", dir_, generation);
+    const std::string port_file = fmt::format("{}/{}.port.{}", dir_, name_, generation);
     std::vector<std::string> argv = {binary_,
                                      fmt::format("--grpc_address=127.0.0.1:{}", port),
                                      "--metrics_address=127.0.0.1:0", "--plaintext",
                                      "--port_file=" + port_file, "--log_level=warn"};
     argv.insert(argv.end(), extra.begin(), extra.end());
-    std::vector<char*> args;
-    for (std::string& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    const std::string log = fmt::format("{}/backend.{}.log", dir_, generation);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-    const int error = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (error != 0) {
-      pid_ = -1;
-      return std::nullopt;
-    }
+    const std::string log = fmt::format("{}/{}.{}.log", dir_, name_, generation);
+    pid_ = Spawn(argv, log);
+    if (pid_ <= 0) return std::nullopt;
     const auto give_up = Clock::now() + std::chrono::seconds(15);
     while (Clock::now() < give_up) {
       std::ifstream in(port_file);
@@ -123,10 +129,36 @@ class Backend {
     pid_ = -1;
   }
   pid_t pid() const { return pid_; }
+  const std::string& name() const { return name_; }
 
  private:
+  // fork + exec rather than posix_spawn, for PR_SET_PDEATHSIG. Everything
+  // the child needs is prepared before the fork: between fork and exec it
+  // only makes system calls, as a child of a threaded process must.
+  static pid_t Spawn(std::vector<std::string>& argv, const std::string& log) {
+    std::vector<char*> args;
+    for (std::string& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid != 0) return pid;  // the parent, or -1
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);  // the parent died before prctl
+    const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      dup2(fd, STDOUT_FILENO);
+      dup2(fd, STDERR_FILENO);
+    }
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    execve(args[0], args.data(), environ);
+    _exit(127);
+  }
+
   std::string binary_;
   std::string dir_;
+  std::string name_;
   pid_t pid_ = -1;
 };
 
@@ -365,12 +397,422 @@ int Sigterm(const Common& c, const std::string& dir, int64_t grace_ms) {
   return pass ? 0 : 1;
 }
 
+// ---- batch-intermittent: AnalyzeBatch through the gateway while a backend
+// is killed and restarted, over and over.
+
+namespace v1 = juesuan::analyze::v1;
+
+enum class Kind { kSeed = 0, kCorpus = 1, kGarbage = 2 };
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kSeed: return "seed";
+    case Kind::kCorpus: return "corpus";
+    case Kind::kGarbage: return "garbage";
+  }
+  return "?";
+}
+
+// The document sent at position `index` of the run: the seed and the corpus
+// text in turn, every tenth one garbage.
+Kind KindAt(int index) {
+  if (index % 10 == 9) return Kind::kGarbage;
+  return index % 2 == 0 ? Kind::kSeed : Kind::kCorpus;
+}
+
+// Echoed back in each result, so a result can be checked against its index.
+std::string FileNameAt(int index) { return fmt::format("{}-{}", KindName(KindAt(index)), index); }
+
+// Bytes no reader takes for a document: NULs and control characters.
+std::string GarbageDocument() {
+  std::string bytes;
+  for (int i = 0; i < 4096; ++i) bytes.push_back(static_cast<char>((i * 37) % 256));
+  return bytes;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+struct BatchOptions {
+  std::string parse_binary, validate_binary, scoring_binary, analyze_binary;
+  std::string seed_file, corpus_file;
+  int documents = 300;
+  int batch_size = 20;  // documents per AnalyzeBatch call
+  int streams = 4;      // calls open at once
+  int64_t rate = 40;    // documents per second over all calls
+  int cycles = 3;       // kill/restart cycles per victim
+  int64_t before_ms = 500;
+  int64_t down_ms = 300;
+  int64_t up_ms = 700;
+  int64_t deadline_ms = 15000;  // of each AnalyzeBatch call
+};
+
+std::string StageLabel(v1::Stage stage) {
+  switch (stage) {
+    case v1::STAGE_PARSE: return "parse";
+    case v1::STAGE_VALIDATE: return "validate";
+    case v1::STAGE_SCORING: return "scoring";
+    default: return "unnamed";
+  }
+}
+
+struct Outcome {
+  std::string label;   // "full", "error parse UNAVAILABLE", "partial validate UNAVAILABLE"
+  bool expected = false;
+};
+
+// A failed call: a precise error names its stage, a code and a message. The
+// parse stage refuses garbage, and any document fails there while parse is
+// down.
+Outcome ClassifyError(const v1::StageStatus& error, Kind kind) {
+  const auto code = static_cast<grpc::StatusCode>(error.code());
+  Outcome outcome{fmt::format("error {} {}", StageLabel(error.stage()), CodeName(code))};
+  const bool precise = error.stage() != v1::STAGE_UNSPECIFIED &&
+                       code != grpc::StatusCode::OK && !error.message().empty();
+  outcome.expected = precise && error.stage() == v1::STAGE_PARSE &&
+                     (code == grpc::StatusCode::UNAVAILABLE ||
+                      (kind == Kind::kGarbage && code == grpc::StatusCode::INVALID_ARGUMENT));
+  return outcome;
+}
+
+// A completed call: every stage OK with all three results ("full"), or
+// validate UNAVAILABLE — the stage named with code and message, its result
+// absent and the others present ("partial").
+Outcome ClassifyResponse(const v1::AnalyzeResponse& response, Kind kind) {
+  bool in_order = response.stages_size() == 3;
+  for (int i = 0; in_order && i < 3; ++i) {
+    in_order = response.stages(i).stage() == static_cast<v1::Stage>(v1::STAGE_PARSE + i);
+  }
+  const bool has_report = response.report().sections_size() > 0;
+  if (!in_order) return {"response with stages out of order", false};
+  std::string failed;
+  bool only_validate_unavailable = true;
+  for (const v1::StageStatus& stage : response.stages()) {
+    if (stage.code() == 0) continue;
+    const auto code = static_cast<grpc::StatusCode>(stage.code());
+    failed += fmt::format(" {} {}", StageLabel(stage.stage()), CodeName(code));
+    only_validate_unavailable &= stage.stage() == v1::STAGE_VALIDATE &&
+                                 code == grpc::StatusCode::UNAVAILABLE &&
+                                 !stage.message().empty();
+  }
+  if (failed.empty()) {
+    return {"full", kind != Kind::kGarbage && has_report && response.has_validation() &&
+                        response.has_scoring()};
+  }
+  return {"partial" + failed, kind != Kind::kGarbage && only_validate_unavailable && has_report &&
+                                  !response.has_validation() && response.has_scoring()};
+}
+
+Outcome Classify(const v1::AnalyzeBatchResult& result, Kind kind) {
+  if (result.has_error()) return ClassifyError(result.error(), kind);
+  if (result.has_response()) return ClassifyResponse(result.response(), kind);
+  return {"result with neither response nor error", false};
+}
+
+struct DocumentRecord {
+  int results = 0;  // results that carried this document's index
+  Outcome outcome;  // of the first one
+  Clock::time_point sent, answered;
+};
+
+struct StreamRecord {
+  Clock::time_point start, end;
+  grpc::StatusCode code = grpc::StatusCode::UNKNOWN;
+  std::string message;
+  int stray = 0;  // results with an index outside the call or a wrong file name
+};
+
+// The client side: AnalyzeBatch calls of `batch_size` documents, `streams` of
+// them at a time, each document sent at its scheduled time (index / rate).
+class BatchLoad {
+ public:
+  BatchLoad(const BatchOptions& o, const std::string& target) : o_(o), documents_(o.documents) {
+    const std::string contents[] = {ReadFile(o.seed_file), ReadFile(o.corpus_file),
+                                    GarbageDocument()};
+    for (int k = 0; k < 3; ++k) {
+      templates_[k].set_content(contents[k]);
+      templates_[k].set_omit_text(true);
+    }
+    stub_ = v1::AnalyzeService::NewStub(juesuan::MakeClientChannel(target));
+  }
+
+  // Sends every document; returns when every call has finished.
+  void Run() {
+    start_ = Clock::now();
+    std::vector<std::thread> callers;
+    for (int i = 0; i < o_.streams; ++i) callers.emplace_back([this] { TakeBatches(); });
+    for (std::thread& caller : callers) caller.join();
+  }
+
+  Clock::time_point start() const { return start_; }
+  const std::vector<DocumentRecord>& documents() const { return documents_; }
+  const std::vector<StreamRecord>& streams() const { return streams_; }
+
+ private:
+  Clock::time_point Scheduled(int index) const {
+    return start_ + std::chrono::microseconds(int64_t{index} * 1000000 / o_.rate);
+  }
+
+  void TakeBatches() {
+    for (;;) {
+      const int first = next_batch_.fetch_add(1) * o_.batch_size;
+      if (first >= o_.documents) return;
+      Call(first, std::min(o_.batch_size, o_.documents - first));
+    }
+  }
+
+  // One AnalyzeBatch call for documents [first, first + count): a reader
+  // thread takes results while this one writes requests.
+  void Call(int first, int count) {
+    std::this_thread::sleep_until(Scheduled(first));
+    StreamRecord record;
+    record.start = Clock::now();
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + Millis(o_.deadline_ms));
+    auto stream = stub_->AnalyzeBatch(&context);
+    // The call is over when the reader sees the end of the stream; the
+    // writer may still be sleeping until its next document's time.
+    std::thread reader([&] {
+      v1::AnalyzeBatchResult result;
+      while (stream->Read(&result)) Record(first, count, result, &record);
+      record.end = Clock::now();
+    });
+    for (int index = first; index < first + count; ++index) {
+      std::this_thread::sleep_until(Scheduled(index));
+      v1::AnalyzeRequest request = templates_[static_cast<int>(KindAt(index))];
+      request.set_file_name(FileNameAt(index));
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        documents_[index].sent = Clock::now();
+      }
+      if (!stream->Write(request)) break;  // the call ended; Finish says why
+    }
+    stream->WritesDone();
+    reader.join();
+    const grpc::Status status = stream->Finish();
+    record.code = status.error_code();
+    record.message = status.error_message();
+    std::lock_guard<std::mutex> lock(mu_);
+    streams_.push_back(std::move(record));
+  }
+
+  void Record(int first, int count, const v1::AnalyzeBatchResult& result, StreamRecord* record) {
+    const int64_t index = int64_t{first} + result.index();
+    if (result.index() >= static_cast<uint32_t>(count) ||
+        result.file_name() != FileNameAt(static_cast<int>(index))) {
+      ++record->stray;
+      return;
+    }
+    const Outcome outcome = Classify(result, KindAt(static_cast<int>(index)));
+    std::lock_guard<std::mutex> lock(mu_);
+    DocumentRecord& document = documents_[index];
+    if (++document.results == 1) {
+      document.answered = Clock::now();
+      document.outcome = outcome;
+    }
+  }
+
+  const BatchOptions& o_;
+  v1::AnalyzeRequest templates_[3];
+  std::unique_ptr<v1::AnalyzeService::Stub> stub_;
+  Clock::time_point start_;
+  std::atomic<int> next_batch_{0};
+  std::mutex mu_;
+  std::vector<DocumentRecord> documents_;
+  std::vector<StreamRecord> streams_;
+};
+
+// Sleeps for `duration`, or less once `done` is set.
+void SleepUnless(const std::atomic<bool>& done, Millis duration) {
+  const auto until = Clock::now() + duration;
+  while (!done && Clock::now() < until) {
+    std::this_thread::sleep_for(std::min(Millis(10), std::chrono::duration_cast<Millis>(
+                                                         until - Clock::now())));
+  }
+}
+
+struct FaultCycle {
+  std::string victim;
+  int64_t killed_ms = 0;  // since the load started
+  int64_t ready_ms = -1;  // restarted backend serving again; -1: it did not restart
+  bool during_load = false;
+};
+
+// Kills `victim` and restarts it on `port`, `cycles` times (fewer once the
+// load is done). Runs on the main thread (see Backend).
+void InjectFaults(Backend& victim, int port, const BatchOptions& o,
+                  const std::atomic<bool>& load_done, Clock::time_point load_start,
+                  int* generation, std::vector<FaultCycle>* cycles) {
+  for (int cycle = 0; cycle < o.cycles && !load_done; ++cycle) {
+    FaultCycle record{victim.name()};
+    record.during_load = !load_done;
+    record.killed_ms = MsBetween(load_start, Clock::now());
+    victim.Kill();
+    std::this_thread::sleep_for(Millis(o.down_ms));
+    const bool restarted = victim.Start(port, {}, ++*generation).has_value();
+    if (restarted) record.ready_ms = MsBetween(load_start, Clock::now());
+    cycles->push_back(record);
+    if (!restarted) return;
+    SleepUnless(load_done, Millis(o.up_ms));
+  }
+}
+
+std::string CountsOf(const std::map<std::string, int64_t>& counts) {
+  std::string text;
+  for (const auto& [label, n] : counts) text += fmt::format(" {}={}", label, n);
+  return text.empty() ? " none" : text;
+}
+
+// Prints the run's measurements; true when its criteria hold.
+bool JudgeBatchRun(const BatchOptions& o, const BatchLoad& load,
+                   const std::vector<FaultCycle>& cycles) {
+  int64_t missing = 0, duplicated = 0, unexpected = 0, full = 0, slowest_ms = 0;
+  std::map<std::string, int64_t> outcomes;
+  std::map<std::string, std::map<std::string, int64_t>> by_kind;
+  std::vector<std::string> surprises;
+  for (int i = 0; i < o.documents; ++i) {
+    const DocumentRecord& d = load.documents()[i];
+    if (d.results == 0) {
+      ++missing;
+      continue;
+    }
+    duplicated += d.results - 1;
+    slowest_ms = std::max(slowest_ms, MsBetween(d.sent, d.answered));
+    ++outcomes[d.outcome.label];
+    ++by_kind[KindName(KindAt(i))][d.outcome.label];
+    full += d.outcome.label == "full";
+    if (!d.outcome.expected) {
+      ++unexpected;
+      if (surprises.size() < 5) {
+        surprises.push_back(fmt::format("{}: {}", FileNameAt(i), d.outcome.label));
+      }
+    }
+  }
+  std::map<std::string, int64_t> stream_codes;
+  int64_t stray = 0, worst_overrun_ms = std::numeric_limits<int64_t>::min();
+  for (const StreamRecord& s : load.streams()) {
+    ++stream_codes[CodeName(s.code)];
+    stray += s.stray;
+    worst_overrun_ms = std::max(worst_overrun_ms, MsBetween(s.start, s.end) - o.deadline_ms);
+    if (s.code != grpc::StatusCode::OK && surprises.size() < 5) {
+      surprises.push_back("call status: " + s.message);
+    }
+  }
+  std::map<std::string, int64_t> kills_during_load;
+  bool all_restarted = true;
+  for (const FaultCycle& c : cycles) {
+    fmt::print("fault {} killed_at_ms {} ready_at_ms {}{}\n", c.victim, c.killed_ms, c.ready_ms,
+               c.during_load ? "" : " (after the load)");
+    kills_during_load[c.victim] += c.during_load;
+    all_restarted &= c.ready_ms >= 0;
+  }
+  fmt::print("documents {}  answered {}  missing {}  duplicated {}  stray_results {}\n",
+             o.documents, o.documents - missing, missing, duplicated, stray);
+  fmt::print("calls {} :{}  worst_call_overrun_ms {}  (duration minus deadline {} ms)\n",
+             load.streams().size(), CountsOf(stream_codes), worst_overrun_ms, o.deadline_ms);
+  fmt::print("slowest_document_ms {}  (request written -> its result read)\n", slowest_ms);
+  for (const auto& [label, n] : outcomes) fmt::print("outcome {} {}\n", label, n);
+  for (const auto& [kind, counts] : by_kind) fmt::print("by_kind {}:{}\n", kind, CountsOf(counts));
+  fmt::print("unexpected_outcomes {}\n", unexpected);
+  for (const std::string& s : surprises) fmt::print("  e.g. {}\n", s);
+
+  bool pass = missing == 0 && duplicated == 0 && stray == 0 && unexpected == 0 && full > 0;
+  pass &= stream_codes.size() == 1 && stream_codes.count("OK") == 1;
+  pass &= static_cast<int64_t>(load.streams().size()) ==
+          (o.documents + o.batch_size - 1) / o.batch_size;
+  pass &= worst_overrun_ms <= 0 && all_restarted;
+  // The faults must have hit the run, or it tested nothing.
+  if (o.cycles > 0) pass &= kills_during_load["validate"] > 0 && kills_during_load["parse"] > 0;
+  fmt::print("result {}\n", pass ? "PASS" : "FAIL");
+  return pass;
+}
+
+int BatchIntermittent(const BatchOptions& o, const std::string& dir) {
+  Backend parse(o.parse_binary, dir, "parse");
+  Backend validate(o.validate_binary, dir, "validate");
+  Backend scoring(o.scoring_binary, dir, "scoring");
+  Backend gateway(o.analyze_binary, dir, "analyze");
+  const std::optional<int> parse_port = parse.Start(0, {}, 1);
+  const std::optional<int> validate_port = validate.Start(0, {}, 1);
+  const std::optional<int> scoring_port = scoring.Start(0, {}, 1);
+  if (!parse_port || !validate_port || !scoring_port) {
+    std::cerr << "a backend did not start (logs in " << dir << ")\n";
+    return 2;
+  }
+  const std::optional<int> gateway_port = gateway.Start(
+      0,
+      {fmt::format("--parse_target=dns:///127.0.0.1:{}", *parse_port),
+       fmt::format("--validate_target=dns:///127.0.0.1:{}", *validate_port),
+       fmt::format("--scoring_target=dns:///127.0.0.1:{}", *scoring_port)},
+      1);
+  if (!gateway_port) {
+    std::cerr << "the gateway did not start (logs in " << dir << ")\n";
+    return 2;
+  }
+  fmt::print("documents {} at {}/s in calls of {}, {} at a time, deadline {} ms per call\n",
+             o.documents, o.rate, o.batch_size, o.streams, o.deadline_ms);
+  fmt::print("faults: validate then parse, {} cycles each, {} ms down / {} ms up\n", o.cycles,
+             o.down_ms, o.up_ms);
+
+  BatchLoad load(o, fmt::format("127.0.0.1:{}", *gateway_port));
+  std::atomic<bool> load_done{false};
+  std::thread client([&] {
+    load.Run();
+    load_done = true;
+  });
+  // The load's clock starts in Run(); the schedule here is relative to now.
+  const Clock::time_point load_start = Clock::now();
+  std::vector<FaultCycle> cycles;
+  SleepUnless(load_done, Millis(o.before_ms));
+  int validate_generation = 1, parse_generation = 1;
+  InjectFaults(validate, *validate_port, o, load_done, load_start, &validate_generation, &cycles);
+  InjectFaults(parse, *parse_port, o, load_done, load_start, &parse_generation, &cycles);
+  client.join();
+  fmt::print("load_ms {}\n", MsBetween(load_start, Clock::now()));
+  return JudgeBatchRun(o, load, cycles) ? 0 : 1;
+}
+
 }  // namespace
+
+// The batch-intermittent subcommand's options.
+void AddBatchOptions(CLI::App& app, BatchOptions& b) {
+  CLI::App* batch = app.add_subcommand(
+      "batch-intermittent",
+      "AnalyzeBatch through the gateway while validate, then parse, are killed and restarted");
+  for (auto [flag, field] : {std::pair{"--parse_binary", &b.parse_binary},
+                             std::pair{"--validate_binary", &b.validate_binary},
+                             std::pair{"--scoring_binary", &b.scoring_binary},
+                             std::pair{"--analyze_binary", &b.analyze_binary}}) {
+    batch->add_option(flag, *field)->required()->check(CLI::ExistingFile);
+  }
+  batch->add_option("--file", b.seed_file, "the seed document")->required()
+      ->check(CLI::ExistingFile);
+  batch->add_option("--corpus_file", b.corpus_file, "a corpus text")->required()
+      ->check(CLI::ExistingFile);
+  batch->add_option("--documents", b.documents)->check(CLI::Range(1, 100000));
+  batch->add_option("--batch_size", b.batch_size, "documents per AnalyzeBatch call")
+      ->check(CLI::Range(1, 10000));
+  batch->add_option("--streams", b.streams, "AnalyzeBatch calls open at once")
+      ->check(CLI::Range(1, 64));
+  batch->add_option("--rate", b.rate, "documents per second")->check(CLI::Range(1, 10000));
+  batch->add_option("--cycles", b.cycles, "kill/restart cycles per victim")
+      ->check(CLI::Range(0, 100));
+  batch->add_option("--before_ms", b.before_ms, "load before the first fault")
+      ->check(CLI::Range(0, 600000));
+  batch->add_option("--down_ms", b.down_ms)->check(CLI::Range(0, 60000));
+  batch->add_option("--up_ms", b.up_ms)->check(CLI::Range(0, 60000));
+  batch->add_option("--deadline_ms", b.deadline_ms, "deadline of each AnalyzeBatch call")
+      ->check(CLI::Range(100, 600000));
+}
 
 int main(int argc, char** argv) {
   Common c;
   int64_t down_ms = 1000, max_recovery_ms = 2000, grace_ms = 5000;
-  CLI::App app{"juesuan fault scenarios against juesuan-parse on loopback"};
+  CLI::App app{"juesuan fault scenarios against the services on loopback"};
   app.require_subcommand(1);
   for (CLI::App* sub : {app.add_subcommand("kill-restart", "SIGKILL + restart under load"),
                         app.add_subcommand("sigterm", "SIGTERM under load")}) {
@@ -391,11 +833,18 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 60000));
   app.get_subcommand("kill-restart")->add_option("--max_recovery_ms", max_recovery_ms);
   app.get_subcommand("sigterm")->add_option("--grace_ms", grace_ms)->check(CLI::Range(100, 60000));
+  BatchOptions batch;
+  AddBatchOptions(app, batch);
   CLI11_PARSE(app, argc, argv);
   const std::string dir = MakeTempDir();
-  const int result = app.got_subcommand("kill-restart")
-                         ? KillRestart(c, dir, down_ms, max_recovery_ms)
-                         : Sigterm(c, dir, grace_ms);
+  int result = 2;
+  if (app.got_subcommand("kill-restart")) {
+    result = KillRestart(c, dir, down_ms, max_recovery_ms);
+  } else if (app.got_subcommand("sigterm")) {
+    result = Sigterm(c, dir, grace_ms);
+  } else {
+    result = BatchIntermittent(batch, dir);
+  }
   // Backend logs are kept when the scenario failed, for diagnosis.
   if (result == 0) {
     std::filesystem::remove_all(dir);

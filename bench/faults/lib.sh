@@ -14,6 +14,9 @@ case "$stack" in
   *) echo "STACK must be parse or gateway"; exit 2 ;;
 esac
 parse_bin="$build/services/parse/service/juesuan-parse"
+validate_bin="$build/services/validate/service/juesuan-validate"
+scoring_bin="$build/services/scoring/service/juesuan-scoring"
+analyze_bin="$build/services/analyze/service/juesuan-analyze"
 load_bin="$build/bench/load/juesuan_load"
 faults_bin="$build/bench/faults/juesuan_faults"
 state=$(mktemp -d)
@@ -46,9 +49,9 @@ start_server() {
 start_backend() {
   start_server parse "$parse_bin" "$@"
   if [ "$stack" = gateway ]; then
-    start_server validate "$build/services/validate/service/juesuan-validate"
-    start_server scoring "$build/services/scoring/service/juesuan-scoring"
-    start_server analyze "$build/services/analyze/service/juesuan-analyze" \
+    start_server validate "$validate_bin"
+    start_server scoring "$scoring_bin"
+    start_server analyze "$analyze_bin" \
       --parse_target="dns:///127.0.0.1:$(cat "$state/parse.port")" \
       --validate_target="dns:///127.0.0.1:$(cat "$state/validate.port")" \
       --scoring_target="dns:///127.0.0.1:$(cat "$state/scoring.port")"

@@ -11,17 +11,25 @@
 // --method parse calls ParseService.ParseDocument; --method analyze calls the
 // gateway's AnalyzeService.Analyze (parse, validate and scoring end to end).
 //
+// A secured deployment: --tls_ca turns TLS on (verifying the server against
+// that CA), --tls_client_cert/--tls_client_key add a client certificate
+// (mTLS), --tls_server_name names the certificate's host when the target is
+// an IP, and --token_file sends "authorization: Bearer <token>" on every
+// call (the file holds the token; surrounding whitespace is ignored).
+//
 // Only for loopback targets: the load is bounded by --requests and
 // --max_seconds, and the tool refuses non-loopback addresses.
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <functional>
-#include <memory>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -50,6 +58,8 @@ struct Options {
   int64_t deadline_ms = 10000;
   int server_pid = 0;
   int64_t rss_every = 100;
+  juesuan::ClientChannelOptions channel;
+  std::string token_file;
 };
 
 bool IsLoopback(const std::string& target) {
@@ -94,6 +104,21 @@ std::string CodeName(grpc::StatusCode code) {
   return i >= 0 && i < 17 ? kNames[i] : "?";
 }
 
+// The bearer token in `path`, without surrounding whitespace (a trailing
+// newline is what `echo` and editors leave).
+std::optional<std::string> ReadToken(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream content;
+  content << in.rdbuf();
+  std::string token = content.str();
+  const auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  token.erase(token.begin(), std::find_if_not(token.begin(), token.end(), is_space));
+  token.erase(std::find_if_not(token.rbegin(), token.rend(), is_space).base(), token.end());
+  if (token.empty()) return std::nullopt;
+  return token;
+}
+
 int64_t Percentile(std::vector<int64_t>& sorted, double p) {
   if (sorted.empty()) return 0;
   const size_t index = std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()));
@@ -116,6 +141,20 @@ int main(int argc, char** argv) {
   app.add_option("--deadline_ms", o.deadline_ms, "deadline of each call");
   app.add_option("--server_pid", o.server_pid, "sample this process's RSS");
   app.add_option("--rss_every", o.rss_every, "sample RSS every N requests");
+  app.add_option("--tls_ca", o.channel.tls_ca_file,
+                 "PEM CA that issued the server's certificate; turns TLS on")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls_client_cert", o.channel.tls_client_cert_file,
+                 "PEM client certificate (mTLS); needs --tls_ca and --tls_client_key")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls_client_key", o.channel.tls_client_key_file,
+                 "PEM private key of --tls_client_cert")
+      ->check(CLI::ExistingFile);
+  app.add_option("--tls_server_name", o.channel.tls_server_name,
+                 "name expected in the server's certificate when it differs from the target");
+  app.add_option("--token_file", o.token_file,
+                 "file holding a bearer token sent with every call")
+      ->check(CLI::ExistingFile);
   CLI11_PARSE(app, argc, argv);
   if (!IsLoopback(o.target)) {
     std::cerr << "refusing to send load to a non-loopback target: " << o.target << "\n";
@@ -124,7 +163,21 @@ int main(int argc, char** argv) {
   std::ifstream in(o.file, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
-  auto channel = juesuan::MakeClientChannel(o.target);
+  std::string authorization;
+  if (!o.token_file.empty()) {
+    const std::optional<std::string> token = ReadToken(o.token_file);
+    if (!token) {
+      std::cerr << "no token in " << o.token_file << "\n";
+      return 2;
+    }
+    authorization = "Bearer " + *token;
+  }
+  auto channel_or = juesuan::CreateClientChannel(o.target, o.channel);
+  if (!channel_or.ok()) {
+    std::cerr << channel_or.status().ToString() << "\n";
+    return 2;
+  }
+  std::shared_ptr<grpc::Channel> channel = *std::move(channel_or);
   // One call of the chosen method; stubs are thread-safe, responses per call.
   std::function<grpc::Status(grpc::ClientContext*)> call;
   if (o.method == "parse") {
@@ -173,6 +226,7 @@ int main(int argc, char** argv) {
       grpc::ClientContext ctx;
       ctx.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::milliseconds(o.deadline_ms));
+      if (!authorization.empty()) ctx.AddMetadata("authorization", authorization);
       const grpc::Status status = call(&ctx);
       const int64_t us =
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - scheduled).count();
