@@ -422,5 +422,206 @@ TEST(Families, PerformanceTableArithmetic) {
   EXPECT_EQ(Findings(r, "PF-TAB-010").size(), 2u);
 }
 
+// ---- FA-TXT-004: 项 purpose text -------------------------------------------------
+rv1::FunctionalItem* AddItem(rv1::Report& r, std::vector<const char*> path, const char* purpose) {
+  rv1::FunctionalItem* item = r.mutable_general_public_budget()->add_items();
+  for (const char* p : path) item->add_path(p);
+  item->mutable_purpose()->set_text(purpose);
+  item->mutable_purpose()->mutable_src()->set_line(7);
+  return item;
+}
+
+TEST(Corpus003, HousingFundPurposeNamesMedicalInsurance) {
+  rv1::Report r = Shanghai();
+  AddItem(r, {"住房保障支出", "住房改革支出", "住房公积金"}, "事业单位医疗保险支出");
+  AddItem(r, {"卫生健康支出", "行政事业单位医疗", "事业单位医疗"}, "事业单位医疗保险支出");
+  const auto f = Findings(r, "FA-TXT-004");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  ASSERT_EQ(f[0].operands_size(), 2);
+  EXPECT_EQ(f[0].operands(0).printed(), "住房公积金");
+  EXPECT_EQ(f[0].operands(1).src().line(), 7u);
+}
+
+TEST(Families, ItemPurposesThatFitTheirItemPass) {
+  rv1::Report r = Shanghai();
+  AddItem(r, {"住房保障支出", "住房改革支出", "住房公积金"}, "缴纳在职人员住房公积金");
+  AddItem(r, {"住房保障支出", "住房改革支出", "购房补贴"}, "缴纳在职人员住房购房补贴");
+  AddItem(r, {"卫生健康支出", "行政事业单位医疗", "行政单位医疗"}, "在职人员基本医疗保险费");
+  AddItem(r, {"一般公共服务支出", "财政事务", "行政运行"}, "局本部人员经费及公用经费");
+  EXPECT_TRUE(Findings(r, "FA-TXT-004").empty());
+  // A purpose that names no housing-fund wording at all is flagged too.
+  AddItem(r, {"住房保障支出", "住房改革支出", "住房公积金"}, "人员支出");
+  EXPECT_EQ(Only(r, "FA-TXT-004"), fv1::SEVERITY_WARNING);
+}
+
+// ---- PF-TAB-012: SH narrative grade counts -------------------------------------
+rv1::Count Cnt(int64_t v, uint32_t line = 1) {
+  rv1::Count c;
+  c.set_value(v);
+  c.set_unit("个");
+  c.mutable_src()->set_line(line);
+  return c;
+}
+
+rv1::Report GradedProjects(int64_t projects, int64_t excellent, int64_t good) {
+  rv1::Report r = Shanghai();
+  auto* p = r.mutable_performance();
+  *p->mutable_selfeval_projects() = Cnt(projects, 3);
+  *p->mutable_grade_excellent() = Cnt(excellent, 4);
+  *p->mutable_grade_good() = Cnt(good, 4);
+  *p->mutable_grade_pass() = Cnt(0, 4);
+  *p->mutable_grade_fail() = Cnt(0, 4);
+  return r;
+}
+
+TEST(Corpus001, GradeCountsAddUpToTheProjects) {
+  EXPECT_TRUE(Findings(GradedProjects(4, 4, 0), "PF-TAB-012").empty());  // 4 = 4+0+0+0
+}
+
+TEST(Families, GradeCountsThatDoNotAddUpAreAnError) {
+  rv1::Report r = GradedProjects(4, 3, 0);
+  const auto f = Findings(r, "PF-TAB-012");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].expected(), "3");
+  EXPECT_EQ(f[0].operands(0).src().line(), 3u);
+  // A 92-point average with no 优 project contradicts the bands.
+  r = GradedProjects(2, 0, 2);
+  r.mutable_performance()->mutable_selfeval_average_score()->set_digits(9200);
+  r.mutable_performance()->mutable_selfeval_average_score()->set_scale(2);
+  EXPECT_EQ(Only(r, "PF-TAB-012"), fv1::SEVERITY_ERROR);
+  r.mutable_performance()->mutable_selfeval_average_score()->set_digits(8900);
+  EXPECT_TRUE(Findings(r, "PF-TAB-012").empty());
+}
+
+// ---- FA-YR-003: the comparison year of YoY statements --------------------------
+rv1::Report WithYoyClause(const std::string& lead, const std::string& clause, const std::string& reason) {
+  rv1::Report r = Shanghai(2024);
+  r.set_text(lead + clause + reason);
+  auto* yoy = r.mutable_totals()->mutable_yoy();
+  yoy->mutable_src()->set_byte_begin(lead.size());
+  yoy->mutable_src()->set_byte_end(lead.size() + clause.size());
+  yoy->mutable_src()->set_raw_text(clause);
+  yoy->mutable_src()->set_line(1);
+  yoy->mutable_reason()->set_text(reason);
+  yoy->mutable_reason()->mutable_src()->set_byte_begin(lead.size() + clause.size());
+  yoy->mutable_reason()->mutable_src()->set_byte_end(r.text().size());
+  return r;
+}
+
+TEST(Families, YoyComparedWithAnEarlierYearIsAWarning) {
+  const rv1::Report r = WithYoyClause("2024年度收入总计10.00万元，", "比2022年增加1.00万元，增长11.11%。", "");
+  const auto f = Findings(r, "FA-YR-003");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).src().raw_text(), "2022");
+  EXPECT_EQ(f[0].operands(0).src().byte_begin(), std::string("2024年度收入总计10.00万元，比").size());
+  // The lead-in "与2022年度相比，" is part of the comparison too.
+  EXPECT_EQ(Only(WithYoyClause("与2022年度相比，", "收入总计增加1.00万元。", ""), "FA-YR-003"), fv1::SEVERITY_WARNING);
+}
+
+TEST(Families, YoyComparedWithThePriorYearPasses) {
+  EXPECT_TRUE(Findings(WithYoyClause("2024年度收入总计10.00万元，", "比2023年增加1.00万元。", ""), "FA-YR-003").empty());
+  EXPECT_TRUE(Findings(WithYoyClause("与2023年度相比，", "收入总计增加1.00万元。", ""), "FA-YR-003").empty());
+  // Seed wording: "2023年与2024年均未安排".
+  EXPECT_TRUE(Findings(WithYoyClause("", "比上年增加0.00万元，增长0.00%，", "主要原因是：2023年与2024年均未安排。"),
+                       "FA-YR-003")
+                  .empty());
+  EXPECT_EQ(Only(WithYoyClause("", "比上年增加0.00万元，", "主要原因是：2022年与2024年均未安排。"), "FA-YR-003"),
+            fv1::SEVERITY_WARNING);
+}
+
+// ---- FA-XS-005: basic-type 项 within the basic expenditure -----------------------
+TEST(Families, SeedBasicTypeItemsEqualTheBasicExpenditure) {
+  // 38.76 + 5.00 + 2.50 + 2.52 + 0.16 + 4.36 = 53.30 = 基本支出.
+  const rv1::Report r = testing::SeedReport();
+  EXPECT_TRUE(Findings(r, "FA-XS-005").empty());
+}
+
+TEST(Families, BasicTypeItemsAboveTheBasicExpenditureAreNoted) {
+  rv1::Report r = testing::SeedReport();
+  *r.mutable_basic()->mutable_total() = Wan(5000);  // 53.30 of basic-type items > 50.00
+  const auto f = Findings(r, "FA-XS-005");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
+  EXPECT_EQ(f[0].operands_size(), 7);  // six basic-type items and the basic total
+  EXPECT_EQ(f[0].residue(), "3.30");
+}
+
+// ---- FA-TXT-002: 元 for 万元 --------------------------------------------------------
+rv1::Amount Yuan(int64_t fen, uint32_t line) {
+  rv1::Amount a;
+  a.set_fen(fen);
+  a.set_quantum_fen(1);
+  a.set_unit(rv1::MONEY_UNIT_YUAN);
+  a.mutable_src()->set_line(line);
+  a.mutable_src()->set_byte_begin(100);
+  a.mutable_src()->set_byte_end(105);
+  a.mutable_src()->set_raw_text("0.80元");
+  return a;
+}
+
+TEST(Families, AmountInYuanRepeatingAWanFigureIsAUnitSlip) {
+  rv1::Report r = Shanghai();
+  r.mutable_document()->set_amount_unit(rv1::MONEY_UNIT_WAN_YUAN);
+  *r.mutable_sangong()->mutable_car_running()->mutable_final() = Wan(80, 5);  // 0.80万元
+  *r.mutable_operating_cost()->mutable_amount() = Yuan(80, 9);               // "0.80元"
+  const auto f = Findings(r, "FA-TXT-002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).src().line(), 9u);
+  EXPECT_EQ(f[0].operands(1).src().line(), 5u);
+}
+
+TEST(Families, AmountsInYuanThatRepeatNoWanFigurePass) {
+  rv1::Report r = Shanghai();
+  r.mutable_document()->set_amount_unit(rv1::MONEY_UNIT_WAN_YUAN);
+  *r.mutable_sangong()->mutable_car_running()->mutable_final() = Wan(80, 5);
+  *r.mutable_operating_cost()->mutable_amount() = Yuan(8'000'000, 9);  // 80000.00元 = 8.00万元
+  EXPECT_TRUE(Findings(r, "FA-TXT-002").empty());
+}
+
+// ---- FA-XS-012: people counts in the self-evaluation tables ---------------------
+TEST(Families, SeedPeopleCountsMatchTheStaff) {
+  // "满足12名干部", "保障人员12人", 保障人员数 =12人; 12 in service.
+  EXPECT_TRUE(Findings(testing::SeedReport(), "FA-XS-012").empty());
+}
+
+TEST(Families, PeopleCountsThatDifferFromTheStaffAreNoted) {
+  rv1::Report r = testing::SeedReport();
+  r.mutable_profile()->mutable_staff()->mutable_in_service()->set_value(11);
+  const auto f = Findings(r, "FA-XS-012");
+  ASSERT_EQ(f.size(), 3u);  // goal expected, goal actual, indicator actual
+  for (const auto& finding : f) {
+    EXPECT_EQ(finding.severity(), fv1::SEVERITY_INFO);
+    EXPECT_EQ(finding.operands(0).value(), "12");
+    EXPECT_EQ(finding.expected(), "11");
+  }
+}
+
+// ---- FA-XS-011: PP goal-text amounts vs funds ------------------------------------
+TEST(Families, SeedGoalAmountsPartitionTheProject) {
+  // 38.79 + 29.3 = 68.09 executed; caps ≤38.79 + ≤29.3 ≤ 68.09 budget.
+  EXPECT_TRUE(Findings(testing::SeedReport(), "FA-XS-011").empty());
+}
+
+TEST(Families, GoalAmountsAndCostCapsBeyondTheFundsAreNoted) {
+  rv1::Report r = testing::SeedReport();
+  auto* pp = r.mutable_performance_tables(1);
+  pp->mutable_goal_actual()->set_text("支付办公设备购置费38.79万元，保障机关运行支出20.3万元。");
+  auto f = Findings(r, "FA-XS-011");
+  ASSERT_EQ(f.size(), 1u);  // 38.79 + 20.3 = 59.09 ≠ 68.09
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
+  EXPECT_EQ(f[0].operands_size(), 3);
+  EXPECT_EQ(f[0].operands(1).src().byte_begin() - pp->goal_actual().src().byte_begin(),
+            std::string("支付办公设备购置费").size());
+  pp->mutable_goal_actual()->set_text("支付办公设备购置费38.79万元，保障机关运行支出29.3万元。");
+  EXPECT_TRUE(Findings(r, "FA-XS-011").empty());
+  pp->mutable_indicators(4)->mutable_target()->mutable_number()->set_digits(5000);  // ≤50.00万元
+  pp->mutable_indicators(4)->mutable_target()->mutable_number()->set_scale(2);
+  EXPECT_EQ(Only(r, "FA-XS-011"), fv1::SEVERITY_INFO);  // 50.00 + 29.3 > 68.09
+}
+
 }  // namespace
 }  // namespace juesuan::validate

@@ -1,5 +1,9 @@
 // FA-TXT — text quality (REFERENCE §3.13).
+#include <limits>
+#include <map>
 #include <set>
+
+#include "google/protobuf/descriptor.h"
 
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
@@ -43,6 +47,106 @@ void Placeholders(RuleContext& ctx) {  // FA-TXT-001
   for (const auto& h : hits) AddOperand(f, "placeholder", h.src.raw_text().empty() ? h.where : h.src.raw_text(), h.where, h.src);
 }
 
+// Every printed (non-blank) Amount of the report with its field path.
+void CollectAmounts(const google::protobuf::Message& m, const std::string& path,
+                    std::vector<std::pair<std::string, const rv1::Amount*>>* out) {
+  using google::protobuf::FieldDescriptor;
+  if (m.GetDescriptor() == rv1::Amount::descriptor()) {
+    const auto& a = static_cast<const rv1::Amount&>(m);
+    if (!a.blank()) out->push_back({path, &a});
+    return;
+  }
+  const auto* reflection = m.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(m, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    const std::string child = path.empty() ? field->name() : path + "." + field->name();
+    if (!field->is_repeated()) {
+      CollectAmounts(reflection->GetMessage(m, field), child, out);
+      continue;
+    }
+    for (int i = 0; i < reflection->FieldSize(m, field); ++i) {
+      CollectAmounts(reflection->GetRepeatedMessage(m, field, i), fmt::format("{}[{}]", child, i), out);
+    }
+  }
+}
+
+// An amount printed in 元 in a document kept in 万元 whose digits are those of
+// a 万元 amount printed elsewhere: the unit was slipped (121.39元 for 121.39万元).
+void UnitSlip(RuleContext& ctx) {  // FA-TXT-002
+  const auto& r = ctx.report();
+  if (r.document().amount_unit() != rv1::MONEY_UNIT_WAN_YUAN) {
+    ctx.Missing("document unit is not 万元");
+    return;
+  }
+  std::vector<std::pair<std::string, const rv1::Amount*>> amounts;
+  CollectAmounts(r, "", &amounts);
+  std::multimap<int64_t, const std::pair<std::string, const rv1::Amount*>*> wan_by_fen;
+  for (const auto& a : amounts) {
+    if (a.second->unit() == rv1::MONEY_UNIT_WAN_YUAN) wan_by_fen.emplace(a.second->fen(), &a);
+  }
+  ctx.Ran();
+  std::set<std::pair<uint64_t, uint64_t>> seen;
+  for (const auto& [name, a] : amounts) {
+    if (a->unit() != rv1::MONEY_UNIT_YUAN || a->fen() == 0) continue;
+    if (!seen.insert({a->src().byte_begin(), a->src().byte_end()}).second) continue;
+    if (a->fen() > std::numeric_limits<int64_t>::max() / 10'000) continue;
+    const auto match = wan_by_fen.find(a->fen() * 10'000);  // the same digits read as 万元
+    if (match == wan_by_fen.end()) continue;
+    const auto& [wan_name, wan] = *match->second;
+    auto slipped = ctx.Amount(name, true, *a);
+    auto other = ctx.Amount(wan_name, true, *wan);
+    if (!slipped || !other) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                              fmt::format("“{}”以元为单位，但同一数字在别处以万元列示", a->src().raw_text()),
+                              "an amount printed in 元 repeats a 万元 figure: unit slip");
+    f.set_relation("unit(amount) = 万元 where the same figure is printed in 万元");
+    AddOperand(f, *slipped);
+    AddOperand(f, *other);
+    f.set_expected(FormatWan(wan->fen(), wan->quantum_fen() > 0 ? wan->quantum_fen() : int64_t{10'000}));
+  }
+}
+
+// The rule of config text.item_purposes that governs the 项 `name`, if any.
+const vv1::ItemPurposeRule* PurposeRuleFor(const RuleContext& ctx, std::string_view name) {
+  for (const auto& rule : ctx.config().text().item_purposes()) {
+    if (ContainsAny(name, rule.item_keywords())) return &rule;
+  }
+  return nullptr;
+}
+
+// Why `purpose` contradicts `rule`, or "" when it does not.
+std::string PurposeContradiction(const vv1::ItemPurposeRule& rule, std::string_view purpose) {
+  for (const auto& forbidden : rule.forbidden_keywords()) {
+    if (Contains(purpose, forbidden)) return fmt::format("用途提及“{}”", forbidden);
+  }
+  if (!rule.expected_any().empty() && !ContainsAny(purpose, rule.expected_any())) {
+    return fmt::format("用途未提及“{}”", rule.expected_any(0));
+  }
+  return {};
+}
+
+void ItemPurpose(RuleContext& ctx) {  // FA-TXT-004
+  const auto& items = ctx.report().general_public_budget().items();
+  for (int i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    if (item.path().empty() || !item.has_purpose() || item.purpose().text().empty()) continue;
+    const std::string& name = item.path(item.path_size() - 1);
+    const vv1::ItemPurposeRule* rule = PurposeRuleFor(ctx, name);
+    if (rule == nullptr) continue;
+    ctx.Ran();
+    const std::string why = PurposeContradiction(*rule, item.purpose().text());
+    if (why.empty()) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                              fmt::format("{}（项）“主要用于：{}”，{}", name, item.purpose().text(), why),
+                              fmt::format("the purpose text of {} does not fit the item", name));
+    f.set_relation("purpose(项) consistent with the 项 name");
+    AddOperand(f, fmt::format("gpb.items[{}].name", i), name, name, item.src());
+    AddOperand(f, fmt::format("gpb.items[{}].purpose", i), item.purpose());
+  }
+}
+
 void Typos(RuleContext& ctx) {  // FA-TXT-006
   ctx.Ran();
   std::vector<std::pair<TextHit, std::string>> hits;
@@ -79,6 +183,10 @@ std::vector<RuleDef> TxtRules() {
   return {
       {"FA-TXT-001", fv1::SEVERITY_WARNING, kNarrative, "模板占位符", "模板占位符未替换",
        "template placeholders left in", Placeholders},
+      {"FA-TXT-002", fv1::SEVERITY_WARNING, kNarrative, "金额单位", "金额单位疑似误写为元",
+       "an amount seems printed in 元 instead of 万元", UnitSlip},
+      {"FA-TXT-004", fv1::SEVERITY_WARNING, kNarrative, "项的用途说明与项一致", "项的用途说明与项不符",
+       "the purpose text contradicts the item", ItemPurpose},
       {"FA-TXT-006", fv1::SEVERITY_INFO, kNarrative, "错别字", "疑似错别字", "likely typos", Typos},
       {"FA-TXT-007", fv1::SEVERITY_INFO, kNarrative, "重复标点", "重复标点", "repeated punctuation", RepeatedPunctuation},
   };

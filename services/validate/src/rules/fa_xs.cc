@@ -1,4 +1,5 @@
 // FA-XS — cross-section agreement (REFERENCE §3.7).
+#include "common/text/decimal.h"
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
@@ -81,6 +82,216 @@ void BasicWithinAllSources(RuleContext& ctx) {  // FA-XS-004
         derived.Make("gpb.total − bas.total", static_cast<Int128>(gpb->printed.fen) - basic->printed.fen,
                      gpb->printed.quantum + basic->printed.quantum, gpb->amount->src());
     RecordAtMost(ctx, "gpb.total − bas.total ≤ exp.project", gpb_project, *exp_project, fv1::SEVERITY_ERROR);
+  }
+}
+
+// 项 that are by nature basic expenditure (行政运行, 社保缴费, 医疗, 住房公积金 …,
+// config text.basic_item_keywords) are paid from basic funds, so together they
+// should not exceed the basic expenditure. A plausibility note, not an identity:
+// part of such a 项 can legitimately be project money.
+void BasicItemsWithinBasic(RuleContext& ctx) {  // FA-XS-005
+  const auto& r = ctx.report();
+  auto basic = JUESUAN_AMOUNT(ctx, "bas.total", r.basic(), total);
+  if (!basic) return;
+  std::vector<AmountOperand> items;
+  const auto& all = r.general_public_budget().items();
+  for (int i = 0; i < all.size(); ++i) {
+    if (all[i].path().empty() || !all[i].has_amount()) continue;
+    if (!ContainsAny(all[i].path(all[i].path_size() - 1), ctx.config().text().basic_item_keywords())) continue;
+    auto op = ctx.Amount(fmt::format("gpb.items[{}]", i), true, all[i].amount());
+    if (op) items.push_back(*op);
+  }
+  if (items.empty()) {
+    ctx.Missing("no basic-type 项 printed");
+    return;
+  }
+  ctx.Ran();
+  Int128 fen = 0;
+  int64_t quantum = 0;
+  for (const auto& op : items) {
+    fen += op.printed.fen;
+    quantum += op.printed.quantum;
+  }
+  // The sum's quantum is the sum of the operands' quanta, so the INEQ
+  // tolerance accounts for every rounding.
+  const PrintedAmount sum{static_cast<int64_t>(fen), quantum};
+  if (!ViolatesAtMost(sum, basic->printed)) return;
+  fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                            fmt::format("基本支出性质的项合计{}万元，大于基本支出{}万元", FormatWan(fen, basic->printed.quantum),
+                                        FormatWan(basic->printed.fen, basic->printed.quantum)),
+                            "basic-type items add up to more than the basic expenditure");
+  f.set_relation("Σ basic-type 项 ≤ bas.total");
+  for (const auto& op : items) AddOperand(f, op);
+  AddOperand(f, *basic);
+  f.set_expected("≤ " + FormatWan(basic->printed.fen, basic->printed.quantum));
+  f.set_residue(FormatWan(fen - basic->printed.fen, basic->printed.quantum));
+  f.set_tolerance("INEQ: beyond the operands' half-quanta");
+}
+
+// "38.79万元" amounts quoted in a goal text, as derived operands citing their bytes.
+std::vector<AmountOperand> QuotedAmounts(const rv1::Text& text, const std::string& name, DerivedAmounts& derived) {
+  std::vector<AmountOperand> out;
+  const std::string& t = text.text();
+  const std::string_view unit = "万元";
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t at = t.find(unit); at != std::string::npos; at = t.find(unit, at + unit.size())) {
+    size_t end = at;
+    while (end > 0 && t[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && (is_digit(t[begin - 1]) || t[begin - 1] == '.' || t[begin - 1] == ',')) --begin;
+    if (begin == end || !is_digit(t[begin])) continue;
+    const std::string printed = t.substr(begin, end - begin);
+    auto value = text::ParseDecimal(printed);
+    if (!value.ok()) continue;
+    auto fen = text::ToFen(*value, text::MoneyScale::kWanYuan);
+    if (!fen.ok()) continue;
+    rv1::Provenance src = text.src();
+    src.set_byte_begin(text.src().byte_begin() + begin);
+    src.set_byte_end(text.src().byte_begin() + at + unit.size());
+    src.set_raw_text(t.substr(begin, at + unit.size() - begin));
+    out.push_back(derived.Make(fmt::format("{}[{}]", name, out.size()), *fen,
+                               text::QuantumFen(value->scale, text::MoneyScale::kWanYuan), src));
+  }
+  return out;
+}
+
+// A cost indicator's "≤x万元" target as a derived operand.
+std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, const std::string& name, DerivedAmounts& derived) {
+  const auto& target = ind.target();
+  const bool at_most = target.op() == rv1::INDICATOR_OP_LE || target.op() == rv1::INDICATOR_OP_LT;
+  if (!Contains(ind.level2(), "成本") || !at_most || !target.has_number() || target.unit() != "万元") {
+    return std::nullopt;
+  }
+  auto fen = text::ToFen({target.number().digits(), target.number().scale()}, text::MoneyScale::kWanYuan);
+  if (!fen.ok()) return std::nullopt;
+  return derived.Make(name, *fen, text::QuantumFen(target.number().scale(), text::MoneyScale::kWanYuan),
+                      target.src());
+}
+
+// PP goal-text amounts vs the funds block: amounts that partition the project
+// add up to the executed funds; cost caps add up to at most the annual budget.
+void GoalAmountsMatchFunds(RuleContext& ctx) {  // FA-XS-011
+  const auto& r = ctx.report();
+  for (int i = 0; i < r.performance_tables_size(); ++i) {
+    const auto& t = r.performance_tables(i);
+    if (t.kind() != rv1::PERFORMANCE_TABLE_KIND_PROJECT) continue;
+    const std::string name = fmt::format("pp[{}]", i);
+    const rv1::FundRow* total = TotalFunds(t);
+    if (total == nullptr) {
+      ctx.Missing(name + ": funds 合计 row absent");
+      continue;
+    }
+    DerivedAmounts derived;
+    auto executed = JUESUAN_AMOUNT(ctx, name + ".funds.合计.executed", *total, executed);
+    const auto quoted = QuotedAmounts(t.goal_actual(), name + ".goal.actual.amount", derived);
+    // Two or more amounts, none of them the project total itself: a partition.
+    bool restates_total = false;
+    for (const auto& q : quoted) restates_total = restates_total || (executed && q.printed.fen == executed->printed.fen);
+    if (executed && quoted.size() >= 2 && !restates_total) {
+      std::vector<std::pair<AmountOperand, int>> terms;
+      for (const auto& q : quoted) terms.push_back({q, 1});
+      RecordSum(ctx, name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况", *executed, terms);
+    }
+    auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
+    std::vector<AmountOperand> caps;
+    for (int k = 0; k < t.indicators_size(); ++k) {
+      if (auto cap = CostCap(t.indicators(k), fmt::format("{}.indicators[{}].target", name, k), derived)) {
+        caps.push_back(*cap);
+      }
+    }
+    if (!annual || caps.empty()) continue;
+    Int128 fen = 0;
+    int64_t quantum = 0;
+    for (const auto& c : caps) {
+      fen += c.printed.fen;
+      quantum += c.printed.quantum;
+    }
+    ctx.Ran();
+    if (!ViolatesAtMost({static_cast<int64_t>(fen), quantum}, annual->printed)) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(), "成本指标目标值合计大于全年预算数",
+                              "the cost-indicator caps add up to more than the annual budget");
+    f.set_relation(name + ": Σ cost caps ≤ 全年预算数");
+    for (const auto& c : caps) AddOperand(f, c);
+    AddOperand(f, *annual);
+    f.set_expected("≤ " + FormatWan(annual->printed.fen, annual->printed.quantum));
+    f.set_residue(FormatWan(fen - annual->printed.fen, annual->printed.quantum));
+    f.set_tolerance("INEQ: beyond the operands' half-quanta");
+  }
+}
+
+// A people count quoted in a goal text with its provenance.
+struct QuotedPeople {
+  int64_t value = 0;
+  std::string printed;
+  rv1::Provenance src;
+};
+
+// "<prefix>N<suffix>" occurrences of the configured patterns in `text`.
+std::vector<QuotedPeople> PeopleCounts(const rv1::Text& text, const vv1::PerformanceConventions& conv) {
+  std::vector<QuotedPeople> out;
+  const std::string& t = text.text();
+  for (const auto& pattern : conv.people_count_patterns()) {
+    if (pattern.prefix().empty()) continue;
+    for (size_t at = t.find(pattern.prefix()); at != std::string::npos; at = t.find(pattern.prefix(), at + 1)) {
+      size_t digits_end = at + pattern.prefix().size();
+      int64_t value = 0;
+      while (digits_end < t.size() && t[digits_end] >= '0' && t[digits_end] <= '9' && value < 1'000'000) {
+        value = value * 10 + (t[digits_end++] - '0');
+      }
+      const size_t digits_begin = at + pattern.prefix().size();
+      if (digits_end == digits_begin || t.compare(digits_end, pattern.suffix().size(), pattern.suffix()) != 0) continue;
+      QuotedPeople q{value, t.substr(at, digits_end + pattern.suffix().size() - at), text.src()};
+      q.src.set_byte_begin(text.src().byte_begin() + digits_begin);
+      q.src.set_byte_end(text.src().byte_begin() + digits_end);
+      q.src.set_raw_text(t.substr(digits_begin, digits_end - digits_begin));
+      out.push_back(std::move(q));
+    }
+  }
+  return out;
+}
+
+// People counts quoted in the self-evaluation tables (goal texts, 保障人员数
+// indicators) against the staff in service (REFERENCE §3.7).
+void PeopleCountsMatchStaff(RuleContext& ctx) {  // FA-XS-012
+  const auto& r = ctx.report();
+  const auto& staff = r.profile().staff();
+  const rv1::Count* in_service = staff.has_in_service() ? &staff.in_service()
+                                 : staff.has_actual()   ? &staff.actual()
+                                                        : nullptr;
+  if (in_service == nullptr) {
+    ctx.Missing("prof.staff absent");
+    return;
+  }
+  const auto& conv = ctx.config().performance();
+  for (int i = 0; i < r.performance_tables_size(); ++i) {
+    const auto& t = r.performance_tables(i);
+    const std::string name = t.kind() == rv1::PERFORMANCE_TABLE_KIND_OVERALL ? "pe" : fmt::format("pp[{}]", i);
+    std::vector<std::pair<std::string, QuotedPeople>> quotes;
+    for (const auto& q : PeopleCounts(t.goal_expected(), conv)) quotes.push_back({name + ".goal.expected", q});
+    for (const auto& q : PeopleCounts(t.goal_actual(), conv)) quotes.push_back({name + ".goal.actual", q});
+    for (int k = 0; k < t.indicators_size(); ++k) {
+      const auto& ind = t.indicators(k);
+      const auto& actual = ind.actual();
+      if (!ContainsAny(ind.level3(), conv.people_indicator_keywords()) || !actual.has_number() ||
+          actual.number().scale() != 0 || actual.unit() != "人") {
+        continue;
+      }
+      quotes.push_back({fmt::format("{}.indicators[{}].actual", name, k),
+                        {actual.number().digits(), actual.raw(), actual.src()}});
+    }
+    for (const auto& [label, q] : quotes) {
+      ctx.Ran();
+      if (q.value == in_service->value()) continue;
+      fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                                fmt::format("自评表中的人数“{}”与在职人数{}人不一致", q.printed, in_service->value()),
+                                fmt::format("a people count of {} in the self-evaluation differs from the {} staff in service",
+                                            q.value, in_service->value()));
+      f.set_relation("people count in PE/PP = prof.staff.in_service");
+      AddOperand(f, label, q.printed, std::to_string(q.value), q.src);
+      AddOperand(f, "prof.staff.in_service", *in_service);
+      f.set_expected(std::to_string(in_service->value()));
+      f.set_tolerance("COUNT: exact");
+    }
   }
 }
 
@@ -282,6 +493,8 @@ std::vector<RuleDef> XsRules() {
       {"FA-XS-004", fv1::SEVERITY_ERROR, kNarrative, "财政拨款基本/项目支出不超过全部资金口径",
        "财政拨款基本或项目支出大于全部资金口径", "fiscal basic/project spending exceeds the all-source figure",
        BasicWithinAllSources},
+      {"FA-XS-005", fv1::SEVERITY_INFO, kNarrative, "基本支出性质的项不超过基本支出",
+       "基本支出性质的项合计大于基本支出", "basic-type items exceed the basic expenditure", BasicItemsWithinBasic},
       {"FA-XS-006", fv1::SEVERITY_ERROR, kPerformance, "绩效说明与自评表一致", "绩效说明与自评表不一致",
        "performance narrative disagrees with the tables", PerformanceNarrativeMatchesTables},
       {"FA-XS-007", fv1::SEVERITY_WARNING, kPerformance, "自评表执行数不超过决算支出",
@@ -296,6 +509,10 @@ std::vector<RuleDef> XsRules() {
       {"FA-XS-010", fv1::SEVERITY_WARNING, kTables, "基本支出经济科目不超过三公经费",
        "基本支出经济科目金额大于对应“三公”经费", "an economic item exceeds its 三公 counterpart",
        EconomicItemsWithinSangong},
+      {"FA-XS-011", fv1::SEVERITY_INFO, kPerformance, "项目目标金额与资金一致", "项目完成情况中的金额与资金不符",
+       "amounts in the project goal texts disagree with its funds", GoalAmountsMatchFunds},
+      {"FA-XS-012", fv1::SEVERITY_INFO, kPerformance, "自评表人数与在职人数一致", "自评表中的人数与在职人数不一致",
+       "a people count in the self-evaluation differs from the staff in service", PeopleCountsMatchStaff},
       {"FA-XS-013", fv1::SEVERITY_INFO, kNarrative, "政府采购规模合理", "政府采购支出总额大于支出总计",
        "procurement exceeds total expenditure", ProcurementMagnitude},
   };
