@@ -1,4 +1,6 @@
 // FA-XS — cross-section agreement (REFERENCE §3.7).
+#include <set>
+
 #include "common/text/decimal.h"
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
@@ -29,11 +31,43 @@ const rv1::BudgetVsFinal* InitialBudgetStatement(const rv1::Report& report) {
   return nullptr;
 }
 
+bool SamePrint(const rv1::Provenance& a, const rv1::Provenance& b) {
+  return a.byte_begin() == b.byte_begin() && a.byte_end() == b.byte_end() && a.line() == b.line();
+}
+
+// A total restated in another narrative place is the same quantity printed
+// twice (SAME): an amount statement naming an entity operand
+// ("一般公共预算财政拨款支出2940.05万元，主要用于…" → gpb.total), and the
+// 决算数 of the 一般公共预算 budget-vs-final statement.
+void RestatedTotalsAgree(RuleContext& ctx) {
+  const auto& r = ctx.report();
+  std::set<std::pair<uint64_t, uint64_t>> checked;
+  auto check = [&](const std::string& name, const rv1::Amount& restated, const std::string& entity_name,
+                   const rv1::Amount* entity) {
+    if (entity == nullptr || restated.blank() || SamePrint(restated.src(), entity->src())) return;
+    if (!checked.insert({restated.src().byte_begin(), restated.src().byte_end()}).second) return;
+    auto a = ctx.Amount(name, true, restated);
+    auto b = ctx.Amount(entity_name, entity);
+    if (a && b) RecordSame(ctx, name + " = " + entity_name, *a, *b, fv1::SEVERITY_WARNING);
+  };
+  for (int i = 0; i < r.statements_size(); ++i) {
+    const auto& st = r.statements(i);
+    if (!st.has_amount()) continue;
+    check(fmt::format("statements[{}] ({})", i, st.subject()), st.amount(), st.subject(),
+          ResolveAmount(r, st.subject()));
+  }
+  const auto& gpb = r.general_public_budget();
+  if (gpb.has_budget_vs_final() && gpb.budget_vs_final().has_final()) {
+    check("gpb.bvf.final", gpb.budget_vs_final().final(), "gpb.total", ResolveAmount(r, "gpb.total"));
+  }
+}
+
 void IncomeFiscalAgree(RuleContext& ctx) {  // FA-XS-001
   const auto& in = ctx.report().income();
   auto a = ctx.Amount("inc.fiscal", in.has_fiscal() && in.fiscal().has_amount(), in.fiscal().amount());
   auto b = JUESUAN_AMOUNT(ctx, "fis.income_year", ctx.report().fiscal(), income_year);
   if (a && b) RecordSame(ctx, "inc.fiscal = fis.income_year", *a, *b, fv1::SEVERITY_WARNING);
+  RestatedTotalsAgree(ctx);
 }
 
 void FiscalByFund(RuleContext& ctx) {  // FA-XS-002
