@@ -623,5 +623,59 @@ TEST(Families, GoalAmountsAndCostCapsBeyondTheFundsAreNoted) {
   EXPECT_EQ(Only(r, "FA-XS-011"), fv1::SEVERITY_INFO);  // 50.00 + 29.3 > 68.09
 }
 
+// ---- FA-SUM-006 budget column, FA-XS-001 restatements ------------------------------
+rv1::BudgetVsFinal Bvf(rv1::BudgetKind kind, int64_t budget, int64_t final_, uint32_t line) {
+  rv1::BudgetVsFinal b;
+  b.set_kind(kind);
+  *b.mutable_budget() = Wan(budget, line);
+  *b.mutable_final() = Wan(final_, line);
+  return b;
+}
+
+rv1::Report ItemBudgets(int64_t total_budget) {
+  // corpus/003: 全年预算 321.02 = Σ 项 全年预算; 年初预算 0 is printed beside it.
+  rv1::Report r = Shanghai();
+  auto* gpb = r.mutable_general_public_budget();
+  *gpb->mutable_total() = Wan(30782, 2);
+  *gpb->mutable_budget_vs_final() = Bvf(rv1::BUDGET_KIND_INITIAL, 0, 30782, 3);
+  *gpb->mutable_budget_vs_final()->mutable_annual_budget() = Wan(total_budget, 3);
+  const int64_t budgets[] = {5200, 1768, 20224, 900, 574, 223, 229, 1812, 1172};
+  const int64_t finals[] = {5132, 1131, 20224, 618, 464, 222, 49, 1770, 1172};
+  for (int i = 0; i < 9; ++i) {
+    auto* item = AddItem(r, {"类", "款", "项"}, "");
+    *item->mutable_amount() = Wan(finals[i], 10 + i);
+    *item->mutable_budget_vs_final() = Bvf(rv1::BUDGET_KIND_ANNUAL, budgets[i], finals[i], 10 + i);
+  }
+  return r;
+}
+
+TEST(Corpus003, ItemAnnualBudgetsAddUpToTheTotal) {
+  for (const auto& f : Findings(ItemBudgets(32102), "FA-SUM-006")) {
+    EXPECT_EQ(f.relation().find("预算"), std::string::npos) << f.relation();
+  }
+}
+
+TEST(Families, ItemBudgetsThatDoNotAddUpAreAnError) {
+  const auto f = Findings(ItemBudgets(34102), "FA-SUM-006");  // 341.02 ≠ Σ 321.02
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].operands_size(), 10);
+}
+
+TEST(Families, RestatedTotalMustAgree) {
+  rv1::Report r = ItemBudgets(32102);
+  auto* st = r.add_statements();
+  st->set_subject("gpb.total");
+  *st->mutable_amount() = Wan(30782, 20);
+  EXPECT_TRUE(Findings(r, "FA-XS-001").empty());
+  *st->mutable_amount() = Wan(30783, 20);  // one quantum: narrative ↔ narrative ladder
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_WARNING);
+  *st->mutable_amount() = Wan(30582, 20);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+  *st->mutable_amount() = Wan(30782, 20);
+  *r.mutable_general_public_budget()->mutable_budget_vs_final()->mutable_final() = Wan(30082, 3);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);  // 决算数 300.82 vs gpb.total 307.82
+}
+
 }  // namespace
 }  // namespace juesuan::validate

@@ -45,7 +45,8 @@ void RestatedTotalsAgree(RuleContext& ctx) {
   auto check = [&](const std::string& name, const rv1::Amount& restated, const std::string& entity_name,
                    const rv1::Amount* entity) {
     if (entity == nullptr || restated.blank() || SamePrint(restated.src(), entity->src())) return;
-    if (!checked.insert({restated.src().byte_begin(), restated.src().byte_end()}).second) return;
+    const bool positioned = restated.src().byte_end() > restated.src().byte_begin();
+    if (positioned && !checked.insert({restated.src().byte_begin(), restated.src().byte_end()}).second) return;
     auto a = ctx.Amount(name, true, restated);
     auto b = ctx.Amount(entity_name, entity);
     if (a && b) RecordSame(ctx, name + " = " + entity_name, *a, *b, fv1::SEVERITY_WARNING);
