@@ -1,5 +1,6 @@
 // Per-family rule tests on small hand-made reports, including the corpus
 // findings of REFERENCE §3.16 (corpus/001, 003, 004) as mini-fixtures.
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -675,6 +676,39 @@ TEST(Families, RestatedTotalMustAgree) {
   *st->mutable_amount() = Wan(30782, 20);
   *r.mutable_general_public_budget()->mutable_budget_vs_final()->mutable_final() = Wan(30082, 3);
   EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);  // 决算数 300.82 vs gpb.total 307.82
+}
+
+// ---- FA-TXT-003: functional code vs name ---------------------------------------------
+rv1::Report WithT5Rows(std::vector<std::pair<const char*, const char*>> rows) {
+  rv1::Report r = Shanghai(2024);
+  rv1::Table* t = AddTable(r, "T5", {"code", "name", "total"});
+  for (const auto& [code, label] : rows) {
+    rv1::Row* row = AddRow(t, code, label, strlen(code) == 7 ? rv1::ROW_LEVEL_ITEM : rv1::ROW_LEVEL_CLASS, {100});
+    row->mutable_src()->set_line(30);
+  }
+  return r;
+}
+
+TEST(Families, CodesThatNameTheirRowPass) {
+  // Labels as the PDF tables print them: spaced, wrapped, with "其中：".
+  EXPECT_TRUE(Findings(WithT5Rows({{"201", "一般公共服务支出"},
+                                   {"2010601", "  行政运行"},
+                                   {"2010602", "一般行政管理"},
+                                   {"2013901", "其中：行政运行"}}),
+                       "FA-TXT-003")
+                  .empty());
+}
+
+TEST(Families, CodeOfAnotherItemIsAWarning) {
+  const auto f = Findings(WithT5Rows({{"2010601", "信息化建设"}, {"2010607", "信息化建设"}}), "FA-TXT-003");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].expected(), "行政运行");
+  EXPECT_EQ(f[0].operands(0).src().line(), 30u);
+  // A catalogue for another year is not applied: coverage note, no finding.
+  rv1::Report r = WithT5Rows({{"2010601", "信息化建设"}});
+  r.mutable_document()->set_year(2031);
+  EXPECT_TRUE(Findings(r, "FA-TXT-003").empty());
 }
 
 }  // namespace

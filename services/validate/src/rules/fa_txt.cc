@@ -1,9 +1,11 @@
 // FA-TXT — text quality (REFERENCE §3.13).
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
 
 #include "google/protobuf/descriptor.h"
+#include "services/validate/src/functional_catalogue.h"
 
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
@@ -108,6 +110,62 @@ void UnitSlip(RuleContext& ctx) {  // FA-TXT-002
   }
 }
 
+// A printed row label without spaces (ASCII and U+3000) and the
+// "其中：" lead-in, as the catalogue spells names.
+std::string NormalizedLabel(std::string_view label) {
+  std::string out;
+  for (size_t i = 0; i < label.size();) {
+    if (label[i] == ' ' || label[i] == '\t') {
+      ++i;
+    } else if (label.substr(i, 3) == "\u3000") {
+      i += 3;
+    } else {
+      out += label[i++];
+    }
+  }
+  for (std::string_view lead : {"其中：", "其中:"}) {
+    if (std::string_view(out).substr(0, lead.size()) == lead) out.erase(0, lead.size());
+  }
+  return out;
+}
+
+bool IsFunctionalCode(std::string_view code) {
+  if (code.size() != 3 && code.size() != 5 && code.size() != 7) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }) && code[0] == '2';
+}
+
+// A table row whose functional code names another 类/款/项 than its label.
+// A label that is part of the catalogue name (or the reverse) is accepted:
+// PDF tables wrap long names over two lines.
+void CodeNameMismatch(RuleContext& ctx) {  // FA-TXT-003
+  const FunctionalCatalogue& catalogue = DefaultFunctionalCatalogue();
+  const int year = ctx.report().document().year();
+  if (catalogue.paths.empty() || year != catalogue.year) {
+    ctx.Missing(fmt::format("functional code catalogue is for {}, the report for {}", catalogue.year, year));
+    return;
+  }
+  std::set<std::string> reported;
+  for (const auto& table : ctx.report().tables()) {
+    for (int i = 0; i < table.rows_size(); ++i) {
+      const auto& row = table.rows(i);
+      if (!IsFunctionalCode(row.code()) || row.label().empty()) continue;
+      const std::string* expected = catalogue.NameOf(row.code());
+      if (expected == nullptr) continue;
+      ctx.Ran();
+      const std::string label = NormalizedLabel(row.label());
+      if (label.empty() || Contains(*expected, label) || Contains(label, *expected)) continue;
+      if (!reported.insert(row.code() + "|" + label).second) continue;  // same row in several tables
+      fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                                fmt::format("科目编码{}应为“{}”，表中列为“{}”", row.code(), *expected, row.label()),
+                                fmt::format("code {} is \"{}\" in the {} catalogue, the table prints \"{}\"",
+                                            row.code(), *expected, catalogue.year, row.label()));
+      f.set_relation("name(code) = catalogue name");
+      AddOperand(f, fmt::format("{}.rows[{}]", table.id(), i), row.code() + " " + row.label(), row.label(), row.src());
+      f.set_expected(*expected);
+    }
+  }
+}
+
 // The rule of config text.item_purposes that governs the 项 `name`, if any.
 const vv1::ItemPurposeRule* PurposeRuleFor(const RuleContext& ctx, std::string_view name) {
   for (const auto& rule : ctx.config().text().item_purposes()) {
@@ -185,6 +243,8 @@ std::vector<RuleDef> TxtRules() {
        "template placeholders left in", Placeholders},
       {"FA-TXT-002", fv1::SEVERITY_WARNING, kNarrative, "金额单位", "金额单位疑似误写为元",
        "an amount seems printed in 元 instead of 万元", UnitSlip},
+      {"FA-TXT-003", fv1::SEVERITY_WARNING, kTables, "科目编码与名称一致", "功能分类科目编码与名称不符",
+       "a functional code does not match its name", CodeNameMismatch},
       {"FA-TXT-004", fv1::SEVERITY_WARNING, kNarrative, "项的用途说明与项一致", "项的用途说明与项不符",
        "the purpose text contradicts the item", ItemPurpose},
       {"FA-TXT-006", fv1::SEVERITY_INFO, kNarrative, "错别字", "疑似错别字", "likely typos", Typos},
