@@ -711,5 +711,36 @@ TEST(Families, CodeOfAnotherItemIsAWarning) {
   EXPECT_TRUE(Findings(r, "FA-TXT-003").empty());
 }
 
+// ---- FA-TXT-005: the unit's name ------------------------------------------------------
+rv1::Report WithPartHeadings(std::vector<const char*> titles) {
+  rv1::Report r = Shanghai(2024);
+  r.mutable_document()->mutable_unit_name()->set_text("上海市普陀区财政局");
+  uint32_t line = 10;
+  for (const char* title : titles) {
+    auto* s = r.add_sections();
+    s->set_level(1);
+    s->set_title(title);
+    s->mutable_heading()->set_line(line++);
+  }
+  return r;
+}
+
+TEST(Families, HeadingsThatSpellTheUnitAsTheTitlePass) {
+  EXPECT_TRUE(Findings(WithPartHeadings({"第一部分 上海市普陀区财政局概况", "第二部分 上海市普陀区财政局 2024 年度部门决算表",
+                                         "第三部分 部门决算情况说明", "第一部分 单位概况", "第四部分 名词解释",
+                                         "第二部分 上海市普陀区XX局2024年度部门决算表"}),
+                       "FA-TXT-005")
+                  .empty());
+}
+
+TEST(Families, HeadingWithAnotherSpellingIsAWarning) {
+  rv1::Report r = WithPartHeadings({"第一部分 上海市普陀区财政局概况", "第三部分 上海市普陀区财务局2024年度部门决算情况说明"});
+  const auto f = Findings(r, "FA-TXT-005");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).printed(), "上海市普陀区财务局");
+  EXPECT_EQ(f[0].operands(0).src().line(), 11u);
+}
+
 }  // namespace
 }  // namespace juesuan::validate

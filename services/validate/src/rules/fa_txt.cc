@@ -166,6 +166,72 @@ void CodeNameMismatch(RuleContext& ctx) {  // FA-TXT-003
   }
 }
 
+// The unit name a part heading prints before its subject: "第一部分 X概况",
+// "第二部分 X2024年度部门决算表" → X. Empty when the heading names no unit
+// ("第二部分 部门决算情况说明", "第四部分 名词解释").
+std::string HeadingUnitName(std::string_view title) {
+  std::string text = NormalizedLabel(title);
+  // The ordinal "第一部分" (anything printed before it included).
+  constexpr size_t kOrdinalBytes = 24;
+  const size_t part = text.find("部分");
+  if (part != std::string::npos && part < kOrdinalBytes && text.rfind("第", part) != std::string::npos) {
+    text.erase(0, part + std::string_view("部分").size());
+  }
+  size_t cut = std::string::npos;
+  for (std::string_view marker : {"概况", "部门决算", "单位决算"}) cut = std::min(cut, text.find(marker));
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      cut = std::min(cut, i);
+      break;
+    }
+  }
+  // A generic subject ("单位概况", "本部门概况") is no name: a unit name has at
+  // least four characters (12 bytes of UTF-8 Han).
+  constexpr size_t kMinNameBytes = 12;
+  if (cut == std::string::npos || cut < kMinNameBytes) return {};
+  return text.substr(0, cut);
+}
+
+// Every place that prints the unit's name (part headings, the 整体支出绩效自评表
+// 单位名称) spells it as the title does. Names with template residue are
+// FA-TXT-001's.
+void UnitNameConsistent(RuleContext& ctx) {  // FA-TXT-005
+  const auto& r = ctx.report();
+  const std::string unit = NormalizedLabel(r.document().unit_name().text());
+  if (unit.empty()) {
+    ctx.Missing("unit name not found in the title");
+    return;
+  }
+  struct Printed {
+    std::string name;
+    std::string printed;
+    rv1::Provenance src;
+  };
+  std::vector<Printed> places;
+  for (int i = 0; i < r.sections_size(); ++i) {
+    const auto& s = r.sections(i);
+    if (s.level() != 1) continue;
+    const std::string name = HeadingUnitName(s.title());
+    if (!name.empty()) places.push_back({fmt::format("sections[{}].title", i), name, s.heading()});
+  }
+  for (int i = 0; i < r.performance_tables_size(); ++i) {
+    const auto& t = r.performance_tables(i);
+    if (t.kind() != rv1::PERFORMANCE_TABLE_KIND_OVERALL || t.unit_name().text().empty()) continue;
+    places.push_back({fmt::format("performance_tables[{}].unit_name", i), NormalizedLabel(t.unit_name().text()),
+                      t.unit_name().src()});
+  }
+  for (const auto& place : places) {
+    ctx.Ran();
+    if (place.printed == unit || ContainsAny(place.printed, ctx.config().text().placeholder_tokens())) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(), fmt::format("“{}”与标题中的单位名称“{}”不一致", place.printed, unit),
+                              fmt::format("\"{}\" differs from the unit name in the title", place.printed));
+    f.set_relation("unit name = title's unit name");
+    AddOperand(f, place.name, place.printed, place.printed, place.src);
+    AddOperand(f, "document.unit_name", r.document().unit_name());
+    f.set_expected(unit);
+  }
+}
+
 // The rule of config text.item_purposes that governs the 项 `name`, if any.
 const vv1::ItemPurposeRule* PurposeRuleFor(const RuleContext& ctx, std::string_view name) {
   for (const auto& rule : ctx.config().text().item_purposes()) {
@@ -247,6 +313,8 @@ std::vector<RuleDef> TxtRules() {
        "a functional code does not match its name", CodeNameMismatch},
       {"FA-TXT-004", fv1::SEVERITY_WARNING, kNarrative, "项的用途说明与项一致", "项的用途说明与项不符",
        "the purpose text contradicts the item", ItemPurpose},
+      {"FA-TXT-005", fv1::SEVERITY_WARNING, kNarrative, "单位名称一致", "单位名称前后不一致",
+       "the unit name is spelled differently", UnitNameConsistent},
       {"FA-TXT-006", fv1::SEVERITY_INFO, kNarrative, "错别字", "疑似错别字", "likely typos", Typos},
       {"FA-TXT-007", fv1::SEVERITY_INFO, kNarrative, "重复标点", "重复标点", "repeated punctuation", RepeatedPunctuation},
   };
