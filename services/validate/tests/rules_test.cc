@@ -678,6 +678,16 @@ TEST(Families, RestatedTotalMustAgree) {
   EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);  // 决算数 300.82 vs gpb.total 307.82
 }
 
+TEST(Families, IncomeAndExpenditureTotalsRestateTheTotals) {
+  rv1::Report r = testing::SeedReport();
+  EXPECT_TRUE(Findings(r, "FA-XS-001").empty());  // 121.39 in N.TOTAL, N.INCOME and N.EXPEND
+  *r.mutable_income()->mutable_total() = Wan(12134, 16);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+  *r.mutable_income()->mutable_total() = Wan(12139, 16);
+  *r.mutable_expenditure()->mutable_total() = Wan(12109, 23);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+}
+
 // ---- FA-TXT-003: functional code vs name ---------------------------------------------
 rv1::Report WithT5Rows(std::vector<std::pair<const char*, const char*>> rows) {
   rv1::Report r = Shanghai(2024);

@@ -37,8 +37,9 @@ bool SamePrint(const rv1::Provenance& a, const rv1::Provenance& b) {
 
 // A total restated in another narrative place is the same quantity printed
 // twice (SAME): an amount statement naming an entity operand
-// ("一般公共预算财政拨款支出2940.05万元，主要用于…" → gpb.total), and the
-// 决算数 of the 一般公共预算 budget-vs-final statement.
+// ("一般公共预算财政拨款支出2940.05万元，主要用于…" → gpb.total), the
+// 本年收入/支出合计 of N.INCOME and N.EXPEND, and the 决算数 of the
+// 一般公共预算 budget-vs-final statement.
 void RestatedTotalsAgree(RuleContext& ctx) {
   const auto& r = ctx.report();
   std::set<std::pair<uint64_t, uint64_t>> checked;
@@ -56,6 +57,14 @@ void RestatedTotalsAgree(RuleContext& ctx) {
     if (!st.has_amount()) continue;
     check(fmt::format("statements[{}] ({})", i, st.subject()), st.amount(), st.subject(),
           ResolveAmount(r, st.subject()));
+  }
+  // 本年收入合计 / 本年支出合计 of N.TOTAL restated in N.INCOME / N.EXPEND.
+  const auto& tot = r.totals();
+  if (tot.has_income_year() && r.income().has_total()) {
+    check("inc.total", r.income().total(), "tot.income_year", &tot.income_year());
+  }
+  if (tot.has_expend_year() && r.expenditure().has_total()) {
+    check("exp.total", r.expenditure().total(), "tot.expend_year", &tot.expend_year());
   }
   const auto& gpb = r.general_public_budget();
   if (gpb.has_budget_vs_final() && gpb.budget_vs_final().has_final()) {
