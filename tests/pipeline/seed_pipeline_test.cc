@@ -173,5 +173,13 @@ TEST(CorpusPipeline, NewRulesRunOnTheParsedPdfs) {
   EXPECT_EQ(housing_fund, 1);  // REFERENCE §3.16
 }
 
+TEST(SeedPipeline, NewRulesRunOnTheParsedSeed) {
+  std::vector<Finding> findings;  // which of them report is pinned by FindingsAreThoseOfTheReference
+  auto runs = Outcomes("seed/000_0d0d50dd571d51d1.txt", &findings);
+  for (const char* id : {"FA-XS-005", "FA-XS-011", "FA-XS-012", "FA-YR-003", "FA-TXT-002", "FA-TXT-005"}) {
+    EXPECT_EQ(runs[id], validate::v1::RULE_OUTCOME_RAN) << id;
+  }
+}
+
 }  // namespace
 }  // namespace juesuan

@@ -531,6 +531,9 @@ TEST(Families, YoyComparedWithThePriorYearPasses) {
                   .empty());
   EXPECT_EQ(Only(WithYoyClause("", "比上年增加0.00万元，", "主要原因是：2022年与2024年均未安排。"), "FA-YR-003"),
             fv1::SEVERITY_WARNING);
+  // Plans and other years that are no comparison are not references.
+  EXPECT_TRUE(Findings(WithYoyClause("", "比上年增加1.00万元，", "主要原因是：为2025年和后续工作作准备。"), "FA-YR-003")
+                  .empty());
 }
 
 // ---- FA-XS-005: basic-type 项 within the basic expenditure -----------------------

@@ -119,22 +119,41 @@ bool StartsAt(std::string_view text, size_t at, std::string_view word) {
   return text.substr(at, word.size()) == word;
 }
 
-// Years that a YoY clause compares with: "比2023年", "较2023年度", "与2023年度相比",
-// "2023年与2024年均未安排". Other years (the report's own "2024年度…") are not references.
+bool FourDigitYearAt(std::string_view text, size_t i) {
+  if (i + 4 > text.size() || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')) return false;
+  for (size_t k = 0; k < 4; ++k) {
+    if (text[i + k] < '0' || text[i + k] > '9') return false;
+  }
+  return StartsAt(text, i + 4, "年");
+}
+
+// Years that a YoY clause compares with: the base of "比2023年", "较2023年度",
+// "与2023年度相比", and both years of "2023年与2024年均未安排". Other years
+// (the report's own "2024年度…", plans "2025年和…") are not references.
 std::vector<YearReference> ComparedYears(std::string_view text) {
   static constexpr std::string_view kBaseWords[] = {"比", "较"};
-  static constexpr std::string_view kPairWords[] = {"与", "和", "同"};
+  static constexpr std::string_view kWithWords[] = {"与", "同"};      // "与Y年相比"
+  static constexpr std::string_view kComparedWords[] = {"相比", "比较", "同期"};
+  static constexpr std::string_view kPairWords[] = {"与", "和"};      // "Y1年与Y2年"
+  constexpr std::string_view kYear = "年", kYearDu = "年度";
   std::vector<YearReference> out;
   for (size_t i = 0; i + 4 < text.size(); ++i) {
-    bool digits = true;
-    for (size_t k = 0; k < 4; ++k) digits = digits && text[i + k] >= '0' && text[i + k] <= '9';
-    if (!digits || !StartsAt(text, i + 4, "年") || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')) continue;
+    if (!FourDigitYearAt(text, i)) continue;
     const int year = std::stoi(std::string(text.substr(i, 4)));
-    size_t after = i + 4 + std::string_view("年").size();
+    size_t after = i + 4 + kYear.size();
     if (StartsAt(text, after, "度")) after += std::string_view("度").size();
     bool base = false, pair = false;
     for (auto w : kBaseWords) base = base || EndsWith(text, i, w);
-    for (auto w : kPairWords) pair = pair || EndsWith(text, i, w) || StartsAt(text, after, w);
+    for (auto w : kWithWords) {
+      if (!EndsWith(text, i, w)) continue;
+      for (auto c : kComparedWords) base = base || StartsAt(text, after, c);
+    }
+    for (auto w : kPairWords) {
+      pair = pair || (StartsAt(text, after, w) && FourDigitYearAt(text, after + w.size()));
+      const bool second = EndsWith(text, i, w) && i >= w.size() &&
+                          (EndsWith(text, i - w.size(), kYear) || EndsWith(text, i - w.size(), kYearDu));
+      pair = pair || second;
+    }
     if (base || pair) out.push_back({year, i, base});
   }
   return out;
