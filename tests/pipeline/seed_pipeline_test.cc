@@ -156,3 +156,57 @@ TEST(CorpusPipeline, WarningsAreTheReviewedDefects) {
 
 }  // namespace
 }  // namespace juesuan
+
+namespace juesuan {
+namespace {
+
+// The rules added for REFERENCE §3.7/§3.9/§3.13/§3.14 run on the parsed corpus
+// PDFs (not only on hand-made reports) and report what §3.16 expects.
+std::map<std::string, validate::v1::RuleOutcome> Outcomes(const std::string& relative,
+                                                          std::vector<Finding>* findings) {
+  auto parser = parse::DocumentParser::CreateDefault();
+  EXPECT_TRUE(parser.ok());
+  auto report = (*parser)->Parse(ReadShared(relative), {});
+  EXPECT_TRUE(report.ok()) << report.status();
+  auto validated = validate::Validate(*report, validate::DefaultConfig());
+  EXPECT_TRUE(validated.ok()) << validated.status();
+  std::map<std::string, validate::v1::RuleOutcome> out;
+  for (const auto& run : validated->summary().runs()) out[run.rule_id()] = run.outcome();
+  for (const auto& f : validated->findings()) findings->push_back(f);
+  return out;
+}
+
+TEST(CorpusPipeline, NewRulesRunOnTheParsedPdfs) {
+  std::vector<Finding> findings;
+  auto runs = Outcomes("corpus/001/上海市普陀区财政局2024年度部门决算.pdf", &findings);
+  for (const char* id : {"FA-TXT-003", "FA-XS-005", "FA-YR-003", "PF-TAB-012", "FA-TXT-002", "FA-TXT-005"}) {
+    EXPECT_EQ(runs[id], validate::v1::RULE_OUTCOME_RAN) << id;
+  }
+  for (const auto& f : findings) {
+    EXPECT_TRUE(f.rule_id() != "FA-TXT-003" && f.rule_id() != "PF-TAB-012" && f.rule_id() != "FA-YR-003" &&
+                f.rule_id() != "FA-TXT-005")
+        << f.rule_id() << " " << f.message_zh();
+  }
+  findings.clear();
+  Outcomes("corpus/003/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", &findings);
+  int housing_fund = 0;
+  for (const auto& f : findings) {
+    if (f.rule_id() == "FA-TXT-004") {
+      ++housing_fund;
+      EXPECT_EQ(f.severity(), findings::v1::SEVERITY_WARNING);
+      EXPECT_NE(f.message_zh().find("住房公积金"), std::string::npos) << f.message_zh();
+    }
+  }
+  EXPECT_EQ(housing_fund, 1);  // REFERENCE §3.16
+}
+
+TEST(SeedPipeline, NewRulesRunOnTheParsedSeed) {
+  std::vector<Finding> findings;  // which of them report is pinned by FindingsAreThoseOfTheReference
+  auto runs = Outcomes("seed/000_0d0d50dd571d51d1.txt", &findings);
+  for (const char* id : {"FA-XS-005", "FA-XS-011", "FA-XS-012", "FA-YR-003", "FA-TXT-002", "FA-TXT-005"}) {
+    EXPECT_EQ(runs[id], validate::v1::RULE_OUTCOME_RAN) << id;
+  }
+}
+
+}  // namespace
+}  // namespace juesuan

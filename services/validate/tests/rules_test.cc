@@ -1,6 +1,7 @@
 // Per-family rule tests on small hand-made reports, including the corpus
 // findings of REFERENCE §3.16 (corpus/001, 003, 004) as mini-fixtures.
 #include <climits>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -706,6 +707,338 @@ TEST(Families, PerformanceTableArithmetic) {
   EXPECT_EQ(Only(r, "PF-TAB-003"), fv1::SEVERITY_ERROR);
   pp->mutable_indicators()->RemoveLast();  // no 满意度 indicator any more
   EXPECT_EQ(Findings(r, "PF-TAB-010").size(), 2u);
+}
+
+// ---- FA-TXT-004: 项 purpose text -------------------------------------------------
+rv1::FunctionalItem* AddItem(rv1::Report& r, std::vector<const char*> path, const char* purpose) {
+  rv1::FunctionalItem* item = r.mutable_general_public_budget()->add_items();
+  for (const char* p : path) item->add_path(p);
+  item->mutable_purpose()->set_text(purpose);
+  item->mutable_purpose()->mutable_src()->set_line(7);
+  return item;
+}
+
+TEST(Corpus003, HousingFundPurposeNamesMedicalInsurance) {
+  rv1::Report r = Shanghai();
+  AddItem(r, {"住房保障支出", "住房改革支出", "住房公积金"}, "事业单位医疗保险支出");
+  AddItem(r, {"卫生健康支出", "行政事业单位医疗", "事业单位医疗"}, "事业单位医疗保险支出");
+  const auto f = Findings(r, "FA-TXT-004");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  ASSERT_EQ(f[0].operands_size(), 2);
+  EXPECT_EQ(f[0].operands(0).printed(), "住房公积金");
+  EXPECT_EQ(f[0].operands(1).src().line(), 7u);
+}
+
+TEST(Families, ItemPurposesThatFitTheirItemPass) {
+  rv1::Report r = Shanghai();
+  AddItem(r, {"住房保障支出", "住房改革支出", "住房公积金"}, "缴纳在职人员住房公积金");
+  AddItem(r, {"住房保障支出", "住房改革支出", "购房补贴"}, "缴纳在职人员住房购房补贴");
+  AddItem(r, {"卫生健康支出", "行政事业单位医疗", "行政单位医疗"}, "在职人员基本医疗保险费");
+  AddItem(r, {"一般公共服务支出", "财政事务", "行政运行"}, "局本部人员经费及公用经费");
+  EXPECT_TRUE(Findings(r, "FA-TXT-004").empty());
+  // A purpose that names no housing-fund wording at all is flagged too.
+  AddItem(r, {"住房保障支出", "住房改革支出", "住房公积金"}, "人员支出");
+  EXPECT_EQ(Only(r, "FA-TXT-004"), fv1::SEVERITY_WARNING);
+}
+
+// ---- PF-TAB-012: SH narrative grade counts -------------------------------------
+rv1::Count Cnt(int64_t v, uint32_t line = 1) {
+  rv1::Count c;
+  c.set_value(v);
+  c.set_unit("个");
+  c.mutable_src()->set_line(line);
+  return c;
+}
+
+rv1::Report GradedProjects(int64_t projects, int64_t excellent, int64_t good) {
+  rv1::Report r = Shanghai();
+  auto* p = r.mutable_performance();
+  *p->mutable_selfeval_projects() = Cnt(projects, 3);
+  *p->mutable_grade_excellent() = Cnt(excellent, 4);
+  *p->mutable_grade_good() = Cnt(good, 4);
+  *p->mutable_grade_pass() = Cnt(0, 4);
+  *p->mutable_grade_fail() = Cnt(0, 4);
+  return r;
+}
+
+TEST(Corpus001, GradeCountsAddUpToTheProjects) {
+  EXPECT_TRUE(Findings(GradedProjects(4, 4, 0), "PF-TAB-012").empty());  // 4 = 4+0+0+0
+}
+
+TEST(Families, GradeCountsThatDoNotAddUpAreAnError) {
+  rv1::Report r = GradedProjects(4, 3, 0);
+  const auto f = Findings(r, "PF-TAB-012");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].expected(), "3");
+  EXPECT_EQ(f[0].operands(0).src().line(), 3u);
+  // A 92-point average with no 优 project contradicts the bands.
+  r = GradedProjects(2, 0, 2);
+  r.mutable_performance()->mutable_selfeval_average_score()->set_digits(9200);
+  r.mutable_performance()->mutable_selfeval_average_score()->set_scale(2);
+  EXPECT_EQ(Only(r, "PF-TAB-012"), fv1::SEVERITY_ERROR);
+  r.mutable_performance()->mutable_selfeval_average_score()->set_digits(8900);
+  EXPECT_TRUE(Findings(r, "PF-TAB-012").empty());
+}
+
+// ---- FA-YR-003: the comparison year of YoY statements --------------------------
+rv1::Report WithYoyClause(const std::string& lead, const std::string& clause, const std::string& reason) {
+  rv1::Report r = Shanghai(2024);
+  r.set_text(lead + clause + reason);
+  auto* yoy = r.mutable_totals()->mutable_yoy();
+  yoy->mutable_src()->set_byte_begin(lead.size());
+  yoy->mutable_src()->set_byte_end(lead.size() + clause.size());
+  yoy->mutable_src()->set_raw_text(clause);
+  yoy->mutable_src()->set_line(1);
+  yoy->mutable_reason()->set_text(reason);
+  yoy->mutable_reason()->mutable_src()->set_byte_begin(lead.size() + clause.size());
+  yoy->mutable_reason()->mutable_src()->set_byte_end(r.text().size());
+  return r;
+}
+
+TEST(Families, YoyComparedWithAnEarlierYearIsAWarning) {
+  const rv1::Report r = WithYoyClause("2024年度收入总计10.00万元，", "比2022年增加1.00万元，增长11.11%。", "");
+  const auto f = Findings(r, "FA-YR-003");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).src().raw_text(), "2022");
+  EXPECT_EQ(f[0].operands(0).src().byte_begin(), std::string("2024年度收入总计10.00万元，比").size());
+  // The lead-in "与2022年度相比，" is part of the comparison too.
+  EXPECT_EQ(Only(WithYoyClause("与2022年度相比，", "收入总计增加1.00万元。", ""), "FA-YR-003"), fv1::SEVERITY_WARNING);
+}
+
+TEST(Families, YoyComparedWithThePriorYearPasses) {
+  EXPECT_TRUE(Findings(WithYoyClause("2024年度收入总计10.00万元，", "比2023年增加1.00万元。", ""), "FA-YR-003").empty());
+  EXPECT_TRUE(Findings(WithYoyClause("与2023年度相比，", "收入总计增加1.00万元。", ""), "FA-YR-003").empty());
+  // Seed wording: "2023年与2024年均未安排".
+  EXPECT_TRUE(Findings(WithYoyClause("", "比上年增加0.00万元，增长0.00%，", "主要原因是：2023年与2024年均未安排。"),
+                       "FA-YR-003")
+                  .empty());
+  EXPECT_EQ(Only(WithYoyClause("", "比上年增加0.00万元，", "主要原因是：2022年与2024年均未安排。"), "FA-YR-003"),
+            fv1::SEVERITY_WARNING);
+  // Plans and other years that are no comparison are not references.
+  EXPECT_TRUE(Findings(WithYoyClause("", "比上年增加1.00万元，", "主要原因是：为2025年和后续工作作准备。"), "FA-YR-003")
+                  .empty());
+}
+
+// ---- FA-XS-005: basic-type 项 within the basic expenditure -----------------------
+TEST(Families, SeedBasicTypeItemsEqualTheBasicExpenditure) {
+  // 38.76 + 5.00 + 2.50 + 2.52 + 0.16 + 4.36 = 53.30 = 基本支出.
+  const rv1::Report r = testing::SeedReport();
+  EXPECT_TRUE(Findings(r, "FA-XS-005").empty());
+}
+
+TEST(Families, BasicTypeItemsAboveTheBasicExpenditureAreNoted) {
+  rv1::Report r = testing::SeedReport();
+  *r.mutable_basic()->mutable_total() = Wan(5000);  // 53.30 of basic-type items > 50.00
+  const auto f = Findings(r, "FA-XS-005");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
+  EXPECT_EQ(f[0].operands_size(), 7);  // six basic-type items and the basic total
+  EXPECT_EQ(f[0].residue(), "3.30");
+}
+
+// ---- FA-TXT-002: 元 for 万元 --------------------------------------------------------
+rv1::Amount Yuan(int64_t fen, uint32_t line) {
+  rv1::Amount a;
+  a.set_fen(fen);
+  a.set_quantum_fen(1);
+  a.set_unit(rv1::MONEY_UNIT_YUAN);
+  a.mutable_src()->set_line(line);
+  a.mutable_src()->set_byte_begin(100);
+  a.mutable_src()->set_byte_end(105);
+  a.mutable_src()->set_raw_text("0.80元");
+  return a;
+}
+
+TEST(Families, AmountInYuanRepeatingAWanFigureIsAUnitSlip) {
+  rv1::Report r = Shanghai();
+  r.mutable_document()->set_amount_unit(rv1::MONEY_UNIT_WAN_YUAN);
+  *r.mutable_sangong()->mutable_car_running()->mutable_final() = Wan(80, 5);  // 0.80万元
+  *r.mutable_operating_cost()->mutable_amount() = Yuan(80, 9);               // "0.80元"
+  const auto f = Findings(r, "FA-TXT-002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).src().line(), 9u);
+  EXPECT_EQ(f[0].operands(1).src().line(), 5u);
+}
+
+TEST(Families, AmountsInYuanThatRepeatNoWanFigurePass) {
+  rv1::Report r = Shanghai();
+  r.mutable_document()->set_amount_unit(rv1::MONEY_UNIT_WAN_YUAN);
+  *r.mutable_sangong()->mutable_car_running()->mutable_final() = Wan(80, 5);
+  *r.mutable_operating_cost()->mutable_amount() = Yuan(8'000'000, 9);  // 80000.00元 = 8.00万元
+  EXPECT_TRUE(Findings(r, "FA-TXT-002").empty());
+}
+
+// ---- FA-XS-012: people counts in the self-evaluation tables ---------------------
+TEST(Families, SeedPeopleCountsMatchTheStaff) {
+  // "满足12名干部", "保障人员12人", 保障人员数 =12人; 12 in service.
+  EXPECT_TRUE(Findings(testing::SeedReport(), "FA-XS-012").empty());
+}
+
+TEST(Families, PeopleCountsThatDifferFromTheStaffAreNoted) {
+  rv1::Report r = testing::SeedReport();
+  r.mutable_profile()->mutable_staff()->mutable_in_service()->set_value(11);
+  const auto f = Findings(r, "FA-XS-012");
+  ASSERT_EQ(f.size(), 3u);  // goal expected, goal actual, indicator actual
+  for (const auto& finding : f) {
+    EXPECT_EQ(finding.severity(), fv1::SEVERITY_INFO);
+    EXPECT_EQ(finding.operands(0).value(), "12");
+    EXPECT_EQ(finding.expected(), "11");
+  }
+}
+
+// ---- FA-XS-011: PP goal-text amounts vs funds ------------------------------------
+TEST(Families, SeedGoalAmountsPartitionTheProject) {
+  // 38.79 + 29.3 = 68.09 executed; caps ≤38.79 + ≤29.3 ≤ 68.09 budget.
+  EXPECT_TRUE(Findings(testing::SeedReport(), "FA-XS-011").empty());
+}
+
+TEST(Families, GoalAmountsAndCostCapsBeyondTheFundsAreNoted) {
+  rv1::Report r = testing::SeedReport();
+  auto* pp = r.mutable_performance_tables(1);
+  pp->mutable_goal_actual()->set_text("支付办公设备购置费38.79万元，保障机关运行支出20.3万元。");
+  auto f = Findings(r, "FA-XS-011");
+  ASSERT_EQ(f.size(), 1u);  // 38.79 + 20.3 = 59.09 ≠ 68.09
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_INFO);
+  EXPECT_EQ(f[0].operands_size(), 3);
+  EXPECT_EQ(f[0].operands(1).src().byte_begin() - pp->goal_actual().src().byte_begin(),
+            std::string("支付办公设备购置费").size());
+  pp->mutable_goal_actual()->set_text("支付办公设备购置费38.79万元，保障机关运行支出29.3万元。");
+  EXPECT_TRUE(Findings(r, "FA-XS-011").empty());
+  pp->mutable_indicators(4)->mutable_target()->mutable_number()->set_digits(5000);  // ≤50.00万元
+  pp->mutable_indicators(4)->mutable_target()->mutable_number()->set_scale(2);
+  EXPECT_EQ(Only(r, "FA-XS-011"), fv1::SEVERITY_INFO);  // 50.00 + 29.3 > 68.09
+}
+
+// ---- FA-SUM-006 budget column, FA-XS-001 restatements ------------------------------
+rv1::BudgetVsFinal Bvf(rv1::BudgetKind kind, int64_t budget, int64_t final_, uint32_t line) {
+  rv1::BudgetVsFinal b;
+  b.set_kind(kind);
+  *b.mutable_budget() = Wan(budget, line);
+  *b.mutable_final() = Wan(final_, line);
+  return b;
+}
+
+rv1::Report ItemBudgets(int64_t total_budget) {
+  // corpus/003: 全年预算 321.02 = Σ 项 全年预算; 年初预算 0 is printed beside it.
+  rv1::Report r = Shanghai();
+  auto* gpb = r.mutable_general_public_budget();
+  *gpb->mutable_total() = Wan(30782, 2);
+  *gpb->mutable_budget_vs_final() = Bvf(rv1::BUDGET_KIND_INITIAL, 0, 30782, 3);
+  *gpb->mutable_budget_vs_final()->mutable_annual_budget() = Wan(total_budget, 3);
+  const int64_t budgets[] = {5200, 1768, 20224, 900, 574, 223, 229, 1812, 1172};
+  const int64_t finals[] = {5132, 1131, 20224, 618, 464, 222, 49, 1770, 1172};
+  for (int i = 0; i < 9; ++i) {
+    auto* item = AddItem(r, {"类", "款", "项"}, "");
+    *item->mutable_amount() = Wan(finals[i], 10 + i);
+    *item->mutable_budget_vs_final() = Bvf(rv1::BUDGET_KIND_ANNUAL, budgets[i], finals[i], 10 + i);
+  }
+  return r;
+}
+
+TEST(Corpus003, ItemAnnualBudgetsAddUpToTheTotal) {
+  for (const auto& f : Findings(ItemBudgets(32102), "FA-SUM-006")) {
+    EXPECT_EQ(f.relation().find("预算"), std::string::npos) << f.relation();
+  }
+}
+
+TEST(Families, ItemBudgetsThatDoNotAddUpAreAnError) {
+  const auto f = Findings(ItemBudgets(34102), "FA-SUM-006");  // 341.02 ≠ Σ 321.02
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(f[0].operands_size(), 10);
+}
+
+TEST(Families, RestatedTotalMustAgree) {
+  rv1::Report r = ItemBudgets(32102);
+  auto* st = r.add_statements();
+  st->set_subject("gpb.total");
+  *st->mutable_amount() = Wan(30782, 20);
+  EXPECT_TRUE(Findings(r, "FA-XS-001").empty());
+  *st->mutable_amount() = Wan(30783, 20);  // one quantum: narrative ↔ narrative ladder
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_WARNING);
+  *st->mutable_amount() = Wan(30582, 20);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+  *st->mutable_amount() = Wan(30782, 20);
+  *r.mutable_general_public_budget()->mutable_budget_vs_final()->mutable_final() = Wan(30082, 3);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);  // 决算数 300.82 vs gpb.total 307.82
+}
+
+TEST(Families, IncomeAndExpenditureTotalsRestateTheTotals) {
+  rv1::Report r = testing::SeedReport();
+  EXPECT_TRUE(Findings(r, "FA-XS-001").empty());  // 121.39 in N.TOTAL, N.INCOME and N.EXPEND
+  *r.mutable_income()->mutable_total() = Wan(12134, 16);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+  *r.mutable_income()->mutable_total() = Wan(12139, 16);
+  *r.mutable_expenditure()->mutable_total() = Wan(12109, 23);
+  EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+}
+
+// ---- FA-TXT-003: functional code vs name ---------------------------------------------
+rv1::Report WithT5Rows(std::vector<std::pair<const char*, const char*>> rows) {
+  rv1::Report r = Shanghai(2024);
+  rv1::Table* t = AddTable(r, "T5", {"code", "name", "total"});
+  for (const auto& [code, label] : rows) {
+    rv1::Row* row = AddRow(t, code, label, strlen(code) == 7 ? rv1::ROW_LEVEL_ITEM : rv1::ROW_LEVEL_CLASS, {100});
+    row->mutable_src()->set_line(30);
+  }
+  return r;
+}
+
+TEST(Families, CodesThatNameTheirRowPass) {
+  // Labels as the PDF tables print them: spaced, wrapped, with "其中：".
+  EXPECT_TRUE(Findings(WithT5Rows({{"201", "一般公共服务支出"},
+                                   {"2010601", "  行政运行"},
+                                   {"2010602", "一般行政管理"},
+                                   {"2013901", "其中：行政运行"}}),
+                       "FA-TXT-003")
+                  .empty());
+}
+
+TEST(Families, CodeOfAnotherItemIsAWarning) {
+  const auto f = Findings(WithT5Rows({{"2010601", "信息化建设"}, {"2010607", "信息化建设"}}), "FA-TXT-003");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].expected(), "行政运行");
+  EXPECT_EQ(f[0].operands(0).src().line(), 30u);
+  // A catalogue for another year is not applied: coverage note, no finding.
+  rv1::Report r = WithT5Rows({{"2010601", "信息化建设"}});
+  r.mutable_document()->set_year(2031);
+  EXPECT_TRUE(Findings(r, "FA-TXT-003").empty());
+}
+
+// ---- FA-TXT-005: the unit's name ------------------------------------------------------
+rv1::Report WithPartHeadings(std::vector<const char*> titles) {
+  rv1::Report r = Shanghai(2024);
+  r.mutable_document()->mutable_unit_name()->set_text("上海市普陀区财政局");
+  uint32_t line = 10;
+  for (const char* title : titles) {
+    auto* s = r.add_sections();
+    s->set_level(1);
+    s->set_title(title);
+    s->mutable_heading()->set_line(line++);
+  }
+  return r;
+}
+
+TEST(Families, HeadingsThatSpellTheUnitAsTheTitlePass) {
+  EXPECT_TRUE(Findings(WithPartHeadings({"第一部分 上海市普陀区财政局概况", "第二部分 上海市普陀区财政局 2024 年度部门决算表",
+                                         "第三部分 部门决算情况说明", "第一部分 单位概况", "第四部分 名词解释",
+                                         "第二部分 上海市普陀区XX局2024年度部门决算表"}),
+                       "FA-TXT-005")
+                  .empty());
+}
+
+TEST(Families, HeadingWithAnotherSpellingIsAWarning) {
+  rv1::Report r = WithPartHeadings({"第一部分 上海市普陀区财政局概况", "第三部分 上海市普陀区财务局2024年度部门决算情况说明"});
+  const auto f = Findings(r, "FA-TXT-005");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(f[0].operands(0).printed(), "上海市普陀区财务局");
+  EXPECT_EQ(f[0].operands(0).src().line(), 11u);
 }
 
 }  // namespace

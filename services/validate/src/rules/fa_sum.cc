@@ -195,6 +195,40 @@ void ClassIsSumOfItems(RuleContext& ctx) {  // FA-SUM-005
   }
 }
 
+// The budget a budget-vs-final statement prints for one kind: 年初 (annual =
+// false) or 全年/调整后 (annual = true), including the SH "全年预算为A万元"
+// printed beside a 年初 budget.
+const rv1::Amount* BudgetOfKind(const rv1::BudgetVsFinal& b, bool annual) {
+  const bool labelled_annual = b.kind() == rv1::BUDGET_KIND_ANNUAL || b.kind() == rv1::BUDGET_KIND_ADJUSTED;
+  if (b.has_budget() && b.kind() != rv1::BUDGET_KIND_UNSPECIFIED && labelled_annual == annual) return &b.budget();
+  if (annual && b.has_annual_budget()) return &b.annual_budget();
+  return nullptr;
+}
+
+// The budget column of N.GPB.DETAIL: the 一般公共预算 budget of a kind is the
+// sum of the 项 budgets of that kind, when every 项 prints one.
+void ItemBudgetsAddUp(RuleContext& ctx) {
+  const auto& gpb = ctx.report().general_public_budget();
+  if (!gpb.has_budget_vs_final() || gpb.items_size() == 0) return;
+  for (bool annual : {false, true}) {
+    const rv1::Amount* budget = BudgetOfKind(gpb.budget_vs_final(), annual);
+    if (budget == nullptr) continue;
+    const char* kind = annual ? "全年" : "年初";
+    auto total = ctx.Amount(fmt::format("gpb.bvf.{}预算", kind), budget);
+    Terms terms;
+    for (int i = 0; i < gpb.items_size() && total; ++i) {
+      const rv1::Amount* item = BudgetOfKind(gpb.items(i).budget_vs_final(), annual);
+      auto op = ctx.Amount(fmt::format("gpb.items[{}].bvf.{}预算 {}", i, kind, fmt::join(gpb.items(i).path(), "/")), item);
+      if (!op) {
+        terms.clear();
+        break;
+      }
+      terms.push_back({*op, 1});
+    }
+    if (total && !terms.empty()) RecordSum(ctx, fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind), *total, terms);
+  }
+}
+
 void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
   const auto& gpb = ctx.report().general_public_budget();
   auto total = JUESUAN_AMOUNT(ctx, "gpb.total", gpb, total);
@@ -220,6 +254,7 @@ void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
     }
     if (complete) RecordSum(ctx, "gpb.total = Σ gpb.items", *total, terms);
   }
+  ItemBudgetsAddUp(ctx);
   for (std::string_view id : kHierarchyTables) {
     if (id == "T3") continue;  // FA-SUM-004
     const rv1::Table* t = FindTable(ctx.report(), id);

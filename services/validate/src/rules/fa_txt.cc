@@ -1,5 +1,11 @@
 // FA-TXT — text quality (REFERENCE §3.13).
+#include <algorithm>
+#include <limits>
+#include <map>
 #include <set>
+
+#include "google/protobuf/descriptor.h"
+#include "services/validate/src/functional_catalogue.h"
 
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
@@ -43,6 +49,228 @@ void Placeholders(RuleContext& ctx) {  // FA-TXT-001
   for (const auto& h : hits) AddOperand(f, "placeholder", h.src.raw_text().empty() ? h.where : h.src.raw_text(), h.where, h.src);
 }
 
+// Every printed (non-blank) Amount of the report with its field path.
+void CollectAmounts(const google::protobuf::Message& m, const std::string& path,
+                    std::vector<std::pair<std::string, const rv1::Amount*>>* out) {
+  using google::protobuf::FieldDescriptor;
+  if (m.GetDescriptor() == rv1::Amount::descriptor()) {
+    const auto& a = static_cast<const rv1::Amount&>(m);
+    if (!a.blank()) out->push_back({path, &a});
+    return;
+  }
+  const auto* reflection = m.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(m, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    const std::string child = path.empty() ? field->name() : path + "." + field->name();
+    if (!field->is_repeated()) {
+      CollectAmounts(reflection->GetMessage(m, field), child, out);
+      continue;
+    }
+    for (int i = 0; i < reflection->FieldSize(m, field); ++i) {
+      CollectAmounts(reflection->GetRepeatedMessage(m, field, i), fmt::format("{}[{}]", child, i), out);
+    }
+  }
+}
+
+// An amount printed in 元 in a document kept in 万元 whose digits are those of
+// a 万元 amount printed elsewhere: the unit was slipped (121.39元 for 121.39万元).
+void UnitSlip(RuleContext& ctx) {  // FA-TXT-002
+  const auto& r = ctx.report();
+  if (r.document().amount_unit() != rv1::MONEY_UNIT_WAN_YUAN) {
+    ctx.Missing("document unit is not 万元");
+    return;
+  }
+  std::vector<std::pair<std::string, const rv1::Amount*>> amounts;
+  CollectAmounts(r, "", &amounts);
+  std::multimap<int64_t, const std::pair<std::string, const rv1::Amount*>*> wan_by_fen;
+  for (const auto& a : amounts) {
+    if (a.second->unit() == rv1::MONEY_UNIT_WAN_YUAN) wan_by_fen.emplace(a.second->fen(), &a);
+  }
+  ctx.Ran();
+  std::set<std::pair<uint64_t, uint64_t>> seen;
+  for (const auto& [name, a] : amounts) {
+    if (a->unit() != rv1::MONEY_UNIT_YUAN || a->fen() == 0) continue;
+    if (!seen.insert({a->src().byte_begin(), a->src().byte_end()}).second) continue;
+    if (a->fen() > std::numeric_limits<int64_t>::max() / 10'000) continue;
+    const auto match = wan_by_fen.find(a->fen() * 10'000);  // the same digits read as 万元
+    if (match == wan_by_fen.end()) continue;
+    const auto& [wan_name, wan] = *match->second;
+    auto slipped = ctx.Amount(name, true, *a);
+    auto other = ctx.Amount(wan_name, true, *wan);
+    if (!slipped || !other) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                              fmt::format("“{}”以元为单位，但同一数字在别处以万元列示", a->src().raw_text()),
+                              "an amount printed in 元 repeats a 万元 figure: unit slip");
+    f.set_relation("unit(amount) = 万元 where the same figure is printed in 万元");
+    AddOperand(f, *slipped);
+    AddOperand(f, *other);
+    f.set_expected(FormatWan(wan->fen(), wan->quantum_fen() > 0 ? wan->quantum_fen() : int64_t{10'000}));
+  }
+}
+
+// A printed row label without spaces (ASCII and U+3000) and the
+// "其中：" lead-in, as the catalogue spells names.
+std::string NormalizedLabel(std::string_view label) {
+  std::string out;
+  for (size_t i = 0; i < label.size();) {
+    if (label[i] == ' ' || label[i] == '\t') {
+      ++i;
+    } else if (label.substr(i, 3) == "\u3000") {
+      i += 3;
+    } else {
+      out += label[i++];
+    }
+  }
+  for (std::string_view lead : {"其中：", "其中:"}) {
+    if (std::string_view(out).substr(0, lead.size()) == lead) out.erase(0, lead.size());
+  }
+  return out;
+}
+
+bool IsFunctionalCode(std::string_view code) {
+  if (code.size() != 3 && code.size() != 5 && code.size() != 7) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }) && code[0] == '2';
+}
+
+// A table row whose functional code names another 类/款/项 than its label.
+// A label that is part of the catalogue name (or the reverse) is accepted:
+// PDF tables wrap long names over two lines.
+void CodeNameMismatch(RuleContext& ctx) {  // FA-TXT-003
+  const FunctionalCatalogue& catalogue = DefaultFunctionalCatalogue();
+  const int year = ctx.report().document().year();
+  if (catalogue.paths.empty() || year != catalogue.year) {
+    ctx.Missing(fmt::format("functional code catalogue is for {}, the report for {}", catalogue.year, year));
+    return;
+  }
+  std::set<std::string> reported;
+  for (const auto& table : ctx.report().tables()) {
+    for (int i = 0; i < table.rows_size(); ++i) {
+      const auto& row = table.rows(i);
+      if (!IsFunctionalCode(row.code()) || row.label().empty()) continue;
+      const std::string* expected = catalogue.NameOf(row.code());
+      if (expected == nullptr) continue;
+      ctx.Ran();
+      const std::string label = NormalizedLabel(row.label());
+      if (label.empty() || Contains(*expected, label) || Contains(label, *expected)) continue;
+      if (!reported.insert(row.code() + "|" + label).second) continue;  // same row in several tables
+      fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                                fmt::format("科目编码{}应为“{}”，表中列为“{}”", row.code(), *expected, row.label()),
+                                fmt::format("code {} is \"{}\" in the {} catalogue, the table prints \"{}\"",
+                                            row.code(), *expected, catalogue.year, row.label()));
+      f.set_relation("name(code) = catalogue name");
+      AddOperand(f, fmt::format("{}.rows[{}]", table.id(), i), row.code() + " " + row.label(), row.label(), row.src());
+      f.set_expected(*expected);
+    }
+  }
+}
+
+// The unit name a part heading prints before its subject: "第一部分 X概况",
+// "第二部分 X2024年度部门决算表" → X. Empty when the heading names no unit
+// ("第二部分 部门决算情况说明", "第四部分 名词解释").
+std::string HeadingUnitName(std::string_view title) {
+  std::string text = NormalizedLabel(title);
+  // The ordinal "第一部分" (anything printed before it included).
+  constexpr size_t kOrdinalBytes = 24;
+  const size_t part = text.find("部分");
+  if (part != std::string::npos && part < kOrdinalBytes && text.rfind("第", part) != std::string::npos) {
+    text.erase(0, part + std::string_view("部分").size());
+  }
+  size_t cut = std::string::npos;
+  for (std::string_view marker : {"概况", "部门决算", "单位决算"}) cut = std::min(cut, text.find(marker));
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      cut = std::min(cut, i);
+      break;
+    }
+  }
+  // A generic subject ("单位概况", "本部门概况") is no name: a unit name has at
+  // least four characters (12 bytes of UTF-8 Han).
+  constexpr size_t kMinNameBytes = 12;
+  if (cut == std::string::npos || cut < kMinNameBytes) return {};
+  return text.substr(0, cut);
+}
+
+// Every place that prints the unit's name (part headings, the 整体支出绩效自评表
+// 单位名称) spells it as the title does. Names with template residue are
+// FA-TXT-001's.
+void UnitNameConsistent(RuleContext& ctx) {  // FA-TXT-005
+  const auto& r = ctx.report();
+  const std::string unit = NormalizedLabel(r.document().unit_name().text());
+  if (unit.empty()) {
+    ctx.Missing("unit name not found in the title");
+    return;
+  }
+  struct Printed {
+    std::string name;
+    std::string printed;
+    rv1::Provenance src;
+  };
+  std::vector<Printed> places;
+  for (int i = 0; i < r.sections_size(); ++i) {
+    const auto& s = r.sections(i);
+    if (s.level() != 1) continue;
+    const std::string name = HeadingUnitName(s.title());
+    if (!name.empty()) places.push_back({fmt::format("sections[{}].title", i), name, s.heading()});
+  }
+  for (int i = 0; i < r.performance_tables_size(); ++i) {
+    const auto& t = r.performance_tables(i);
+    if (t.kind() != rv1::PERFORMANCE_TABLE_KIND_OVERALL || t.unit_name().text().empty()) continue;
+    places.push_back({fmt::format("performance_tables[{}].unit_name", i), NormalizedLabel(t.unit_name().text()),
+                      t.unit_name().src()});
+  }
+  for (const auto& place : places) {
+    ctx.Ran();
+    if (place.printed == unit || ContainsAny(place.printed, ctx.config().text().placeholder_tokens())) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(), fmt::format("“{}”与标题中的单位名称“{}”不一致", place.printed, unit),
+                              fmt::format("\"{}\" differs from the unit name in the title", place.printed));
+    f.set_relation("unit name = title's unit name");
+    AddOperand(f, place.name, place.printed, place.printed, place.src);
+    AddOperand(f, "document.unit_name", r.document().unit_name());
+    f.set_expected(unit);
+  }
+}
+
+// The rule of config text.item_purposes that governs the 项 `name`, if any.
+const vv1::ItemPurposeRule* PurposeRuleFor(const RuleContext& ctx, std::string_view name) {
+  for (const auto& rule : ctx.config().text().item_purposes()) {
+    if (ContainsAny(name, rule.item_keywords())) return &rule;
+  }
+  return nullptr;
+}
+
+// Why `purpose` contradicts `rule`, or "" when it does not.
+std::string PurposeContradiction(const vv1::ItemPurposeRule& rule, std::string_view purpose) {
+  for (const auto& forbidden : rule.forbidden_keywords()) {
+    if (Contains(purpose, forbidden)) return fmt::format("用途提及“{}”", forbidden);
+  }
+  if (!rule.expected_any().empty() && !ContainsAny(purpose, rule.expected_any())) {
+    return fmt::format("用途未提及“{}”", rule.expected_any(0));
+  }
+  return {};
+}
+
+void ItemPurpose(RuleContext& ctx) {  // FA-TXT-004
+  const auto& items = ctx.report().general_public_budget().items();
+  for (int i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    if (item.path().empty() || !item.has_purpose() || item.purpose().text().empty()) continue;
+    const std::string& name = item.path(item.path_size() - 1);
+    const vv1::ItemPurposeRule* rule = PurposeRuleFor(ctx, name);
+    if (rule == nullptr) continue;
+    ctx.Ran();
+    const std::string why = PurposeContradiction(*rule, item.purpose().text());
+    if (why.empty()) continue;
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                              fmt::format("{}（项）“主要用于：{}”，{}", name, item.purpose().text(), why),
+                              fmt::format("the purpose text of {} does not fit the item", name));
+    f.set_relation("purpose(项) consistent with the 项 name");
+    AddOperand(f, fmt::format("gpb.items[{}].name", i), name, name, item.src());
+    AddOperand(f, fmt::format("gpb.items[{}].purpose", i), item.purpose());
+  }
+}
+
 void Typos(RuleContext& ctx) {  // FA-TXT-006
   ctx.Ran();
   std::vector<std::pair<TextHit, std::string>> hits;
@@ -79,6 +307,14 @@ std::vector<RuleDef> TxtRules() {
   return {
       {"FA-TXT-001", fv1::SEVERITY_WARNING, kNarrative, "模板占位符", "模板占位符未替换",
        "template placeholders left in", Placeholders},
+      {"FA-TXT-002", fv1::SEVERITY_WARNING, kNarrative, "金额单位", "金额单位疑似误写为元",
+       "an amount seems printed in 元 instead of 万元", UnitSlip},
+      {"FA-TXT-003", fv1::SEVERITY_WARNING, kTables, "科目编码与名称一致", "功能分类科目编码与名称不符",
+       "a functional code does not match its name", CodeNameMismatch},
+      {"FA-TXT-004", fv1::SEVERITY_WARNING, kNarrative, "项的用途说明与项一致", "项的用途说明与项不符",
+       "the purpose text contradicts the item", ItemPurpose},
+      {"FA-TXT-005", fv1::SEVERITY_WARNING, kNarrative, "单位名称一致", "单位名称前后不一致",
+       "the unit name is spelled differently", UnitNameConsistent},
       {"FA-TXT-006", fv1::SEVERITY_INFO, kNarrative, "错别字", "疑似错别字", "likely typos", Typos},
       {"FA-TXT-007", fv1::SEVERITY_INFO, kNarrative, "重复标点", "重复标点", "repeated punctuation", RepeatedPunctuation},
   };

@@ -474,6 +474,55 @@ void FactsAgree(RuleContext& ctx) {  // PF-TXT-001
   }
 }
 
+// PF-TAB-012, narrative part (SH 预算绩效管理情况): the grade counts add up to
+// the number of self-evaluated projects, and an average of at least 90 needs
+// at least one 优. The printed grade of each table against its total is
+// checked by the scoring service, which recomputes the totals.
+void NarrativeGradeCounts(RuleContext& ctx) {  // PF-TAB-012
+  const auto& p = ctx.report().performance();
+  const std::vector<std::pair<std::string, const rv1::Count*>> grades = {
+      {"perf.grade_excellent", p.has_grade_excellent() ? &p.grade_excellent() : nullptr},
+      {"perf.grade_good", p.has_grade_good() ? &p.grade_good() : nullptr},
+      {"perf.grade_pass", p.has_grade_pass() ? &p.grade_pass() : nullptr},
+      {"perf.grade_fail", p.has_grade_fail() ? &p.grade_fail() : nullptr},
+  };
+  std::vector<std::pair<std::string, const rv1::Count*>> printed;
+  for (const auto& g : grades) {
+    if (g.second != nullptr) printed.push_back(g);
+  }
+  if (printed.empty() || !p.has_selfeval_projects()) {
+    ctx.Missing("N.PERF grade counts or 自评项目数 absent");
+    return;
+  }
+  ctx.Ran();
+  int64_t sum = 0;
+  for (const auto& [name, c] : printed) sum += c->value();
+  if (sum != p.selfeval_projects().value()) {
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(),
+                              fmt::format("各等级项目数合计{}个，自评项目数为{}个", sum, p.selfeval_projects().value()),
+                              fmt::format("grade counts add up to {}, not to the {} self-evaluated projects", sum,
+                                          p.selfeval_projects().value()));
+    f.set_relation("Σ grade counts = 自评项目数");
+    AddOperand(f, "perf.selfeval_projects", p.selfeval_projects());
+    for (const auto& [name, c] : printed) AddOperand(f, name, *c);
+    f.set_expected(std::to_string(sum));
+    f.set_tolerance("COUNT: exact");
+  }
+  const bool high_average = p.has_selfeval_average_score() && p.selfeval_average_score().scale() >= 0 &&
+                            p.selfeval_average_score().scale() <= kMaxScale &&
+                            At(p.selfeval_average_score(), kMaxScale) >= 90 * Pow10(kMaxScale);
+  if (high_average && p.has_grade_excellent() && p.grade_excellent().value() == 0 && sum > 0) {
+    fv1::Finding& f = ctx.Add(ctx.rule_severity(), "平均分不低于90分，但无“优”等级项目",
+                              "the average score is at least 90 but no project is graded 优");
+    f.set_relation("average ≥ 90 ⇒ 优 ≥ 1");
+    const auto& avg = p.selfeval_average_score();
+    AddOperand(f, "perf.selfeval_average_score", Format(avg.digits(), avg.scale()), Format(avg.digits(), avg.scale()),
+               p.selfeval_average_score_src());
+    AddOperand(f, "perf.grade_excellent", p.grade_excellent());
+    f.set_expected("≥ 1");
+  }
+}
+
 }  // namespace
 
 std::vector<RuleDef> PfTabRules() {
@@ -497,6 +546,9 @@ std::vector<RuleDef> PfTabRules() {
        "the indicator structure is incomplete", IndicatorStructure},
       {"PF-TAB-011", fv1::SEVERITY_INFO, kPerformance, "一级指标权重方案", "一级指标权重方案与默认不同",
        "level-1 weight scheme differs from the default", WeightScheme},
+      // Narrative part only (N.PERF): runs without performance tables.
+      {"PF-TAB-012", fv1::SEVERITY_ERROR, kNarrative, "等级统计一致", "绩效自评等级统计不一致",
+       "the self-evaluation grade counts are inconsistent", NarrativeGradeCounts},
       {"PF-TXT-001", fv1::SEVERITY_WARNING, kPerformance, "同一指标事实前后一致", "同一指标事实前后不一致",
        "the same indicator fact disagrees across texts and values", FactsAgree},
   };
