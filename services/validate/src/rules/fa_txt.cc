@@ -3,6 +3,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "google/protobuf/descriptor.h"
 #include "services/validate/src/functional_catalogue.h"
@@ -49,29 +50,90 @@ void Placeholders(RuleContext& ctx) {  // FA-TXT-001
   for (const auto& h : hits) AddOperand(f, "placeholder", h.src.raw_text().empty() ? h.where : h.src.raw_text(), h.where, h.src);
 }
 
-// Every printed (non-blank) Amount of the report with its field path.
-void CollectAmounts(const google::protobuf::Message& m, const std::string& path,
-                    std::vector<std::pair<std::string, const rv1::Amount*>>* out) {
-  using google::protobuf::FieldDescriptor;
-  if (m.GetDescriptor() == rv1::Amount::descriptor()) {
-    const auto& a = static_cast<const rv1::Amount&>(m);
-    if (!a.blank()) out->push_back({path, &a});
-    return;
+// Whether a message of this type can hold an Amount at any depth. Most of a
+// report's messages (provenance, text, decimals) cannot, and the walk below
+// skips them; cached per thread, as descriptors live as long as the program.
+bool MayHoldAmount(const google::protobuf::Descriptor* type) {
+  thread_local std::unordered_map<const google::protobuf::Descriptor*, bool> cache;
+  if (type == rv1::Amount::descriptor()) return true;
+  if (const auto it = cache.find(type); it != cache.end()) return it->second;
+  cache[type] = false;  // a recursive type holds an Amount only through another field
+  bool holds = false;
+  for (int i = 0; i < type->field_count() && !holds; ++i) {
+    const auto* field = type->field(i);
+    holds = field->message_type() != nullptr && MayHoldAmount(field->message_type());
   }
+  cache[type] = holds;
+  return holds;
+}
+
+// Calls `visit(amount)` for every Amount message under `m`, depth first;
+// stops early when `visit` returns true, and returns whether it did.
+template <typename Visit>
+bool VisitAmounts(const google::protobuf::Message& m, const Visit& visit) {
+  const auto* type = m.GetDescriptor();
+  if (type == rv1::Amount::descriptor()) return visit(static_cast<const rv1::Amount&>(m));
+  const auto* reflection = m.GetReflection();
+  for (int i = 0; i < type->field_count(); ++i) {
+    const auto* field = type->field(i);
+    if (field->message_type() == nullptr || !MayHoldAmount(field->message_type())) continue;
+    if (!field->is_repeated()) {
+      if (reflection->HasField(m, field) &&
+          VisitAmounts(reflection->GetMessage(m, field), visit)) {
+        return true;
+      }
+      continue;
+    }
+    for (int j = 0; j < reflection->FieldSize(m, field); ++j) {
+      if (VisitAmounts(reflection->GetRepeatedMessage(m, field, j), visit)) return true;
+    }
+  }
+  return false;
+}
+
+// Every printed (non-blank) Amount of the report.
+std::vector<const rv1::Amount*> PrintedAmounts(const rv1::Report& report) {
+  std::vector<const rv1::Amount*> out;
+  VisitAmounts(report, [&out](const rv1::Amount& a) {
+    if (!a.blank()) out.push_back(&a);
+    return false;
+  });
+  return out;
+}
+
+// The field path of `target` inside `m` ("sangong.items[2].final"), built
+// only for the amounts a finding cites: building it for every amount would
+// cost more than the rule.
+bool PathTo(const google::protobuf::Message& m, const rv1::Amount* target, std::string* path) {
+  using google::protobuf::FieldDescriptor;
+  if (&m == target) return true;
+  if (m.GetDescriptor() == rv1::Amount::descriptor()) return false;
   const auto* reflection = m.GetReflection();
   std::vector<const FieldDescriptor*> fields;
   reflection->ListFields(m, &fields);
   for (const FieldDescriptor* field : fields) {
     if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
-    const std::string child = path.empty() ? field->name() : path + "." + field->name();
+    const size_t length = path->size();
+    if (!path->empty()) path->push_back('.');
+    path->append(field->name());
     if (!field->is_repeated()) {
-      CollectAmounts(reflection->GetMessage(m, field), child, out);
-      continue;
+      if (PathTo(reflection->GetMessage(m, field), target, path)) return true;
+    } else {
+      for (int i = 0; i < reflection->FieldSize(m, field); ++i) {
+        const size_t element = path->size();
+        path->append(fmt::format("[{}]", i));
+        if (PathTo(reflection->GetRepeatedMessage(m, field, i), target, path)) return true;
+        path->resize(element);
+      }
     }
-    for (int i = 0; i < reflection->FieldSize(m, field); ++i) {
-      CollectAmounts(reflection->GetRepeatedMessage(m, field, i), fmt::format("{}[{}]", child, i), out);
-    }
+    path->resize(length);
   }
+  return false;
+}
+
+std::string PathOf(const rv1::Report& report, const rv1::Amount* target) {
+  std::string path;
+  return PathTo(report, target, &path) ? path : std::string("amount");
 }
 
 // An amount printed in 元 in a document kept in 万元 whose digits are those of
@@ -82,23 +144,22 @@ void UnitSlip(RuleContext& ctx) {  // FA-TXT-002
     ctx.Missing("document unit is not 万元");
     return;
   }
-  std::vector<std::pair<std::string, const rv1::Amount*>> amounts;
-  CollectAmounts(r, "", &amounts);
-  std::multimap<int64_t, const std::pair<std::string, const rv1::Amount*>*> wan_by_fen;
-  for (const auto& a : amounts) {
-    if (a.second->unit() == rv1::MONEY_UNIT_WAN_YUAN) wan_by_fen.emplace(a.second->fen(), &a);
+  const std::vector<const rv1::Amount*> amounts = PrintedAmounts(r);
+  std::multimap<int64_t, const rv1::Amount*> wan_by_fen;
+  for (const rv1::Amount* a : amounts) {
+    if (a->unit() == rv1::MONEY_UNIT_WAN_YUAN) wan_by_fen.emplace(a->fen(), a);
   }
   ctx.Ran();
   std::set<std::pair<uint64_t, uint64_t>> seen;
-  for (const auto& [name, a] : amounts) {
+  for (const rv1::Amount* a : amounts) {
     if (a->unit() != rv1::MONEY_UNIT_YUAN || a->fen() == 0) continue;
     if (!seen.insert({a->src().byte_begin(), a->src().byte_end()}).second) continue;
     if (a->fen() > std::numeric_limits<int64_t>::max() / 10'000) continue;
     const auto match = wan_by_fen.find(a->fen() * 10'000);  // the same digits read as 万元
     if (match == wan_by_fen.end()) continue;
-    const auto& [wan_name, wan] = *match->second;
-    auto slipped = ctx.Amount(name, true, *a);
-    auto other = ctx.Amount(wan_name, true, *wan);
+    const rv1::Amount* wan = match->second;
+    auto slipped = ctx.Amount(PathOf(r, a), true, *a);
+    auto other = ctx.Amount(PathOf(r, wan), true, *wan);
     if (!slipped || !other) continue;
     fv1::Finding& f = ctx.Add(ctx.rule_severity(),
                               fmt::format("“{}”以元为单位，但同一数字在别处以万元列示", a->src().raw_text()),
