@@ -5,7 +5,10 @@
 # on the machine keeps its share. Corpora and crash inputs stay in OUT so a
 # later run continues where this one stopped.
 #   scripts/fuzz-long.sh [SECONDS=1800] [OUT=build-fuzz-long/runs]
-# Each target's final libFuzzer stats and CPU seconds are printed at the end;
+# A unit running longer than FUZZ_TIMEOUT seconds of wall time (default 120:
+# at the lowest priority on a busy machine, a 0.3 s unit can wait 20 s for
+# the CPU) counts as a hang. Each target's final libFuzzer stats and CPU
+# seconds are printed at the end;
 # a crash input is left as OUT/artifacts-TARGET/crash-* (copy it into
 # fuzz/regressions/TARGET/ once fixed: ctest replays that folder).
 set -euo pipefail
@@ -39,7 +42,7 @@ for target in "${TARGETS[@]}"; do
   binary="$(find "${BUILD}/fuzz" -name "${target}" -type f -perm -u+x | head -n1)"
   # /usr/bin/time reports the CPU seconds the target really got.
   nice -n 19 /usr/bin/time -f "${target} cpu_user_s %U cpu_sys_s %S wall_s %e max_rss_kib %M" \
-    "${binary}" -max_total_time="${SECONDS_PER_TARGET}" -rss_limit_mb=2048 -timeout=20 \
+    "${binary}" -max_total_time="${SECONDS_PER_TARGET}" -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-120}" \
     -artifact_prefix="${OUT}/artifacts-${target}/" -print_final_stats=1 "${corpus}" \
     > "${OUT}/${target}.log" 2>&1 &
   pids+=("$!")
