@@ -213,7 +213,7 @@ TEST(PdfCorpus, SangongColumnsNamedByGroupAndItem) {
     const bool printed = t7.columns(c).role() == "budget.total" || t7.columns(c).role() == "budget.reception";
     EXPECT_EQ(t7.rows(0).cells(c).kind(),
               printed ? report::v1::CELL_KIND_NUMBER : report::v1::CELL_KIND_BLANK) << c;
-    if (printed) EXPECT_EQ(t7.rows(0).cells(c).amount().fen(), 9'500'000);
+    if (printed) EXPECT_EQ(t7.rows(0).cells(c).amount().fen(), 950'000);
   }
   // 004: the table prints its header and an empty row, no figures, no note.
   const Table& t7_004 = *FindTable(ParsedCorpus("004"), "T7");
@@ -235,6 +235,16 @@ TEST(PdfCorpus, FundTablesKeepIncomeApartFromExpenditure) {
       EXPECT_EQ(t->columns(6).header(), "本年支出/小计") << number << " " << id;
     }
   }
+}
+
+// 003 T3 (p8): a label wrapped over two lines whose second line prints
+// nearer to the next row's code still ends its own row's label.
+TEST(PdfCorpus003, WrappedLabelsJoinTheirRow) {
+  const Table& t3 = *FindTable(ParsedCorpus("003"), "T3");
+  std::map<std::string, std::string> labels;
+  for (const auto& row : t3.rows()) labels[row.code()] = row.label();
+  EXPECT_EQ(labels["2080505"], "机关事业单位基本养老保险缴费支出");
+  EXPECT_EQ(labels["2080506"], "机关事业单位职业年金缴费支出");
 }
 
 TEST(PdfCorpus005, TemplateTablesRecognisedEmpty) {

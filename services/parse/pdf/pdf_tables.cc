@@ -501,8 +501,29 @@ std::vector<RowBuild> BuildRows(const Block& block,
     }
   }
   if (rows.empty()) return rows;
+  // The right edge of the label column: a label line reaching it wrapped.
+  double label_right = -1e18;
+  for (const RowBuild& row : rows) {
+    if (auto it = row.cells.find(block.label); it != row.cells.end()) {
+      for (const Fragment& f : it->second) label_right = std::max(label_right, f.box.x1);
+    }
+  }
+  for (const Fragment& f : loose) {
+    if (f.column == block.label) label_right = std::max(label_right, f.box.x1);
+  }
+  std::optional<std::pair<Box, size_t>> wrapped;  // a wrapped loose label line and its row
   for (Fragment& f : loose) {
     const double y = f.box.center_y();
+    if (f.column == block.label && wrapped && f.box.y0 - wrapped->first.y1 < f.box.height() &&
+        f.box.y0 > wrapped->first.y0) {
+      // The line right under a wrapped label line ends that label
+      // ("机关事业单位基本养老保" / "险缴费支出"), even when a lower row's
+      // code is printed nearer to it.
+      const size_t row = wrapped->second;
+      wrapped.reset();
+      rows[row].cells[f.column].push_back(std::move(f));
+      continue;
+    }
     size_t below = 0;
     while (below < rows.size() && rows[below].y < y) ++below;
     std::vector<size_t> candidates;
@@ -526,6 +547,10 @@ std::vector<RowBuild> BuildRows(const Block& block,
     }
     // Figures far from every row (a page number under the table) are not cells.
     if (std::abs(rows[best].y - y) > 4 * std::max(8.0, f.box.height())) continue;
+    if (f.column == block.label) {
+      wrapped.reset();
+      if (f.box.x1 >= label_right - f.box.height()) wrapped = std::make_pair(f.box, best);
+    }
     rows[best].cells[f.column].push_back(std::move(f));
   }
   return rows;
