@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/parse/tables/standard_tables.h"
 #include "services/parse/tables/table_listing.h"
 #include "tests/pdf/pdf_test_support.h"
 
@@ -213,7 +214,9 @@ TEST(PdfCorpus, SangongColumnsNamedByGroupAndItem) {
     const bool printed = t7.columns(c).role() == "budget.total" || t7.columns(c).role() == "budget.reception";
     EXPECT_EQ(t7.rows(0).cells(c).kind(),
               printed ? report::v1::CELL_KIND_NUMBER : report::v1::CELL_KIND_BLANK) << c;
-    if (printed) EXPECT_EQ(t7.rows(0).cells(c).amount().fen(), 950'000);
+    if (printed) {
+      EXPECT_EQ(t7.rows(0).cells(c).amount().fen(), 950'000);
+    }
   }
   // 004: the table prints its header and an empty row, no figures, no note.
   const Table& t7_004 = *FindTable(ParsedCorpus("004"), "T7");
@@ -285,6 +288,31 @@ TEST(PdfCorpus004, MissingTableReportedOthersRead) {
   EXPECT_EQ(FindTable(r, "T2")->rows(3).code(), "2010601");
   EXPECT_FALSE(FindTable(r, "T5")->empty());
   EXPECT_FALSE(FindTable(r, "T6")->empty());
+}
+
+}  // namespace
+}  // namespace juesuan::parse::testing
+
+namespace juesuan::parse::testing {
+namespace {
+
+// 三公 roles come from the header text in either nesting: items over
+// 预算数 | 决算数 (the corpus PDFs) or 预算数 | 决算数 over the items.
+TEST(SangongColumnRole, GroupAndItemFromEitherNesting) {
+  using tables::ColumnRole;
+  EXPECT_EQ(ColumnRole("财政拨款“三公”经费/合计/预算数"), "budget.total");
+  EXPECT_EQ(ColumnRole("因公出国（境）费/决算数"), "final.abroad");
+  EXPECT_EQ(ColumnRole("公务用车购置及运行维护费/小计/决算数"), "final.car.total");
+  EXPECT_EQ(ColumnRole("公务用车购置及运行维护费/公务用车购置费/预算数"), "budget.car.purchase");
+  EXPECT_EQ(ColumnRole("公务用车购置及运行维护费/公务用车运行维护费/预算数"), "budget.car.operation");
+  EXPECT_EQ(ColumnRole("公务接待费/决算数"), "final.reception");
+  EXPECT_EQ(ColumnRole("预算数/合计"), "budget.total");
+  EXPECT_EQ(ColumnRole("决算数/公务用车购置及运行费/小计"), "final.car.total");
+  EXPECT_EQ(ColumnRole("决算数/公务用车购置及运行费"), "final.car.total");
+  EXPECT_EQ(ColumnRole("预算数/公务用车购置及运行费/公务用车运行费"), "budget.car.operation");
+  // Other tables keep their roles.
+  EXPECT_EQ(ColumnRole("本年支出/小计"), "subtotal");
+  EXPECT_EQ(ColumnRole("支出/一般公共预算财政拨款"), "general_public_budget");
 }
 
 }  // namespace
