@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/parse/tables/standard_tables.h"
 #include "services/parse/tables/table_listing.h"
 #include "tests/pdf/pdf_test_support.h"
 
@@ -186,6 +187,69 @@ TEST(PdfCorpus001, NarrativeEqualsTextRendering) {
   EXPECT_EQ(from_pdf.document().format(), report::v1::FORMAT_PDF);
 }
 
+std::vector<std::string> Roles(const Table& t) {
+  std::vector<std::string> roles;
+  for (const auto& c : t.columns()) roles.push_back(c.role());
+  return roles;
+}
+
+// T7's two-level header (item over 预算数 | 决算数, 公务用车 over 小计 |
+// 购置费 | 运行费): every column names its group and item. 001 prints the
+// sub-headers left-aligned in their cells, 003 wraps them over two lines,
+// 004 prints no figures at all (checked against the rendered pages).
+TEST(PdfCorpus, SangongColumnsNamedByGroupAndItem) {
+  const std::vector<std::string> expected = {
+      "budget.total",         "final.total",          "budget.abroad",       "final.abroad",
+      "budget.car.total",     "final.car.total",      "budget.car.purchase", "final.car.purchase",
+      "budget.car.operation", "final.car.operation",  "budget.reception",    "final.reception"};
+  for (const std::string number : {"001", "003", "004"}) {
+    const Table* t7 = FindTable(ParsedCorpus(number), "T7");
+    ASSERT_NE(t7, nullptr) << number;
+    EXPECT_EQ(Roles(*t7), expected) << number;
+  }
+  // 001 budgets 0.95 for 合计 and 公务接待费 and prints nothing else.
+  const Table& t7 = *FindTable(ParsedCorpus("001"), "T7");
+  ASSERT_EQ(t7.rows_size(), 1);
+  for (int c = 0; c < t7.columns_size(); ++c) {
+    const bool printed = t7.columns(c).role() == "budget.total" || t7.columns(c).role() == "budget.reception";
+    EXPECT_EQ(t7.rows(0).cells(c).kind(),
+              printed ? report::v1::CELL_KIND_NUMBER : report::v1::CELL_KIND_BLANK) << c;
+    if (printed) {
+      EXPECT_EQ(t7.rows(0).cells(c).amount().fen(), 950'000);
+    }
+  }
+  // 004: the table prints its header and an empty row, no figures, no note.
+  const Table& t7_004 = *FindTable(ParsedCorpus("004"), "T7");
+  EXPECT_TRUE(t7_004.empty());
+  EXPECT_FALSE(t7_004.has_note());
+}
+
+// T8/T9: 本年收入 is a column of its own beside the 本年支出 group
+// (小计 | 基本支出 | 项目支出), not a group title over 小计.
+TEST(PdfCorpus, FundTablesKeepIncomeApartFromExpenditure) {
+  const std::vector<std::string> expected = {
+      "code.class",      "code.section", "code.item", "name",    "carryover_begin",
+      "income",          "subtotal",     "basic",     "project", "carryover_end"};
+  for (const std::string number : {"001", "004"}) {
+    for (const std::string id : {"T8", "T9"}) {
+      const Table* t = FindTable(ParsedCorpus(number), id);
+      ASSERT_NE(t, nullptr) << number << " " << id;
+      EXPECT_EQ(Roles(*t), expected) << number << " " << id;
+      EXPECT_EQ(t->columns(6).header(), "本年支出/小计") << number << " " << id;
+    }
+  }
+}
+
+// 003 T3 (p8): a label wrapped over two lines whose second line prints
+// nearer to the next row's code still ends its own row's label.
+TEST(PdfCorpus003, WrappedLabelsJoinTheirRow) {
+  const Table& t3 = *FindTable(ParsedCorpus("003"), "T3");
+  std::map<std::string, std::string> labels;
+  for (const auto& row : t3.rows()) labels[row.code()] = row.label();
+  EXPECT_EQ(labels["2080505"], "机关事业单位基本养老保险缴费支出");
+  EXPECT_EQ(labels["2080506"], "机关事业单位职业年金缴费支出");
+}
+
 TEST(PdfCorpus005, TemplateTablesRecognisedEmpty) {
   const Report& r = ParsedCorpus("005");
   std::vector<std::string> ids;
@@ -224,6 +288,31 @@ TEST(PdfCorpus004, MissingTableReportedOthersRead) {
   EXPECT_EQ(FindTable(r, "T2")->rows(3).code(), "2010601");
   EXPECT_FALSE(FindTable(r, "T5")->empty());
   EXPECT_FALSE(FindTable(r, "T6")->empty());
+}
+
+}  // namespace
+}  // namespace juesuan::parse::testing
+
+namespace juesuan::parse::testing {
+namespace {
+
+// 三公 roles come from the header text in either nesting: items over
+// 预算数 | 决算数 (the corpus PDFs) or 预算数 | 决算数 over the items.
+TEST(SangongColumnRole, GroupAndItemFromEitherNesting) {
+  using tables::ColumnRole;
+  EXPECT_EQ(ColumnRole("财政拨款“三公”经费/合计/预算数"), "budget.total");
+  EXPECT_EQ(ColumnRole("因公出国（境）费/决算数"), "final.abroad");
+  EXPECT_EQ(ColumnRole("公务用车购置及运行维护费/小计/决算数"), "final.car.total");
+  EXPECT_EQ(ColumnRole("公务用车购置及运行维护费/公务用车购置费/预算数"), "budget.car.purchase");
+  EXPECT_EQ(ColumnRole("公务用车购置及运行维护费/公务用车运行维护费/预算数"), "budget.car.operation");
+  EXPECT_EQ(ColumnRole("公务接待费/决算数"), "final.reception");
+  EXPECT_EQ(ColumnRole("预算数/合计"), "budget.total");
+  EXPECT_EQ(ColumnRole("决算数/公务用车购置及运行费/小计"), "final.car.total");
+  EXPECT_EQ(ColumnRole("决算数/公务用车购置及运行费"), "final.car.total");
+  EXPECT_EQ(ColumnRole("预算数/公务用车购置及运行费/公务用车运行费"), "budget.car.operation");
+  // Other tables keep their roles.
+  EXPECT_EQ(ColumnRole("本年支出/小计"), "subtotal");
+  EXPECT_EQ(ColumnRole("支出/一般公共预算财政拨款"), "general_public_budget");
 }
 
 }  // namespace

@@ -136,16 +136,16 @@ std::multiset<std::string> WarningRules(const std::string& relative) {
 }
 
 // Every warning-severity finding on the corpus PDFs, each checked against
-// the document text and rendered pages. REFERENCE §3.16 also expects
-// warnings these PDFs do not yet yield — 001's "持平" fiscal total against
+// the document text and rendered pages. REFERENCE §3.16 also expects a
+// warning these PDFs do not yet yield — 001's "持平" fiscal total against
 // the 一般公共预算 decrease (FA-YOY-002/006: the narrative's implied prior
-// values are not extracted) — so those are absent here rather than listed.
+// values are not extracted) — so it is absent here rather than listed.
 TEST(CorpusPipeline, WarningsAreTheReviewedDefects) {
   // 001: the table rules add none: narrative and tables agree, and the
   // table-to-table differences (326.71 vs 326.72) are one quantum → info.
   EXPECT_THAT(WarningRules("corpus/001/上海市普陀区财政局2024年度部门决算.pdf"), ::testing::IsEmpty());
   // 003 p18: "年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%";
-  // and the 住房公积金 项 described as "主要用于：事业单位医疗保险支出".
+  // p20: 住房公积金（项）"主要用于：事业单位医疗保险支出" (FA-TXT-004).
   EXPECT_THAT(WarningRules("corpus/003/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"),
               ::testing::UnorderedElementsAre("FA-BVF-003", "FA-TXT-004"));
   // 004: the p7 第二部分 heading "上海市普陀区XX局2024年度部门决算表" (template

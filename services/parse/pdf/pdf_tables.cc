@@ -99,7 +99,8 @@ double Overlap(double a0, double a1, double b0, double b1) {
 }
 
 struct HeaderPiece {
-  double y = 0;
+  double y = 0, y1 = 0;
+  double x_center = 0;
   std::string text;
   bool group = false;  // printed over several columns
 };
@@ -110,13 +111,148 @@ struct ColumnBuild {
   double center() const { return (x0 + x1) / 2; }
 };
 
+// A header word printed over a run of columns (a group header), or two
+// wrapped lines of one such cell ("公务用车" over "购置费").
+struct GroupClaim {
+  size_t first = 0, last = 0;  // column range, inclusive
+  double y0 = 0, y1 = 0;
+  std::string text;
+};
+
+// Where the cell of column `c` begins and ends: halfway across the gaps to
+// its neighbours' words (the outer edges mirror the inner gap).
+double LeftEdge(const std::vector<ColumnBuild>& columns, size_t c) {
+  if (c > 0) return (columns[c - 1].x1 + columns[c].x0) / 2;
+  if (columns.size() > 1) return columns[0].x0 - (columns[1].x0 - columns[0].x1) / 2;
+  return columns[0].x0;
+}
+
+double RightEdge(const std::vector<ColumnBuild>& columns, size_t c) {
+  if (c + 1 < columns.size()) return (columns[c].x1 + columns[c + 1].x0) / 2;
+  if (c > 0) return columns[c].x1 + (columns[c].x0 - columns[c - 1].x1) / 2;
+  return columns[c].x1;
+}
+
+double RunCenter(const std::vector<ColumnBuild>& columns, size_t first, size_t last) {
+  return (LeftEdge(columns, first) + RightEdge(columns, last)) / 2;
+}
+
+// Whether column `c` has a header word or group printed below `w`.
+bool HasHeaderBelow(const ColumnBuild& column, const std::vector<GroupClaim>& claims, size_t c,
+                    const Fragment& w) {
+  // Sub-headers sit in a row of their own: a line right under the word is
+  // the rest of its cell ("财政拨款收" / "入").
+  for (const HeaderPiece& p : column.pieces) {
+    if (p.y - w.box.y1 > 0.6 * w.box.height()) return true;
+  }
+  return std::any_of(claims.begin(), claims.end(), [&](const GroupClaim& g) {
+    return g.first <= c && c <= g.last && g.y0 >= w.box.y1;
+  });
+}
+
+// The run of two or more columns a header word is centred over, if that
+// fits it better than the single column under its centre. Header text is
+// centred in its cell, but the words of the cells below may be left-aligned
+// in theirs, so runs are compared by the centre of their cells, not by which
+// word centres the word covers. A run may not cut through a group already
+// claimed below, and every column of it must have header text below the
+// word (a group has sub-headers). The same run as a group right below is a
+// wrapped line of that group.
+std::optional<size_t> FindGroup(const std::vector<ColumnBuild>& columns,
+                                const std::vector<GroupClaim>& claims, const Fragment& w,
+                                bool topmost, std::pair<size_t, size_t>* run) {
+  const double center = (w.box.x0 + w.box.x1) / 2;
+  // Units: the widest claims, and the columns no claim covers.
+  std::vector<std::pair<size_t, size_t>> units;
+  for (size_t c = 0; c < columns.size();) {
+    size_t last = c;
+    for (const GroupClaim& g : claims) {
+      if (g.first == c) last = std::max(last, g.last);
+    }
+    units.emplace_back(c, last);
+    c = last + 1;
+  }
+  double best_distance = 1e18;
+  size_t best_width = 0;
+  bool best_every = false;
+  std::optional<size_t> best_claim;  // the claim `w` continues, if any
+  bool found = false;
+  for (size_t a = 0; a < units.size(); ++a) {
+    for (size_t b = a; b < units.size(); ++b) {
+      const size_t first = units[a].first, last = units[b].second;
+      if (last == first) continue;
+      bool children = true;
+      for (size_t c = first; c <= last && children; ++c) {
+        children = HasHeaderBelow(columns[c], claims, c, w);
+      }
+      if (!children) continue;
+      std::optional<size_t> same;
+      for (size_t g = 0; g < claims.size(); ++g) {
+        if (claims[g].first == first && claims[g].last == last) same = g;
+      }
+      if (same) {
+        const GroupClaim& g = claims[*same];
+        const double gap = g.y0 - w.box.y1;
+        if (gap > 0.6 * w.box.height()) continue;  // not a wrapped line of it
+      }
+      // The word lies over the run, near its centre (within a quarter of
+      // the run's mean column width: cell text may sit off-centre).
+      const double left = LeftEdge(columns, first), right = RightEdge(columns, last);
+      const double distance = std::abs(RunCenter(columns, first, last) - center);
+      const double tolerance = 0.25 * (right - left) / static_cast<double>(last - first + 1) + 2.0;
+      if (w.box.x0 < left - 2.0 || w.box.x1 > right + 2.0 || distance > tolerance) continue;
+      // Columns laid out at an even pitch centre many runs on the same
+      // point: the narrowest is the cell, except for the table's top title,
+      // which spans every column.
+      const bool every = first == 0 && last + 1 == columns.size();
+      const size_t width = last - first;
+      const bool better = !found || (topmost && every) ||
+                          (!(topmost && best_every) &&
+                           (width < best_width || (width == best_width && distance < best_distance)));
+      if (better) {
+        best_distance = distance;
+        best_width = width;
+        best_every = every;
+        *run = {first, last};
+        best_claim = same;
+        found = true;
+      }
+    }
+  }
+  if (!found) return std::nullopt;
+  // The single column under the word's centre keeps it when it fits better,
+  // or when the word is the line above a header word centred under it (a
+  // cell's wrapped text: "财政拨款收" / "入").
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (LeftEdge(columns, c) > center || center > RightEdge(columns, c)) continue;
+    if (std::abs(RunCenter(columns, c, c) - center) + 1.0 < best_distance) return std::nullopt;
+    for (const HeaderPiece& p : columns[c].pieces) {
+      if (!p.group && std::abs(p.x_center - center) <= 2.0) return std::nullopt;
+    }
+  }
+  // A group must still fit over its run.
+  const double width = RightEdge(columns, run->second) - LeftEdge(columns, run->first);
+  if (w.box.x1 - w.box.x0 > width + 2.0) return std::nullopt;
+  return best_claim ? *best_claim : claims.size();
+}
+
+// The width of the gap between the columns' words that `w` lies in.
+double GapAround(const std::vector<ColumnBuild>& columns, const Fragment& w) {
+  double left = -1e18, right = 1e18;
+  for (const ColumnBuild& c : columns) {
+    if (c.x1 <= w.box.x0) left = std::max(left, c.x1);
+    if (c.x0 >= w.box.x1) right = std::min(right, c.x0);
+  }
+  return right - left;
+}
+
 // Columns: the x-extents of the body's words (codes, labels, figures)
 // clustered by overlap, plus columns printed only in the header (a column
 // with no figures). Header words are then laid over them bottom-up: a word
-// over the centres of several columns is a group header for all of them
-// ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one column is
-// part of its header (multi-line headers read top to bottom); a word over
-// none is a column of its own.
+// centred over a run of columns with sub-headers is a group header for all
+// of them ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one
+// column is part of its header (multi-line headers read top to bottom); a
+// word over none is a column of its own.
 std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body) {
   std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
   std::vector<ColumnBuild> columns;
@@ -130,15 +266,31 @@ std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> 
   std::stable_sort(header.begin(), header.end(),
                    [](const Fragment& a, const Fragment& b) { return a.box.y0 > b.box.y0; });
   std::vector<bool> from_body(columns.size(), true);
+  std::vector<GroupClaim> claims;
   for (const Fragment& w : header) {
     std::vector<size_t> centred, overlapping;
     for (size_t c = 0; c < columns.size(); ++c) {
       if (columns[c].center() >= w.box.x0 && columns[c].center() <= w.box.x1) centred.push_back(c);
       if (Overlap(w.box.x0, w.box.x1, columns[c].x0, columns[c].x1) > 0) overlapping.push_back(c);
     }
-    const HeaderPiece piece{w.box.y0, w.text, centred.size() >= 2};
-    if (centred.size() >= 2) {
-      for (size_t c : centred) columns[c].pieces.push_back(piece);
+    const HeaderPiece piece{w.box.y0, w.box.y1, (w.box.x0 + w.box.x1) / 2, w.text, false};
+    std::pair<size_t, size_t> run;
+    const bool topmost = w.box.y0 <= header.back().box.y0 + 1.0;
+    // A word alone in a wide gap between two columns' words heads a column
+    // of its own; one filling a narrow gap may be centred on a cell border.
+    std::optional<size_t> claim;
+    if (!overlapping.empty() || GapAround(columns, w) < 1.5 * (w.box.x1 - w.box.x0)) {
+      claim = FindGroup(columns, claims, w, topmost, &run);
+    }
+    if (claim) {
+      if (*claim < claims.size()) {  // a wrapped line above the group's text
+        claims[*claim].text = w.text + claims[*claim].text;
+        claims[*claim].y0 = w.box.y0;
+      } else {
+        claims.push_back(GroupClaim{run.first, run.second, w.box.y0, w.box.y1, w.text});
+      }
+    } else if (centred.size() >= 2) {
+      claims.push_back(GroupClaim{centred.front(), centred.back(), w.box.y0, w.box.y1, w.text});
     } else if (centred.size() == 1 || !overlapping.empty()) {
       columns[centred.size() == 1 ? centred[0] : overlapping[0]].pieces.push_back(piece);
     } else {
@@ -147,20 +299,33 @@ std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> 
                                  [](const ColumnBuild& a, const ColumnBuild& b) {
                                    return a.x0 < b.x0;
                                  });
-      from_body.insert(from_body.begin() + (at - columns.begin()), false);
+      const size_t index = static_cast<size_t>(at - columns.begin());
+      for (GroupClaim& g : claims) {
+        if (g.first >= index) ++g.first;
+        if (g.last >= index) ++g.last;
+      }
+      from_body.insert(from_body.begin() + static_cast<ptrdiff_t>(index), false);
       columns.insert(at, std::move(column));
     }
   }
-  // A header-only column printed above the lowest header words of both its
-  // neighbours is a group title between them ("收入" | "支出"), not a column.
-  auto lowest = [](const ColumnBuild& c) {
-    double y = -1e18;
-    for (const HeaderPiece& p : c.pieces) y = std::max(y, p.y);
+  for (const GroupClaim& g : claims) {
+    for (size_t c = g.first; c <= g.last; ++c) {
+      columns[c].pieces.push_back(HeaderPiece{g.y0, g.y1, 0, g.text, true});
+    }
+  }
+  // A header-only column printed above every header word of both its
+  // neighbours is a group title between them ("收入" | "支出"), not a column
+  // ("本年收入", centred in a cell as tall as the whole header, is one).
+  auto top = [](const ColumnBuild& c) {
+    double y = 1e18;
+    for (const HeaderPiece& p : c.pieces) {
+      if (!p.group) y = std::min(y, p.y);
+    }
     return y;
   };
   for (size_t c = 1; c + 1 < columns.size();) {
     if (!from_body[c] && columns[c].pieces.size() == 1 &&
-        lowest(columns[c]) + 1 < std::min(lowest(columns[c - 1]), lowest(columns[c + 1]))) {
+        columns[c].pieces[0].y1 < std::min(top(columns[c - 1]), top(columns[c + 1]))) {
       HeaderPiece group = columns[c].pieces[0];
       group.group = true;
       columns[c + 1].pieces.push_back(group);
@@ -336,8 +501,29 @@ std::vector<RowBuild> BuildRows(const Block& block,
     }
   }
   if (rows.empty()) return rows;
+  // The right edge of the label column: a label line reaching it wrapped.
+  double label_right = -1e18;
+  for (const RowBuild& row : rows) {
+    if (auto it = row.cells.find(block.label); it != row.cells.end()) {
+      for (const Fragment& f : it->second) label_right = std::max(label_right, f.box.x1);
+    }
+  }
+  for (const Fragment& f : loose) {
+    if (f.column == block.label) label_right = std::max(label_right, f.box.x1);
+  }
+  std::optional<std::pair<Box, size_t>> wrapped;  // a wrapped loose label line and its row
   for (Fragment& f : loose) {
     const double y = f.box.center_y();
+    if (f.column == block.label && wrapped && f.box.y0 - wrapped->first.y1 < f.box.height() &&
+        f.box.y0 > wrapped->first.y0) {
+      // The line right under a wrapped label line ends that label
+      // ("机关事业单位基本养老保" / "险缴费支出"), even when a lower row's
+      // code is printed nearer to it.
+      const size_t row = wrapped->second;
+      wrapped.reset();
+      rows[row].cells[f.column].push_back(std::move(f));
+      continue;
+    }
     size_t below = 0;
     while (below < rows.size() && rows[below].y < y) ++below;
     std::vector<size_t> candidates;
@@ -361,6 +547,10 @@ std::vector<RowBuild> BuildRows(const Block& block,
     }
     // Figures far from every row (a page number under the table) are not cells.
     if (std::abs(rows[best].y - y) > 4 * std::max(8.0, f.box.height())) continue;
+    if (f.column == block.label) {
+      wrapped.reset();
+      if (f.box.x1 >= label_right - f.box.height()) wrapped = std::make_pair(f.box, best);
+    }
     rows[best].cells[f.column].push_back(std::move(f));
   }
   return rows;

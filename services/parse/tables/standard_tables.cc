@@ -122,6 +122,35 @@ void FillCell(const GridCell* printed, bool money, report::v1::MoneyUnit unit,
   *amount->mutable_src() = std::move(src);
 }
 
+// The item of a 三公 column (T7, REFERENCE §1.6) from the deepest header
+// segment naming one: "total" | "abroad" | "car.total" | "car.purchase" |
+// "car.operation" | "reception"; "小计" is the 公务用车 group's subtotal.
+// Empty when the header names no 三公 item.
+std::string SangongItem(std::string_view header) {
+  if (!Contains(header, "三公") && !Contains(header, "因公出国") && !Contains(header, "公务用车") &&
+      !Contains(header, "公务接待")) {
+    return "";
+  }
+  std::vector<std::string_view> segments;
+  for (size_t start = 0;;) {
+    const size_t slash = header.find('/', start);
+    segments.push_back(header.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+    const std::string_view s = *it;
+    if (Contains(s, "因公出国")) return "abroad";
+    if (Contains(s, "公务接待")) return "reception";
+    if (Contains(s, "购置及运行")) return "car.total";
+    if (Contains(s, "购置")) return "car.purchase";
+    if (Contains(s, "运行")) return "car.operation";
+    if (Contains(s, "小计")) return Contains(header, "公务用车") ? "car.total" : "subtotal";
+    if (Contains(s, "合计")) return "total";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string NormalizeCode(std::string_view printed) {
@@ -190,6 +219,7 @@ std::string ColumnRole(std::string_view header) {
   std::string prefix;
   if (Contains(header, "预算数") || Contains(header, "年初预算")) prefix = "budget.";
   if (Contains(header, "决算数")) prefix = "final.";
+  if (const std::string item = SangongItem(header); !item.empty()) return prefix + item;
   struct Keyword { std::string_view text; std::string_view role; };
   static constexpr Keyword kKeywords[] = {
       {"年初结转", "carryover_begin"}, {"年末结转", "carryover_end"},
@@ -200,8 +230,6 @@ std::string ColumnRole(std::string_view header) {
       {"经营收入", "operating_income"}, {"其他收入", "other_income"},
       {"一般公共预算", "general_public_budget"}, {"政府性基金", "government_fund"},
       {"国有资本经营", "state_capital"}, {"财政拨款", "fiscal"},
-      {"因公出国", "outbound"},         {"公务用车购置费", "vehicle_purchase"},
-      {"公务用车运行", "vehicle_operation"}, {"公务接待", "reception"},
       {"人员经费", "personnel"},       {"公用经费", "public"},
       {"本年收入", "income"},           {"本年支出", "expenditure"},
       {"合计", "total"},               {"小计", "subtotal"},

@@ -9,7 +9,9 @@
 // "income" | "fiscal" | "superior_subsidy" | "business" | "operating_income" |
 // "affiliated_remit" | "other_income"; T3 "expenditure" | "basic" | "project" |
 // "remit_superior" | "operating" | "affiliated_subsidy"; T5 "total" | "basic" |
-// "project"; T6 "final" beside each name block; T7 by position (12 cells);
+// "project"; T6 "final" beside each name block; T7 "budget."/"final." +
+// "total" | "abroad" | "car.total" | "car.purchase" | "car.operation" |
+// "reception";
 // T8/T9 "carryover_begin" | "income" | "subtotal" | "basic" | "project" |
 // "carryover_end". A blank or dash cell reads as zero (REFERENCE §1.6).
 #include <vector>
@@ -278,20 +280,10 @@ void Expenditure(RuleContext& ctx) {  // FA-NT-003
 
 // ---- FA-NT-007: N.SANGONG ↔ T7 ----------------------------------------------------
 
-// T7 prints one data row of 12 cells: 合计 | 因公出国（境）费 | 公务用车购置及运行
-// 维护费 {小计 | 购置费 | 运行维护费} | 公务接待费, each 预算数 | 决算数
-// (REFERENCE §1.6). Its three-level header is read unreliably from PDFs, so
-// the cells are taken by position once the 预算/决算 alternation confirms
-// the layout.
-bool StandardSangongLayout(const rv1::Table& t7) {
-  if (t7.columns_size() != 12) return false;
-  for (int c = 0; c < 12; ++c) {
-    const std::string& header = t7.columns(c).header();
-    if (!Contains(header, c % 2 == 0 ? "预算" : "决算")) return false;
-  }
-  return true;
-}
-
+// T7 prints one data row: 合计 | 因公出国（境）费 | 公务用车购置及运行维护费
+// {小计 | 购置费 | 运行维护费} | 公务接待费, each 预算数 | 决算数 (REFERENCE
+// §1.6). The reader names each column by group and item ("budget.total",
+// "final.car.purchase", …); the cells are found by those roles.
 // The data row, or -1 when the table prints none.
 int SangongRow(const rv1::Table& t7) {
   for (int r = 0; r < t7.rows_size(); ++r) {
@@ -302,14 +294,16 @@ int SangongRow(const rv1::Table& t7) {
   return t7.rows_size() == 1 ? 0 : -1;
 }
 
+// The T7 column role of each narrative 三公 line (without "budget."/"final.").
+constexpr std::pair<std::string_view, std::string_view> kSangongRoles[] = {
+    {"sg.total", "total"},         {"sg.abroad", "abroad"},
+    {"sg.car", "car.total"},       {"sg.car_purchase", "car.purchase"},
+    {"sg.car_running", "car.operation"}, {"sg.reception", "reception"}};
+
 void Sangong(RuleContext& ctx) {  // FA-NT-007
   const rv1::Table* t7 = FindTable(ctx.report(), "T7");
   if (t7 == nullptr) {
     ctx.Missing("T7 absent");
-    return;
-  }
-  if (!StandardSangongLayout(*t7)) {
-    ctx.Missing("T7 columns are not the 12 预算数/决算数 cells of the standard layout");
     return;
   }
   const int row = SangongRow(*t7);
@@ -321,21 +315,23 @@ void Sangong(RuleContext& ctx) {  // FA-NT-007
   }
   DerivedAmounts derived;
   const auto items = SangongItems(ctx.report().sangong());
-  static constexpr std::pair<std::string_view, int> kColumns[] = {
-      {"sg.total", 0}, {"sg.abroad", 2}, {"sg.car", 4}, {"sg.car_purchase", 6}, {"sg.car_running", 8},
-      {"sg.reception", 10}};
   for (const auto& [name, item] : items) {
-    int base = -1;
-    for (const auto& [n, c] : kColumns) {
-      if (n == name) base = c;
+    std::string_view item_role;
+    for (const auto& [n, role] : kSangongRoles) {
+      if (n == name) item_role = role;
     }
-    if (base < 0) continue;
+    if (item_role.empty()) continue;
     for (const bool final : {false, true}) {
       const rv1::Amount* printed = final ? (item->has_final() ? &item->final() : nullptr)
                                          : (item->has_budget() ? &item->budget() : nullptr);
       if (printed == nullptr) continue;
-      const int col = base + (final ? 1 : 0);
       const std::string what = final ? "final" : "budget";
+      const std::string role = fmt::format("{}.{}", what, item_role);
+      const int col = FindColumn(*t7, role);
+      if (col < 0) {
+        ctx.Missing(fmt::format("T7 has no {} column", role));
+        continue;
+      }
       std::optional<AmountOperand> cell;
       if (stated_empty) {
         cell = derived.Make(fmt::format("T7 {} (本表无数据)", t7->columns(col).header()), 0, 10'000,
