@@ -106,23 +106,34 @@ namespace {
 // The required literals of every pattern searched so far. Keyed by the
 // pattern object; the pattern text is kept to notice an address reused by a
 // different, shorter-lived pattern.
+// The options that change what a pattern matches, as one value.
+uint32_t OptionBits(const RE2::Options& o) {
+  uint32_t bits = 0;
+  for (bool flag : {o.case_sensitive(), o.longest_match(), o.literal(), o.posix_syntax(),
+                    o.never_nl(), o.dot_nl(), o.never_capture(), o.perl_classes(),
+                    o.word_boundary(), o.one_line(),
+                    o.encoding() == RE2::Options::EncodingUTF8}) {
+    bits = (bits << 1) | (flag ? 1u : 0u);
+  }
+  return bits;
+}
+
 const RequiredLiterals& LiteralsOf(const RE2& re) {
   struct Entry {
     std::string pattern;
-    bool case_sensitive = true;
-    bool longest_match = false;
+    uint32_t options = 0;
     std::unique_ptr<RequiredLiterals> literals;
   };
   static absl::Mutex mu(absl::kConstInit);
   static auto* cache = new absl::flat_hash_map<const RE2*, Entry>();
   absl::MutexLock lock(&mu);
   Entry& e = (*cache)[&re];
-  if (!e.literals || e.pattern != re.pattern() ||
-      e.case_sensitive != re.options().case_sensitive() ||
-      e.longest_match != re.options().longest_match()) {
+  if (!e.literals || e.pattern != re.pattern() || e.options != OptionBits(re.options())) {
     e.pattern = re.pattern();
-    e.case_sensitive = re.options().case_sensitive();
-    e.longest_match = re.options().longest_match();
+    e.options = OptionBits(re.options());
+    // Another thread may still hold the literals being replaced: keep them.
+    static auto* retired = new std::vector<std::unique_ptr<RequiredLiterals>>();
+    if (e.literals) retired->push_back(std::move(e.literals));
     e.literals = std::make_unique<RequiredLiterals>(re);
   }
   return *e.literals;
