@@ -109,6 +109,16 @@ UChar32 LastCodePoint(const std::string& s) {
   return c;
 }
 
+// The CJK Unified Ideograph (U+4E00..U+9FFF) encoded at s[i], 0 if none.
+UChar32 IdeographAt(const uint8_t* s, int32_t i, int32_t length) {
+  if (i + 2 >= length) return 0;
+  const uint8_t b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  const bool ideograph = (b0 == 0xE4 && b1 >= 0xB8) || (b0 >= 0xE5 && b0 <= 0xE9);
+  if (!ideograph) return 0;
+  return ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+}
+
 }  // namespace
 
 NormalizedText::NormalizedText(std::string_view original, size_t original_offset) {
@@ -126,6 +136,17 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
   while (i < length) {
     const int32_t start = i;
     const uint32_t offset = static_cast<uint32_t>(original_offset + start);
+    // Most of the text is unified ideographs, already in folded form: copied
+    // without the general decoding below.
+    if (const UChar32 ideograph = IdeographAt(s, i, length)) {
+      if (!pending_spaces_.empty()) FlushSpaces(ideograph);
+      text_.append(original.data() + start, 3);
+      to_original_.push_back(offset);
+      to_original_.push_back(offset);
+      to_original_.push_back(offset);
+      i += 3;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) c = 0xFFFD;  // input is validated upstream; stay total anyway

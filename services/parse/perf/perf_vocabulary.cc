@@ -134,6 +134,7 @@ constexpr std::array<std::string_view, 5> kGradeLabels = {"等级", "评价等�
 
 std::string HeaderKey(std::string_view folded) {
   std::string key;
+  key.reserve(folded.size());
   int depth = 0;
   for (char c : folded) {
     if (c == '(') {

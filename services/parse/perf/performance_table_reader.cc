@@ -71,7 +71,10 @@ const GridCell* FirstNonEmptyCell(const GridRow& row) {
   return nullptr;
 }
 
-std::string Key(const GridCell& cell) { return vocab::HeaderKey(cell.norm); }
+const std::string& Key(const GridCell& cell) {
+  if (!cell.key_cache) cell.key_cache = vocab::HeaderKey(cell.norm);
+  return *cell.key_cache;
+}
 
 // The first "YYYY年" in folded text, 0 if none.
 int YearIn(std::string_view folded) {

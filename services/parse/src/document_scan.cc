@@ -4,9 +4,12 @@
 #include <functional>
 #include <map>
 #include <cctype>
+#include <memory>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/synchronization/mutex.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/values.h"
@@ -91,18 +94,34 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
   return tie ? report::v1::LAYOUT_GENERIC : best;
 }
 
+namespace {
+
+// One alternation of every token, longest match first; a run of X ("XXXX")
+// is one placeholder. Compiled once per token list, not once per document.
+const RE2& PlaceholderPattern(const config::v1::ParseConfig& config) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<RE2>>();
+  const std::string key = absl::StrJoin(config.placeholders(), "\n");
+  absl::MutexLock lock(&mu);
+  auto& slot = (*cache)[key];
+  if (!slot) {
+    std::vector<std::string> tokens;
+    for (const auto& t : config.placeholders()) {
+      tokens.push_back(RE2::QuoteMeta(text::NormalizeForMatching(t)));
+    }
+    RE2::Options options;
+    options.set_longest_match(true);
+    slot = std::make_unique<RE2>(absl::StrCat("(", absl::StrJoin(tokens, "|"), ")X*"), options);
+  }
+  return *slot;
+}
+
+}  // namespace
+
 void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
                       report::v1::Report* report) {
-  // One alternation of every token, longest match first; a run of X
-  // ("XXXX") is one placeholder.
-  std::vector<std::string> tokens;
-  for (const auto& t : config.placeholders()) {
-    tokens.push_back(RE2::QuoteMeta(text::NormalizeForMatching(t)));
-  }
-  if (tokens.empty()) return;
-  RE2::Options options;
-  options.set_longest_match(true);
-  const RE2 re(absl::StrCat("(", absl::StrJoin(tokens, "|"), ")X*"), options);
+  if (config.placeholders().empty()) return;
+  const RE2& re = PlaceholderPattern(config);
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
     // Every token has an X, ×, 某, { or ( in it: skip lines without any.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct GridCell {
   // simply empty there, and readers forward-fill by column meaning.
   bool merged_from_above = false;
   int column_span = 1;        // DOCX w:gridSpan
+  // Header-matching key of `norm`, computed once by the reader that needs
+  // it (readers ask for it many times per cell). Set `norm` before asking.
+  mutable std::optional<std::string> key_cache;
 
   bool empty() const { return text.empty(); }
 };

@@ -1,6 +1,7 @@
 #include "services/parse/src/sections.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
@@ -11,18 +12,63 @@
 namespace juesuan::parse {
 namespace {
 
-// Heading shapes on the folded text (full-width brackets are folded to ASCII).
-const RE2& PartHeading() {
-  static const RE2 re(R"(^\s*第[一二三四五六七八九十]+部分\s*(.*)$)");
-  return re;
+// Heading shapes on the folded text (full-width brackets are folded to ASCII),
+// read by hand rather than by a regex per line; each is exactly what the
+// pattern beside it accepts (\s is [\t\n\f\r ], "." any character but \n):
+//   level 1  ^\s*第[一二三四五六七八九十]+部分\s*(.*)$
+//   level 2  ^\s*[一二三四五六七八九十]+、\s*(.*)$
+//   level 3  ^\s*\([一二三四五六七八九十]+\)\s*(.*)$
+struct HeadingShape {
+  int level = 0;
+  std::string_view rest;  // the title after the ordinal
+};
+
+bool IsPatternSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
-const RE2& ChapterHeading() {
-  static const RE2 re(R"(^\s*[一二三四五六七八九十]+、\s*(.*)$)");
-  return re;
+
+bool Consume(std::string_view s, size_t& i, std::string_view word) {
+  if (s.compare(i, word.size(), word) != 0) return false;
+  i += word.size();
+  return true;
 }
-const RE2& ClauseHeading() {
-  static const RE2 re(R"(^\s*\([一二三四五六七八九十]+\)\s*(.*)$)");
-  return re;
+
+// Consumes a run of Chinese numerals; returns whether there was one.
+bool ConsumeNumerals(std::string_view s, size_t& i) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
+                                                    "六", "七", "八", "九", "十"};
+  const size_t start = i;
+  bool more = true;
+  while (more) {
+    more = false;
+    for (std::string_view n : kNumerals) {
+      if (Consume(s, i, n)) {
+        more = true;
+        break;
+      }
+    }
+  }
+  return i > start;
+}
+
+std::optional<HeadingShape> ReadHeadingShape(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsPatternSpace(s[i])) ++i;
+  HeadingShape shape;
+  if (Consume(s, i, "第")) {
+    if (!ConsumeNumerals(s, i) || !Consume(s, i, "部分")) return std::nullopt;
+    shape.level = 1;
+  } else if (Consume(s, i, "(")) {
+    if (!ConsumeNumerals(s, i) || !Consume(s, i, ")")) return std::nullopt;
+    shape.level = 3;
+  } else {
+    if (!ConsumeNumerals(s, i) || !Consume(s, i, "、")) return std::nullopt;
+    shape.level = 2;
+  }
+  while (i < s.size() && IsPatternSpace(s[i])) ++i;
+  shape.rest = s.substr(i);
+  if (shape.rest.find('\n') != std::string_view::npos) return std::nullopt;
+  return shape;
 }
 
 constexpr size_t kMaxHeadingBytes = 120;
@@ -84,11 +130,7 @@ std::string_view Trim(std::string_view s) {
 }  // namespace
 
 std::string_view StripOrdinal(std::string_view folded) {
-  re2::StringPiece input(folded.data(), folded.size());
-  re2::StringPiece rest;
-  for (const RE2* re : {&PartHeading(), &ChapterHeading(), &ClauseHeading()}) {
-    if (RE2::FullMatch(input, *re, &rest)) return {rest.data(), rest.size()};
-  }
+  if (auto shape = ReadHeadingShape(folded)) return shape->rest;
   return folded;
 }
 
@@ -116,23 +158,15 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
     if (i < skip_lines.size() && skip_lines[i]) continue;
     const std::string& norm = lines[i].norm();
     if (!MayBeHeading(norm)) continue;
-    re2::StringPiece rest;
-    int level = 0;
-    if (RE2::FullMatch(norm, PartHeading(), &rest)) {
-      level = 1;
-    } else if (RE2::FullMatch(norm, ChapterHeading(), &rest)) {
-      level = 2;
-    } else if (RE2::FullMatch(norm, ClauseHeading(), &rest)) {
-      level = 3;
-    } else {
-      continue;
-    }
-    std::string_view rest_view(rest.data(), rest.size());
-    std::string synonym;
-    std::string key = MatchKey(NormalizeHeading(norm, unit_name_), level, &synonym);
+    const std::optional<HeadingShape> shape = ReadHeadingShape(norm);
+    if (!shape) continue;
+    const int level = shape->level;
+    const std::string_view rest_view = shape->rest;
     // Prose that starts with an ordinal (a glossary entry "十三、“三公”经费：指…")
     // is not a heading, whatever words it contains.
     if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
+    std::string synonym;
+    std::string key = MatchKey(NormalizeHeading(norm, unit_name_), level, &synonym);
     if (key.empty() && !LooksLikeUnknownHeading(lines[i].raw, rest_view)) continue;
     if (key.empty()) key = "OTHER";
     // Inside the tables part, numbered lines are table titles, whatever

@@ -17,6 +17,7 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
       if (i + 1 < text_.size()) page_starts_.push_back(i + 1);
     }
   }
+  lines_.reserve(std::count(text_.begin(), text_.end(), '\n') + 1);
   size_t begin = 0;
   uint32_t number = 1;
   while (begin <= text_.size()) {

@@ -1,0 +1,107 @@
+// The literal prefilter in front of Search() only skips regex scans that
+// cannot match: results must equal a plain RE2 search of the same window.
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "re2/re2.h"
+#include "services/parse/src/passages.h"
+#include "services/parse/src/sections.h"
+#include "services/parse/src/values.h"
+
+namespace juesuan::parse {
+namespace {
+
+Passage PassageOf(const std::string& text) {
+  Passage p;
+  p.folded.Append(text, 0);
+  return p;
+}
+
+TEST(RequiredLiteralsTest, CjkLabelIsRequired) {
+  const RE2 re(R"(实有人数\s*(\d+)\s*(人))");
+  const RequiredLiterals literals(re);
+  ASSERT_TRUE(literals.usable());
+  EXPECT_THAT(literals.required(), testing::Contains(testing::HasSubstr("实有人数")));
+  EXPECT_FALSE(literals.MayMatch("编制人数12人，在职人员10人。"));
+  EXPECT_TRUE(literals.MayMatch("本部门实有人数12人。"));
+}
+
+TEST(RequiredLiteralsTest, AlternativesAreAllKept) {
+  const RE2 re(R"((截至|截止)\s*(\d{4})\s*年)");
+  const RequiredLiterals literals(re);
+  EXPECT_TRUE(literals.MayMatch("截止2024年12月31日"));
+  EXPECT_TRUE(literals.MayMatch("截至2024年12月31日"));
+  EXPECT_FALSE(literals.MayMatch("2024年12月31日"));
+}
+
+TEST(RequiredLiteralsTest, LettersDisableTheFilter) {
+  // Prefilter literals are lower-cased; "XX" could not be found as "xx".
+  const RE2 re("(XX|某某)X*");
+  const RequiredLiterals literals(re);
+  EXPECT_FALSE(literals.usable());
+  EXPECT_TRUE(literals.MayMatch("XX单位"));
+}
+
+TEST(RequiredLiteralsTest, PatternWithoutLiteralsAlwaysMayMatch) {
+  const RE2 re(R"((\d+)\s*%)");
+  const RequiredLiterals literals(re);
+  EXPECT_TRUE(literals.MayMatch("no figures here"));
+}
+
+// Search() with the prefilter equals RE2 on the same window, for windows that
+// cut the label, hold it whole or miss it.
+TEST(SearchPrefilterTest, SameMatchesAsPlainRegex) {
+  const std::string text =
+      "本年收入合计2,946.25万元,比上年增加12.5万元,增长0.4%。实有人数12人,在职人员10人。";
+  const Passage p = PassageOf(text);
+  const std::vector<std::string> patterns = {
+      R"(本年收入(?:合计)?[^\d,;:。%]{0,8}?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元))",
+      R"((增加|减少)\s*(-?\d[\d,]*(?:\.\d+)?)\s*(万元|元))",
+      R"(实有人数\s*(\d+)\s*(人))",
+      R"(在职人员\s*(\d+)\s*(人))",
+      R"((\d+)\s*%)",
+  };
+  for (const std::string& pattern : patterns) {
+    const RE2 re(pattern);
+    ASSERT_TRUE(re.ok()) << pattern;
+    for (size_t from = 0; from <= text.size(); from += 3) {
+      for (size_t to = from; to <= text.size(); to += 7) {
+        re2::StringPiece whole;
+        const bool expected = re.Match(text, from, to, RE2::UNANCHORED, &whole, 1);
+        auto got = Search(re, p, from, to);
+        ASSERT_EQ(got.has_value(), expected) << pattern << " [" << from << "," << to << ")";
+        if (expected) {
+          EXPECT_EQ(got->begin, static_cast<size_t>(whole.data() - text.data()));
+          EXPECT_EQ(got->end, got->begin + whole.size());
+        }
+      }
+    }
+  }
+}
+
+// The heading ordinals are read by hand; they must read as the patterns do.
+TEST(StripOrdinalTest, SameAsTheHeadingPatterns) {
+  const RE2 part(R"(^\s*第[一二三四五六七八九十]+部分\s*(.*)$)");
+  const RE2 chapter(R"(^\s*[一二三四五六七八九十]+、\s*(.*)$)");
+  const RE2 clause(R"(^\s*\([一二三四五六七八九十]+\)\s*(.*)$)");
+  auto by_pattern = [&](const std::string& s) -> std::string {
+    std::string rest;
+    for (const RE2* re : {&part, &chapter, &clause}) {
+      if (RE2::FullMatch(s, *re, &rest)) return rest;
+    }
+    return s;
+  };
+  const std::vector<std::string> inputs = {
+      "第一部分 部门概况", "  第十二部分\t名词解释", "第部分 概况", "第一部 概况", "第一部分",
+      "一、部门职责", "\f十三、 “三公”经费：指", "一 、部门职责", "、部门职责", "二十一、",
+      "(一)收入", " (十一) 支出 ", "()收入", "(一收入", "(一)\n收入", "三、\n", "第一部分\r",
+      "一二三", "", "  ", "收入支出决算总体情况", "1、概况", "(1)概况"};
+  for (const std::string& s : inputs) {
+    EXPECT_EQ(std::string(StripOrdinal(s)), by_pattern(s)) << "[" << s << "]";
+  }
+}
+
+}  // namespace
+}  // namespace juesuan::parse
