@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "juesuan/report/v1/report.pb.h"
-#include "re2/filtered_re2.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/source_document.h"
@@ -25,37 +24,6 @@ struct Match {
 // A compiled pattern from a process-wide cache: patterns built at run time
 // from labels are compiled once, not once per document.
 const RE2& CachedPattern(const std::string& pattern);
-
-// The literal strings every match of a pattern contains (RE2's prefilter).
-// Most patterns here start with CJK words; RE2's own scan for them stops at
-// nearly every character (they share lead bytes), while a substring search
-// for the words rules most passages out at once.
-class RequiredLiterals {
- public:
-  explicit RequiredLiterals(const RE2& re);
-  RequiredLiterals(const RequiredLiterals&) = delete;
-  RequiredLiterals& operator=(const RequiredLiterals&) = delete;
-
-  // False only when no match of the pattern can lie inside `window`.
-  bool MayMatch(std::string_view window) const;
-  // Literals every match contains.
-  const std::vector<std::string>& required() const { return required_; }
-  // Literals of which every match contains at least one (besides the required).
-  const std::vector<std::string>& alternatives() const { return alternatives_; }
-  // Whether MayMatch filters at all (it says true whenever it cannot tell).
-  bool usable() const { return !required_.empty() || !alternatives_.empty(); }
-
- private:
-  // Literals shorter than one CJK character are too common to rule anything out.
-  static constexpr int kMinLiteralBytes = 3;
-  // More alternatives than this cost more to look for than the regex scan.
-  static constexpr size_t kMaxAlternatives = 6;
-  // Lower-casing leaves the literal unchanged (prefilter literals are lower-cased).
-  static bool HasNoCase(const std::string& literal);
-
-  std::vector<std::string> required_;
-  std::vector<std::string> alternatives_;
-};
 
 // Searches `re` in passage text [from, to). Returns nothing when absent.
 std::optional<Match> Search(const RE2& re, const Passage& p, size_t from = 0,
