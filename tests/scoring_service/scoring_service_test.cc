@@ -227,40 +227,23 @@ TEST_F(ScoringServiceTest, MetricsCountExactlyTheCallsMade) {
 TEST_F(ScoringServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
   StartServer(1, 1, Builtins());
   // Occupy the only worker and the only queue slot.
-  absl::Notification release;
-  absl::Notification worker_busy;
-  ASSERT_TRUE(pool_->Submit([&] {
-    worker_busy.Notify();
-    release.WaitForNotification();
-  }));
-  ASSERT_TRUE(worker_busy.WaitForNotificationWithTimeout(absl::Seconds(10)));
-  absl::Notification queued_task_done;
-  ASSERT_TRUE(pool_->Submit([&] {
-    release.WaitForNotification();
-    queued_task_done.Notify();
-  }));
+  OccupyPool(/*fill_queue=*/true);
 
   const absl::Time start = absl::Now();
   const grpc::Status status = Call(SeedRequest());
   const absl::Duration elapsed = absl::Now() - start;
-  release.Notify();
+  ReleasePool();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
   EXPECT_LT(elapsed, absl::Seconds(2));  // refused at once, not after the 10 s deadline
   EXPECT_EQ(SampleValue(Metrics(), "juesuan_scoring_duration_seconds_count"), 0.0);
   // Capacity is back once the blocking tasks have left the queue.
-  ASSERT_TRUE(queued_task_done.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  ASSERT_TRUE(QueuedTaskDone());
   EXPECT_TRUE(Call(SeedRequest()).ok());
 }
 
 TEST_F(ScoringServiceTest, CallThatExpiresInQueueIsFinishedWithoutScoring) {
   StartServer(1, 1, Builtins());
-  absl::Notification release;
-  absl::Notification worker_busy;
-  ASSERT_TRUE(pool_->Submit([&] {
-    worker_busy.Notify();
-    release.WaitForNotification();
-  }));
-  ASSERT_TRUE(worker_busy.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  OccupyPool(/*fill_queue=*/false);
   v1::ScoreReportResponse response;
   const grpc::Status status = Call(SeedRequest(), &response, std::chrono::milliseconds(200));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
@@ -268,7 +251,7 @@ TEST_F(ScoringServiceTest, CallThatExpiresInQueueIsFinishedWithoutScoring) {
   // the client's: let it pass there too before the worker frees up, so the
   // queued call is surely expired when it is picked up.
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  release.Notify();
+  ReleasePool();
   // The queued call must still be finished (Shutdown would hang otherwise).
   server_->Shutdown(absl::Seconds(5));
   server_->Wait();

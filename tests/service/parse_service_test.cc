@@ -195,23 +195,12 @@ TEST_F(ParseServiceTest, DefaultLimitAcceptsDocumentsAboveGrpcDefault) {
 TEST_F(ParseServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
   StartServer(1, 1, StandInParse);
   // Occupy the only worker and the only queue slot.
-  absl::Notification release;
-  absl::Notification worker_busy;
-  ASSERT_TRUE(pool_->Submit([&] {
-    worker_busy.Notify();
-    release.WaitForNotification();
-  }));
-  ASSERT_TRUE(worker_busy.WaitForNotificationWithTimeout(absl::Seconds(10)));
-  absl::Notification queued_task_done;
-  ASSERT_TRUE(pool_->Submit([&] {
-    release.WaitForNotification();
-    queued_task_done.Notify();
-  }));
+  OccupyPool(/*fill_queue=*/true);
 
   const absl::Time start = absl::Now();
   const grpc::Status status = Parse("第一部分");
   const absl::Duration elapsed = absl::Now() - start;
-  release.Notify();
+  ReleasePool();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
       << status.error_message();
   EXPECT_LT(elapsed, absl::Seconds(2));  // refused at once, not after the 10 s deadline
@@ -219,7 +208,7 @@ TEST_F(ParseServiceTest, FullQueueAnswersResourceExhaustedImmediately) {
                         {"format=\"text\"", "outcome=\"rejected\""}),
             1.0);
   // Capacity is back once the blocking tasks have left the queue.
-  ASSERT_TRUE(queued_task_done.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  ASSERT_TRUE(QueuedTaskDone());
   EXPECT_TRUE(Parse("第二部分").ok());
 }
 
@@ -257,13 +246,7 @@ TEST_F(ParseServiceTest, CallThatExpiresInQueueIsFinishedWithoutParsing) {
     ++parses;
     return StandInParse(content, options);
   });
-  absl::Notification release;
-  absl::Notification worker_busy;
-  ASSERT_TRUE(pool_->Submit([&] {
-    worker_busy.Notify();
-    release.WaitForNotification();
-  }));
-  ASSERT_TRUE(worker_busy.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  OccupyPool(/*fill_queue=*/false);
   v1::ParseDocumentResponse response;
   const grpc::Status status = Parse("第一部分", &response, std::chrono::milliseconds(200));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
@@ -271,7 +254,7 @@ TEST_F(ParseServiceTest, CallThatExpiresInQueueIsFinishedWithoutParsing) {
   // the client's: let it pass there too before the worker frees up, so the
   // queued call is surely expired when it is picked up.
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  release.Notify();
+  ReleasePool();
   // The queued call must still be finished (TearDown's Shutdown would hang
   // otherwise) and must not have been parsed.
   server_->Shutdown(absl::Seconds(5));

@@ -12,6 +12,7 @@ void LoopbackServiceTest::StartService(const std::string& service_name, size_t w
                                        size_t queue, const ServiceFactory& make,
                                        MessageLimits limits) {
   StopService();
+  gate_ = std::make_unique<PoolGate>();
   registry_ = std::make_shared<prometheus::Registry>();
   pool_ = std::make_unique<WorkerPool>(workers, queue);
   service_ = make(*pool_, *registry_);
@@ -28,6 +29,7 @@ void LoopbackServiceTest::StartService(const std::string& service_name, size_t w
 }
 
 void LoopbackServiceTest::StopService() {
+  ReleasePool();
   if (server_ != nullptr) server_->Shutdown(absl::Seconds(5));
   server_.reset();  // every call finished, or Shutdown would not have returned
   service_.reset();
@@ -54,6 +56,28 @@ grpc::Status LoopbackServiceTest::Health(const std::string& service,
 
 std::string LoopbackServiceTest::Metrics() const {
   return prometheus::TextSerializer().Serialize(registry_->Collect());
+}
+
+void LoopbackServiceTest::OccupyPool(bool fill_queue) {
+  PoolGate* gate = gate_.get();
+  ASSERT_TRUE(pool_->Submit([gate] {
+    gate->busy.Notify();
+    gate->release.WaitForNotification();
+  }));
+  ASSERT_TRUE(gate->busy.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  if (!fill_queue) return;
+  ASSERT_TRUE(pool_->Submit([gate] {
+    gate->release.WaitForNotification();
+    gate->queued_task_done.Notify();
+  }));
+}
+
+void LoopbackServiceTest::ReleasePool() {
+  if (gate_ != nullptr && !gate_->release.HasBeenNotified()) gate_->release.Notify();
+}
+
+bool LoopbackServiceTest::QueuedTaskDone(absl::Duration timeout) {
+  return gate_->queued_task_done.WaitForNotificationWithTimeout(timeout);
 }
 
 }  // namespace juesuan::testing

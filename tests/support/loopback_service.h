@@ -16,6 +16,8 @@
 #include <gtest/gtest.h>
 #include <prometheus/registry.h>
 
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
 #include "common/grpc/limits.h"
 #include "common/grpc/server.h"
 #include "common/runtime/worker_pool.h"
@@ -51,6 +53,19 @@ class LoopbackServiceTest : public ::testing::Test {
   // The registry in Prometheus text format.
   std::string Metrics() const;
 
+  // Occupies the worker of a one-worker pool until ReleasePool() (or the
+  // end of the test); with `fill_queue`, also its one queue place, with a
+  // task whose completion QueuedTaskDone() waits for.
+  void OccupyPool(bool fill_queue);
+  void ReleasePool();
+  bool QueuedTaskDone(absl::Duration timeout = absl::Seconds(10));
+
+  // What OccupyPool's tasks wait on; new for every service started, and
+  // declared before the pool, whose threads use it.
+  struct PoolGate {
+    absl::Notification release, busy, queued_task_done;
+  };
+  std::unique_ptr<PoolGate> gate_;
   std::shared_ptr<prometheus::Registry> registry_;
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<grpc::Service> service_;
