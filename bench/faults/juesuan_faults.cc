@@ -14,6 +14,8 @@
 //     Sends SIGTERM under load: calls already in flight must complete OK
 //     within the grace period, calls started afterwards must be refused
 //     (UNAVAILABLE) promptly, and the process must exit 0 within the grace.
+//     Calls gRPC cancels before any handler saw them, because their headers
+//     arrived as shutdown began, are counted apart: at most one per caller.
 //
 //   juesuan_faults batch-intermittent --parse_binary P --validate_binary V
 //                  --scoring_binary S --analyze_binary A --file SEED
@@ -166,6 +168,7 @@ struct CallRecord {
   Clock::time_point start;
   Clock::time_point end;
   grpc::StatusCode code;
+  std::string message;
 };
 
 // Closed-loop callers recording every call until Stop().
@@ -209,7 +212,7 @@ class Load {
       const auto end = Clock::now();
       {
         std::lock_guard<std::mutex> lock(mu_);
-        records_.push_back({start, end, status.error_code()});
+        records_.push_back({start, end, status.error_code(), status.error_message()});
       }
       // A refused call returns at once; do not spin on a dead backend.
       if (!status.ok()) std::this_thread::sleep_for(Millis(10));
@@ -242,6 +245,26 @@ std::string Counts(const std::vector<CallRecord>& records) {
   std::string text;
   for (const auto& [code, n] : counts) text += fmt::format(" {}={}", code, n);
   return text.empty() ? " none" : text;
+}
+
+// One line per distinct (code, message) among the calls that ended neither OK
+// nor UNAVAILABLE, so that a failed run says what the odd calls were told.
+// Each with the span of its calls' start times relative to `since`.
+void PrintOddOutcomes(const std::vector<CallRecord>& records, Clock::time_point since) {
+  struct Seen {
+    int64_t n = 0, first_ms = INT64_MAX, last_ms = INT64_MIN;
+  };
+  std::map<std::string, Seen> odd;
+  for (const CallRecord& r : records) {
+    if (r.code == grpc::StatusCode::OK || r.code == grpc::StatusCode::UNAVAILABLE) continue;
+    Seen& seen = odd[fmt::format("{} \"{}\"", CodeName(r.code), r.message)];
+    ++seen.n;
+    seen.first_ms = std::min(seen.first_ms, MsBetween(since, r.start));
+    seen.last_ms = std::max(seen.last_ms, MsBetween(since, r.start));
+  }
+  for (const auto& [outcome, seen] : odd) {
+    fmt::print("  {} x{} (started {}..{} ms)\n", outcome, seen.n, seen.first_ms, seen.last_ms);
+  }
 }
 
 struct Common {
@@ -333,6 +356,19 @@ int KillRestart(const Common& c, const std::string& dir, int64_t down_ms,
   return pass ? 0 : 1;
 }
 
+// A call whose headers reach the server after it has begun shutting down is
+// cancelled by gRPC itself (status CANCELLED, message "CANCELLED") before any
+// handler sees it: the one race a server cannot close, since the client may
+// send at any moment until the GOAWAY reaches it. Such a call started at most
+// kUnbegunWindowMs before the signal (the client's clock runs ahead of the
+// server reading the headers) and was answered at once.
+constexpr int64_t kUnbegunWindowMs = 50;
+
+bool CancelledBeforeItBegan(const CallRecord& r, Clock::time_point signalled) {
+  return r.code == grpc::StatusCode::CANCELLED && r.message == "CANCELLED" &&
+         r.start >= signalled - Millis(kUnbegunWindowMs) && MsBetween(r.start, r.end) <= 1000;
+}
+
 int Sigterm(const Common& c, const std::string& dir, int64_t grace_ms) {
   Backend backend(c.parse_binary, dir);
   std::vector<std::string> flags = c.backend_flags;
@@ -353,9 +389,13 @@ int Sigterm(const Common& c, const std::string& dir, int64_t grace_ms) {
   load.Stop();
   const std::vector<CallRecord> records = load.Records();
 
-  std::vector<CallRecord> in_flight, after_signal;
+  std::vector<CallRecord> in_flight, after_signal, unbegun;
   int64_t in_flight_last_ms = 0, refused_max_ms = 0;
   for (const CallRecord& r : records) {
+    if (CancelledBeforeItBegan(r, signalled)) {
+      unbegun.push_back(r);
+      continue;
+    }
     if (r.start < signalled && r.end >= signalled) {
       in_flight.push_back(r);
       in_flight_last_ms = std::max(in_flight_last_ms, MsBetween(signalled, r.end));
@@ -378,6 +418,10 @@ int Sigterm(const Common& c, const std::string& dir, int64_t grace_ms) {
              in_flight.size(), Counts(in_flight), in_flight_last_ms, grace_ms);
   fmt::print("started_after_sigterm {} :{}  (slowest refusal {} ms)\n", after_signal.size(),
              Counts(after_signal), refused_max_ms);
+  PrintOddOutcomes(after_signal, signalled);
+  fmt::print("cancelled_before_begun {}  (at most {}, one per caller)\n", unbegun.size(),
+             c.concurrency);
+  PrintOddOutcomes(unbegun, signalled);
   fmt::print("exit {}  exit_code {}  exit_after_ms {}\n", exited ? "yes" : "NO",
              exited && WIFEXITED(exit_status) ? WEXITSTATUS(exit_status) : -1,
              MsBetween(signalled, exit_time));
@@ -393,6 +437,7 @@ int Sigterm(const Common& c, const std::string& dir, int64_t grace_ms) {
     pass &= r.code == grpc::StatusCode::OK || r.code == grpc::StatusCode::UNAVAILABLE;
   }
   pass &= after_refused > 0 && refused_max_ms <= 1000;
+  pass &= static_cast<int64_t>(unbegun.size()) <= c.concurrency;
   fmt::print("result {}\n", pass ? "PASS" : "FAIL");
   return pass ? 0 : 1;
 }

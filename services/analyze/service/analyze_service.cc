@@ -169,6 +169,11 @@ class BatchReactor final
 
 }  // namespace
 
+// The backends are pure functions of their request, so a failed attempt may be
+// repeated. UNAVAILABLE: no backend reachable, or one refusing as it drains.
+// CANCELLED: a backend that began shutting down as the call's headers arrived
+// cancels it before any handler runs. A call this gateway cancels itself (its
+// client went away, its deadline passed) is never retried by gRPC.
 std::string BackendServiceConfigJson() {
   return R"json({
   "loadBalancingConfig": [{"round_robin": {}}],
@@ -181,7 +186,7 @@ std::string BackendServiceConfigJson() {
       "initialBackoff": "0.01s",
       "maxBackoff": "0.2s",
       "backoffMultiplier": 2,
-      "retryableStatusCodes": ["UNAVAILABLE"]
+      "retryableStatusCodes": ["UNAVAILABLE", "CANCELLED"]
     }
   }]
 })json";
