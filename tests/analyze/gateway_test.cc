@@ -3,6 +3,7 @@
 // real cores that can be stopped, made to fail or made slow.
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -158,7 +159,7 @@ TEST_F(GatewayTest, StoppedValidateServiceIsReportedAsItsStageAndTheRestArrives)
 }
 
 TEST_F(GatewayTest, SlowScoringRunsOutTheBudgetAndTheErrorNamesTheStage) {
-  Start({}, Behaviour{absl::Seconds(3)});
+  Start({}, Behaviour{absl::Seconds(3), absl::OkStatus()});
   v1::AnalyzeResponse response;
   const absl::Time start = absl::Now();
   const grpc::Status status = Analyze(SeedRequest(), &response, absl::Seconds(1));
@@ -178,6 +179,34 @@ TEST_F(GatewayTest, UnavailableIsRetriedOnce) {
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.stages(1).code(), 0) << response.stages(1).message();
   EXPECT_EQ(validate_->calls(), 2);
+}
+
+// What a backend answers when gRPC cancels a call whose headers arrived as
+// the backend began shutting down.
+TEST_F(GatewayTest, CancelledByTheBackendIsRetriedOnce) {
+  Start(Behaviour{absl::ZeroDuration(), absl::CancelledError("CANCELLED")});
+  v1::AnalyzeResponse response;
+  const grpc::Status status = Analyze(SeedRequest(), &response);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.stages(1).code(), 0) << response.stages(1).message();
+  EXPECT_EQ(validate_->calls(), 2);
+}
+
+TEST_F(GatewayTest, ACallItsClientCancelsIsNotRetried) {
+  Start(Behaviour{absl::Milliseconds(800), absl::OkStatus()});
+  grpc::ClientContext context;
+  const v1::AnalyzeRequest request = SeedRequest();
+  v1::AnalyzeResponse response;
+  std::promise<grpc::Status> done;
+  stub_->async()->Analyze(&context, &request, &response,
+                          [&done](grpc::Status s) { done.set_value(std::move(s)); });
+  // Cancel once validate holds the call: parse of the seed takes milliseconds.
+  for (int i = 0; i < 200 && validate_->calls() == 0; ++i) absl::SleepFor(absl::Milliseconds(5));
+  ASSERT_EQ(validate_->calls(), 1);
+  context.TryCancel();
+  EXPECT_EQ(done.get_future().get().error_code(), grpc::StatusCode::CANCELLED);
+  absl::SleepFor(absl::Milliseconds(1200));  // past the backend's answer and any backoff
+  EXPECT_EQ(validate_->calls(), 1);
 }
 
 TEST_F(GatewayTest, OtherFailuresAreNotRetried) {
