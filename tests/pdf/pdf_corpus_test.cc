@@ -240,6 +240,29 @@ TEST(PdfCorpus, FundTablesKeepIncomeApartFromExpenditure) {
   }
 }
 
+// 003 (p15, p16) prints the 本年支出 group's sub-headers 合计 | 基本支出 |
+// 项目支出 on the line of the empty table's 合计 row: they head the columns
+// under 本年支出 (a group over three columns, centred over the middle one's
+// sub-header a row below it), and the row keeps only its label.
+TEST(PdfCorpus003, SubHeadersBesideTheTotalRowHeadTheirColumns) {
+  const std::vector<std::string> expected = {"code",     "name",  "carryover_begin", "income",
+                                             "subtotal", "basic", "project",         "carryover_end"};
+  for (const std::string id : {"T8", "T9"}) {
+    const Table* t = FindTable(ParsedCorpus("003"), id);
+    ASSERT_NE(t, nullptr) << id;
+    EXPECT_EQ(Roles(*t), expected) << id;
+    EXPECT_EQ(t->columns(4).header(), "本年支出/合计") << id;
+    EXPECT_EQ(t->columns(5).header(), "本年支出/基本支出") << id;
+    EXPECT_EQ(t->columns(6).header(), "本年支出/项目支出") << id;
+    ASSERT_EQ(t->rows_size(), 1) << id;
+    EXPECT_TRUE(t->rows(0).is_total()) << id;
+    for (int c = 0; c < t->columns_size(); ++c) {
+      if (t->columns(c).role() == "name") continue;
+      EXPECT_EQ(t->rows(0).cells(c).kind(), report::v1::CELL_KIND_BLANK) << id << " column " << c;
+    }
+  }
+}
+
 // 003 T3 (p8): a label wrapped over two lines whose second line prints
 // nearer to the next row's code still ends its own row's label.
 TEST(PdfCorpus003, WrappedLabelsJoinTheirRow) {

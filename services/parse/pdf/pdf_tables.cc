@@ -73,6 +73,17 @@ bool IsTotalText(std::string_view s) {
          s.find("本年支出合计") != std::string_view::npos;
 }
 
+// A CJK ideograph (U+4E00–U+9FFF: UTF-8 lead bytes E4–E9) in `s`; dashes
+// and other punctuation printed in empty cells have none.
+bool HasHan(std::string_view s) {
+  // Continuation bytes are 80–BF, so any byte in E4–E9 leads an ideograph.
+  for (char c : s) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0xE4 && byte <= 0xE9) return true;
+  }
+  return false;
+}
+
 bool IsPartHeading(std::string_view s) {
   return s.substr(0, 3) == "第" && s.find("部分") != std::string_view::npos &&
          s.find("部分") <= 12;
@@ -150,6 +161,28 @@ bool HasHeaderBelow(const ColumnBuild& column, const std::vector<GroupClaim>& cl
   });
 }
 
+// Whether the columns of `run` are headed by one line of single-line
+// sub-headers, a row apart below `w`: every header word of every column
+// of the run sits on that line. Cell edges are only estimated from the
+// words' extents, so a group over such a row may seem to centre better on
+// one of its columns; the shared row settles it. (Multi-line headers of
+// neighbouring cells share lines too, but each has words on several.)
+bool SharesSubHeaderRow(const std::vector<ColumnBuild>& columns, std::pair<size_t, size_t> run,
+                        const Fragment& w) {
+  std::optional<double> row;
+  for (size_t c = run.first; c <= run.second; ++c) {
+    bool any = false;
+    for (const HeaderPiece& p : columns[c].pieces) {
+      if (p.group) continue;
+      if (!row) row = p.y;
+      if (std::abs(p.y - *row) >= 1.0) return false;
+      any = true;
+    }
+    if (!any) return false;
+  }
+  return row && *row - w.box.y1 > 0.6 * w.box.height();
+}
+
 // The run of two or more columns a header word is centred over, if that
 // fits it better than the single column under its centre. Header text is
 // centred in its cell, but the words of the cells below may be left-aligned
@@ -221,13 +254,19 @@ std::optional<size_t> FindGroup(const std::vector<ColumnBuild>& columns,
   }
   if (!found) return std::nullopt;
   // The single column under the word's centre keeps it when it fits better,
-  // or when the word is the line above a header word centred under it (a
-  // cell's wrapped text: "财政拨款收" / "入").
+  // or when the word is the line right above a header word centred under it
+  // (a cell's wrapped text: "财政拨款收" / "入"; a group over an odd number
+  // of columns is centred over its middle one's header too, rows below).
+  const bool sub_header_row = SharesSubHeaderRow(columns, *run, w);
   for (size_t c = 0; c < columns.size(); ++c) {
     if (LeftEdge(columns, c) > center || center > RightEdge(columns, c)) continue;
-    if (std::abs(RunCenter(columns, c, c) - center) + 1.0 < best_distance) return std::nullopt;
+    if (!sub_header_row && std::abs(RunCenter(columns, c, c) - center) + 1.0 < best_distance) {
+      return std::nullopt;
+    }
     for (const HeaderPiece& p : columns[c].pieces) {
-      if (!p.group && std::abs(p.x_center - center) <= 2.0) return std::nullopt;
+      if (!p.group && std::abs(p.x_center - center) <= 2.0 && !sub_header_row) {
+        return std::nullopt;
+      }
     }
   }
   // A group must still fit over its run.
@@ -719,11 +758,13 @@ class TableLocator {
           row_top = std::min(row_top, w.box.y0);
         }
       }
+      const std::optional<double> label_end = HeadersBesideTotal(line(body));
       for (size_t k = 0; row_top < 1e17 && k < line(body).words.size(); ++k) {
         const Word& w = line(body).words[k];
         const std::string t = Squeezed(w.text);
         const bool level_heading = t == "类" || t == "款" || t == "项";
-        if (!IsNumber(t) && (w.box.y1 <= row_top || level_heading)) {
+        const bool beside_total = label_end && w.box.x0 >= *label_end && HasHan(t);
+        if (!IsNumber(t) && (w.box.y1 <= row_top || level_heading || beside_total)) {
           Fragment f;
           f.text = t;
           f.box = w.box;
@@ -831,6 +872,19 @@ class TableLocator {
       }
     }
     return source;
+  }
+
+  // Shanghai's T8/T9 print the 本年支出 group's sub-headers (合计 基本支出
+  // 项目支出) on the line of the total row, right of its label. For a total
+  // row without figures: where its label ends, the words beyond being headers.
+  static std::optional<double> HeadersBesideTotal(const Line& row) {
+    std::optional<double> label_end;
+    for (const Word& w : row.words) {
+      const std::string t = Squeezed(w.text);
+      if (IsNumber(t)) return std::nullopt;
+      if (!label_end && IsTotalText(t)) label_end = w.box.x1;
+    }
+    return label_end;
   }
 
   // A line of three or more words and no figure below `i` (before `end`):

@@ -220,6 +220,11 @@ std::string ColumnRole(std::string_view header) {
   if (Contains(header, "预算数") || Contains(header, "年初预算")) prefix = "budget.";
   if (Contains(header, "决算数")) prefix = "final.";
   if (const std::string item = SangongItem(header); !item.empty()) return prefix + item;
+  // T8/T9: the total of the 本年支出 group, printed 小计 or 合计.
+  if ((leaf == "合计" || leaf == "小计") && slash != std::string_view::npos &&
+      Contains(header.substr(0, slash), "本年支出")) {
+    return prefix + "subtotal";
+  }
   struct Keyword { std::string_view text; std::string_view role; };
   static constexpr Keyword kKeywords[] = {
       {"年初结转", "carryover_begin"}, {"年末结转", "carryover_end"},
