@@ -28,6 +28,18 @@
 //     come back exactly once, as a full result or a precise per-stage error
 //     (stage, code, message), every call must end OK within its deadline.
 //
+//   juesuan_faults gateway-kill-restart --parse_binary P --validate_binary V
+//                  --scoring_binary S --analyze_binary A --file SEED
+//                  [--victim parse|validate|scoring] [--concurrency 4]
+//                  [--before_ms 1500] [--down_ms 1000] [--after_ms 3000]
+//                  [--deadline_ms 5000] [--max_recovery_ms 2000]
+//     Starts the four services, sends Analyze calls through the gateway and
+//     SIGKILLs the victim backend, restarting it on its port. Every call must
+//     end within its deadline with a full result or the victim's precise
+//     failure (parse: the call fails UNAVAILABLE naming parse; validate or
+//     scoring: a partial result naming it), and the gateway must deliver a
+//     full result again within max_recovery_ms of the victim's readiness.
+//
 // Every run is bounded by its arguments; the services are started by the
 // tool, in a fresh temporary folder, and killed on every exit path. Exit
 // status 0 when the scenario's criteria hold, 1 otherwise, 2 for usage or
@@ -525,9 +537,11 @@ Outcome ClassifyError(const v1::StageStatus& error, Kind kind) {
 }
 
 // A completed call: every stage OK with all three results ("full"), or
-// validate UNAVAILABLE — the stage named with code and message, its result
-// absent and the others present ("partial").
-Outcome ClassifyResponse(const v1::AnalyzeResponse& response, Kind kind) {
+// `down` (validate or scoring, the backend that is down) UNAVAILABLE — the
+// stage named with code and message, its result absent and the others
+// present ("partial").
+Outcome ClassifyResponse(const v1::AnalyzeResponse& response, Kind kind,
+                         v1::Stage down = v1::STAGE_VALIDATE) {
   bool in_order = response.stages_size() == 3;
   for (int i = 0; in_order && i < 3; ++i) {
     in_order = response.stages(i).stage() == static_cast<v1::Stage>(v1::STAGE_PARSE + i);
@@ -535,21 +549,22 @@ Outcome ClassifyResponse(const v1::AnalyzeResponse& response, Kind kind) {
   const bool has_report = response.report().sections_size() > 0;
   if (!in_order) return {"response with stages out of order", false};
   std::string failed;
-  bool only_validate_unavailable = true;
+  bool only_down_unavailable = true;
   for (const v1::StageStatus& stage : response.stages()) {
     if (stage.code() == 0) continue;
     const auto code = static_cast<grpc::StatusCode>(stage.code());
     failed += fmt::format(" {} {}", StageLabel(stage.stage()), CodeName(code));
-    only_validate_unavailable &= stage.stage() == v1::STAGE_VALIDATE &&
-                                 code == grpc::StatusCode::UNAVAILABLE &&
-                                 !stage.message().empty();
+    only_down_unavailable &= stage.stage() == down && code == grpc::StatusCode::UNAVAILABLE &&
+                             !stage.message().empty();
   }
   if (failed.empty()) {
     return {"full", kind != Kind::kGarbage && has_report && response.has_validation() &&
                         response.has_scoring()};
   }
-  return {"partial" + failed, kind != Kind::kGarbage && only_validate_unavailable && has_report &&
-                                  !response.has_validation() && response.has_scoring()};
+  const bool validation_as_expected = response.has_validation() == (down != v1::STAGE_VALIDATE);
+  const bool scoring_as_expected = response.has_scoring() == (down != v1::STAGE_SCORING);
+  return {"partial" + failed, kind != Kind::kGarbage && only_down_unavailable && has_report &&
+                                  validation_as_expected && scoring_as_expected};
 }
 
 Outcome Classify(const v1::AnalyzeBatchResult& result, Kind kind) {
@@ -776,34 +791,64 @@ bool JudgeBatchRun(const BatchOptions& o, const BatchLoad& load,
   return pass;
 }
 
+// The four services on loopback, the gateway in front of the other three.
+// Start from the main thread (see Backend).
+class Stack {
+ public:
+  Stack(const std::string& parse_binary, const std::string& validate_binary,
+        const std::string& scoring_binary, const std::string& analyze_binary,
+        const std::string& dir)
+      : parse_(parse_binary, dir, "parse"),
+        validate_(validate_binary, dir, "validate"),
+        scoring_(scoring_binary, dir, "scoring"),
+        gateway_(analyze_binary, dir, "analyze") {}
+
+  // False, with the reason on stderr, when a service did not start.
+  bool Start(const std::string& dir) {
+    for (Backend* b : {&parse_, &validate_, &scoring_}) {
+      const std::optional<int> port = b->Start(0, {}, 1);
+      if (!port) {
+        std::cerr << b->name() << " did not start (logs in " << dir << ")\n";
+        return false;
+      }
+      ports_[b->name()] = *port;
+    }
+    const std::optional<int> gateway_port = gateway_.Start(
+        0,
+        {fmt::format("--parse_target=dns:///127.0.0.1:{}", ports_["parse"]),
+         fmt::format("--validate_target=dns:///127.0.0.1:{}", ports_["validate"]),
+         fmt::format("--scoring_target=dns:///127.0.0.1:{}", ports_["scoring"])},
+        1);
+    if (!gateway_port) {
+      std::cerr << "the gateway did not start (logs in " << dir << ")\n";
+      return false;
+    }
+    gateway_port_ = *gateway_port;
+    return true;
+  }
+
+  // "parse" | "validate" | "scoring"
+  Backend& backend(const std::string& name) {
+    return name == "parse" ? parse_ : name == "validate" ? validate_ : scoring_;
+  }
+  int port(const std::string& name) { return ports_[name]; }
+  std::string gateway_target() const { return fmt::format("127.0.0.1:{}", gateway_port_); }
+
+ private:
+  Backend parse_, validate_, scoring_, gateway_;
+  std::map<std::string, int> ports_;
+  int gateway_port_ = 0;
+};
+
 int BatchIntermittent(const BatchOptions& o, const std::string& dir) {
-  Backend parse(o.parse_binary, dir, "parse");
-  Backend validate(o.validate_binary, dir, "validate");
-  Backend scoring(o.scoring_binary, dir, "scoring");
-  Backend gateway(o.analyze_binary, dir, "analyze");
-  const std::optional<int> parse_port = parse.Start(0, {}, 1);
-  const std::optional<int> validate_port = validate.Start(0, {}, 1);
-  const std::optional<int> scoring_port = scoring.Start(0, {}, 1);
-  if (!parse_port || !validate_port || !scoring_port) {
-    std::cerr << "a backend did not start (logs in " << dir << ")\n";
-    return 2;
-  }
-  const std::optional<int> gateway_port = gateway.Start(
-      0,
-      {fmt::format("--parse_target=dns:///127.0.0.1:{}", *parse_port),
-       fmt::format("--validate_target=dns:///127.0.0.1:{}", *validate_port),
-       fmt::format("--scoring_target=dns:///127.0.0.1:{}", *scoring_port)},
-      1);
-  if (!gateway_port) {
-    std::cerr << "the gateway did not start (logs in " << dir << ")\n";
-    return 2;
-  }
+  Stack stack(o.parse_binary, o.validate_binary, o.scoring_binary, o.analyze_binary, dir);
+  if (!stack.Start(dir)) return 2;
   fmt::print("documents {} at {}/s in calls of {}, {} at a time, deadline {} ms per call\n",
              o.documents, o.rate, o.batch_size, o.streams, o.deadline_ms);
   fmt::print("faults: validate then parse, {} cycles each, {} ms down / {} ms up\n", o.cycles,
              o.down_ms, o.up_ms);
 
-  BatchLoad load(o, fmt::format("127.0.0.1:{}", *gateway_port));
+  BatchLoad load(o, stack.gateway_target());
   std::atomic<bool> load_done{false};
   std::thread client([&] {
     load.Run();
@@ -814,11 +859,166 @@ int BatchIntermittent(const BatchOptions& o, const std::string& dir) {
   std::vector<FaultCycle> cycles;
   SleepUnless(load_done, Millis(o.before_ms));
   int validate_generation = 1, parse_generation = 1;
-  InjectFaults(validate, *validate_port, o, load_done, load_start, &validate_generation, &cycles);
-  InjectFaults(parse, *parse_port, o, load_done, load_start, &parse_generation, &cycles);
+  InjectFaults(stack.backend("validate"), stack.port("validate"), o, load_done, load_start,
+               &validate_generation, &cycles);
+  InjectFaults(stack.backend("parse"), stack.port("parse"), o, load_done, load_start,
+               &parse_generation, &cycles);
   client.join();
   fmt::print("load_ms {}\n", MsBetween(load_start, Clock::now()));
   return JudgeBatchRun(o, load, cycles) ? 0 : 1;
+}
+
+// ---- gateway-kill-restart: unary Analyze calls through the gateway while
+// one backend is SIGKILLed and restarted on its port.
+
+struct GatewayKillOptions {
+  std::string parse_binary, validate_binary, scoring_binary, analyze_binary, file;
+  std::string victim = "parse";  // "parse" | "validate" | "scoring"
+  int concurrency = 4;
+  int64_t before_ms = 1500, down_ms = 1000, after_ms = 3000;
+  int64_t deadline_ms = 5000, max_recovery_ms = 2000;
+};
+
+v1::Stage StageOf(const std::string& victim) {
+  return victim == "parse" ? v1::STAGE_PARSE
+                           : victim == "validate" ? v1::STAGE_VALIDATE : v1::STAGE_SCORING;
+}
+
+struct AnalyzeRecord {
+  Clock::time_point start, end;
+  Outcome outcome;
+};
+
+// What an Analyze call got while `down` may be down: a full result, or that
+// backend's precise failure — the call failing UNAVAILABLE with a message
+// naming parse, or a partial result naming validate or scoring.
+Outcome ClassifyAnalyze(const grpc::Status& status, const v1::AnalyzeResponse& response,
+                        v1::Stage down) {
+  if (status.ok()) return ClassifyResponse(response, Kind::kSeed, down);
+  const bool names_parse = status.error_message().rfind("parse", 0) == 0;
+  return {fmt::format("error {}", CodeName(status.error_code())),
+          down == v1::STAGE_PARSE && names_parse &&
+              status.error_code() == grpc::StatusCode::UNAVAILABLE};
+}
+
+// Closed-loop Analyze callers recording every call until Stop().
+class AnalyzeLoad {
+ public:
+  AnalyzeLoad(const std::string& target, const std::string& content, v1::Stage down,
+              int concurrency, int64_t deadline_ms)
+      : down_(down), deadline_ms_(deadline_ms) {
+    request_.set_content(content);
+    request_.set_omit_text(true);
+    stub_ = v1::AnalyzeService::NewStub(juesuan::MakeClientChannel(target));
+    for (int i = 0; i < concurrency; ++i) threads_.emplace_back([this] { Run(); });
+  }
+  ~AnalyzeLoad() { Stop(); }
+
+  void Stop() {
+    stop_ = true;
+    for (auto& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+  std::vector<AnalyzeRecord> Records() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return records_;
+  }
+
+ private:
+  void Run() {
+    while (!stop_) {
+      grpc::ClientContext context;
+      context.set_deadline(std::chrono::system_clock::now() + Millis(deadline_ms_));
+      v1::AnalyzeResponse response;
+      const auto start = Clock::now();
+      std::promise<grpc::Status> done;
+      stub_->async()->Analyze(&context, &request_, &response,
+                              [&done](grpc::Status s) { done.set_value(std::move(s)); });
+      const grpc::Status status = done.get_future().get();
+      AnalyzeRecord record{start, Clock::now(), ClassifyAnalyze(status, response, down_)};
+      const bool full = record.outcome.label == "full";
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        records_.push_back(std::move(record));
+      }
+      if (!full) std::this_thread::sleep_for(Millis(10));  // do not spin on a failing stage
+    }
+  }
+
+  const v1::Stage down_;
+  const int64_t deadline_ms_;
+  v1::AnalyzeRequest request_;
+  std::unique_ptr<v1::AnalyzeService::Stub> stub_;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::vector<AnalyzeRecord> records_;
+  std::vector<std::thread> threads_;
+};
+
+std::string OutcomeCounts(const std::vector<AnalyzeRecord>& records) {
+  std::map<std::string, int64_t> counts;
+  for (const AnalyzeRecord& r : records) ++counts[r.outcome.label];
+  return CountsOf(counts);
+}
+
+bool JudgeGatewayKill(const GatewayKillOptions& o, const std::vector<AnalyzeRecord>& records,
+                      Clock::time_point killed, Clock::time_point ready) {
+  std::vector<AnalyzeRecord> in_flight, while_down, after_restart;
+  int64_t worst_overrun_ms = std::numeric_limits<int64_t>::min(), full_before = 0,
+          victim_failures = 0, unexpected = 0;
+  std::optional<Clock::time_point> first_full_after;
+  for (const AnalyzeRecord& r : records) {
+    const bool full = r.outcome.label == "full";
+    worst_overrun_ms = std::max(worst_overrun_ms, MsBetween(r.start, r.end) - o.deadline_ms);
+    if (r.start < killed && r.end >= killed) in_flight.push_back(r);
+    if (r.start >= killed && r.start < ready) while_down.push_back(r);
+    if (r.start >= ready) after_restart.push_back(r);
+    full_before += full && r.end < killed;
+    victim_failures += !full && r.outcome.expected;
+    unexpected += !r.outcome.expected;
+    if (full && r.end >= ready && (!first_full_after || r.end < *first_full_after)) {
+      first_full_after = r.end;
+    }
+  }
+  const int64_t recovery_ms = first_full_after ? MsBetween(ready, *first_full_after) : -1;
+  fmt::print("victim {}  down {} ms  timeline_ms kill 0 restarted_ready {}\n", o.victim,
+             o.down_ms, MsBetween(killed, ready));
+  fmt::print("calls {}  full_before_kill {}\n", records.size(), full_before);
+  fmt::print("in_flight_at_kill {} :{}\n", in_flight.size(), OutcomeCounts(in_flight));
+  fmt::print("started_while_down {} :{}\n", while_down.size(), OutcomeCounts(while_down));
+  fmt::print("started_after_restart {} :{}\n", after_restart.size(),
+             OutcomeCounts(after_restart));
+  fmt::print("recovery_ms {}  (restarted backend ready -> first full result through the gateway)\n",
+             recovery_ms);
+  fmt::print("worst_call_overrun_ms {}  (call duration minus its deadline; <= 0: none hung)\n",
+             worst_overrun_ms);
+  fmt::print("unexpected_outcomes {}\n", unexpected);
+
+  bool pass = full_before > 0 && victim_failures > 0 && unexpected == 0;
+  pass &= recovery_ms >= 0 && recovery_ms <= o.max_recovery_ms && worst_overrun_ms <= 200;
+  fmt::print("result {}\n", pass ? "PASS" : "FAIL");
+  return pass;
+}
+
+int GatewayKillRestart(const GatewayKillOptions& o, const std::string& dir) {
+  Stack stack(o.parse_binary, o.validate_binary, o.scoring_binary, o.analyze_binary, dir);
+  if (!stack.Start(dir)) return 2;
+  AnalyzeLoad load(stack.gateway_target(), ReadFile(o.file), StageOf(o.victim), o.concurrency,
+                   o.deadline_ms);
+  std::this_thread::sleep_for(Millis(o.before_ms));
+  Backend& victim = stack.backend(o.victim);
+  const auto killed = Clock::now();
+  victim.Kill();
+  std::this_thread::sleep_for(Millis(o.down_ms));
+  if (!victim.Start(stack.port(o.victim), {}, 2)) {
+    std::cerr << o.victim << " did not restart on port " << stack.port(o.victim) << "\n";
+    return 2;
+  }
+  const auto ready = Clock::now();
+  std::this_thread::sleep_for(Millis(o.after_ms));
+  load.Stop();
+  return JudgeGatewayKill(o, load.Records(), killed, ready) ? 0 : 1;
 }
 
 }  // namespace
@@ -854,6 +1054,30 @@ void AddBatchOptions(CLI::App& app, BatchOptions& b) {
       ->check(CLI::Range(100, 600000));
 }
 
+// The gateway-kill-restart subcommand's options.
+void AddGatewayKillOptions(CLI::App& app, GatewayKillOptions& g) {
+  CLI::App* sub = app.add_subcommand(
+      "gateway-kill-restart",
+      "Analyze through the gateway while one backend is SIGKILLed and restarted");
+  for (auto [flag, field] : {std::pair{"--parse_binary", &g.parse_binary},
+                             std::pair{"--validate_binary", &g.validate_binary},
+                             std::pair{"--scoring_binary", &g.scoring_binary},
+                             std::pair{"--analyze_binary", &g.analyze_binary},
+                             std::pair{"--file", &g.file}}) {
+    sub->add_option(flag, *field)->required()->check(CLI::ExistingFile);
+  }
+  sub->add_option("--victim", g.victim, "the backend to kill")
+      ->check(CLI::IsMember({"parse", "validate", "scoring"}));
+  sub->add_option("--concurrency", g.concurrency)->check(CLI::Range(1, 64));
+  sub->add_option("--before_ms", g.before_ms, "load before the kill")
+      ->check(CLI::Range(100, 600000));
+  sub->add_option("--down_ms", g.down_ms)->check(CLI::Range(0, 60000));
+  sub->add_option("--after_ms", g.after_ms, "load after the restart")
+      ->check(CLI::Range(100, 600000));
+  sub->add_option("--deadline_ms", g.deadline_ms)->check(CLI::Range(100, 60000));
+  sub->add_option("--max_recovery_ms", g.max_recovery_ms)->check(CLI::Range(1, 60000));
+}
+
 int main(int argc, char** argv) {
   Common c;
   int64_t down_ms = 1000, max_recovery_ms = 2000, grace_ms = 5000;
@@ -880,6 +1104,8 @@ int main(int argc, char** argv) {
   app.get_subcommand("sigterm")->add_option("--grace_ms", grace_ms)->check(CLI::Range(100, 60000));
   BatchOptions batch;
   AddBatchOptions(app, batch);
+  GatewayKillOptions gateway_kill;
+  AddGatewayKillOptions(app, gateway_kill);
   CLI11_PARSE(app, argc, argv);
   const std::string dir = MakeTempDir();
   int result = 2;
@@ -887,6 +1113,8 @@ int main(int argc, char** argv) {
     result = KillRestart(c, dir, down_ms, max_recovery_ms);
   } else if (app.got_subcommand("sigterm")) {
     result = Sigterm(c, dir, grace_ms);
+  } else if (app.got_subcommand("gateway-kill-restart")) {
+    result = GatewayKillRestart(gateway_kill, dir);
   } else {
     result = BatchIntermittent(batch, dir);
   }
