@@ -265,8 +265,11 @@ int RunAnalyze(const AnalyzeArgs& args, CommandContext& context) {
     context.err << "error: --format html with several documents needs --output DIR\n";
     return kExitUsage;
   }
-  std::shared_ptr<grpc::Channel> channel;
+  // Declared first, destroyed last: an in-process channel must be gone
+  // before the server it leads to (gRPC aborts on a completion queue
+  // released twice otherwise).
   std::unique_ptr<LocalPipeline> local;
+  std::shared_ptr<grpc::Channel> channel;
   if (args.remote.empty()) {
     absl::StatusOr<std::unique_ptr<LocalPipeline>> started = LocalPipeline::Start(JobCount(args));
     if (!started.ok()) {

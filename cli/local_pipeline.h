@@ -23,7 +23,9 @@ class LocalPipeline {
   static absl::StatusOr<std::unique_ptr<LocalPipeline>> Start(int jobs);
   ~LocalPipeline();
 
-  // A channel to the in-process AnalyzeService.
+  // A channel to the in-process AnalyzeService. Release every copy (and
+  // every stub made from it) before this object is destroyed: gRPC aborts
+  // when an in-process channel outlives its server.
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
 
  private:

@@ -45,7 +45,9 @@ class LocalServices {
   ~LocalServices();
 
   // A channel to the hosted service; nullptr when the service is not hosted.
-  // (All hosted services share the server and hence the channel.)
+  // (All hosted services share the server and hence the channel.) Release
+  // every copy before this object is destroyed: gRPC aborts when an
+  // in-process channel outlives its server.
   std::shared_ptr<grpc::Channel> parse_channel() const { return parse_ ? channel_ : nullptr; }
   std::shared_ptr<grpc::Channel> validate_channel() const {
     return validate_ ? channel_ : nullptr;

@@ -153,7 +153,7 @@ TEST(CliAnalyzeTest, HtmlWritesOnePagePerDocumentAndAnIndex) {
 TEST(CliAnalyzeTest, MissingFileIsAnErrorRecordNotAnAbort) {
   const std::string seed = kShared + "/seed/000_0d0d50dd571d51d1.txt";
   const CommandResult run = Analyze({seed, "/nonexistent/文件 一.pdf"});
-  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.exit_code, 1) << run.out << "\nstderr:\n" << run.err;
   EXPECT_NE(run.out.find("FAILED NOT_FOUND"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("2 documents: 1 analysed, 1 failed"), std::string::npos) << run.out;
 }
