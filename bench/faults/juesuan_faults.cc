@@ -56,6 +56,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <limits>
@@ -183,17 +184,19 @@ struct CallRecord {
   std::string message;
 };
 
-// Closed-loop callers recording every call until Stop().
-class Load {
+// Closed-loop callers: `concurrency` threads making one call after another
+// until Stop(), every call's record kept. `call` makes one call and returns
+// its record and whether it failed: a refused call returns at once, so its
+// caller pauses instead of spinning on a dead backend.
+template <typename Record>
+class ClosedLoop {
  public:
-  Load(const std::string& target, std::string content, int concurrency, int64_t deadline_ms)
-      : deadline_ms_(deadline_ms) {
-    request_.set_content(std::move(content));
-    request_.set_omit_text(true);
-    stub_ = juesuan::parse::v1::ParseService::NewStub(juesuan::MakeClientChannel(target));
+  using Call = std::function<std::pair<Record, bool>()>;
+
+  ClosedLoop(int concurrency, Call call) : call_(std::move(call)) {
     for (int i = 0; i < concurrency; ++i) threads_.emplace_back([this] { Run(); });
   }
-  ~Load() { Stop(); }
+  ~ClosedLoop() { Stop(); }
 
   void Stop() {
     stop_ = true;
@@ -201,7 +204,7 @@ class Load {
       if (t.joinable()) t.join();
     }
   }
-  std::vector<CallRecord> Records() {
+  std::vector<Record> Records() {
     std::lock_guard<std::mutex> lock(mu_);
     return records_;
   }
@@ -209,35 +212,70 @@ class Load {
  private:
   void Run() {
     while (!stop_) {
-      grpc::ClientContext context;
-      context.set_deadline(std::chrono::system_clock::now() + Millis(deadline_ms_));
-      juesuan::parse::v1::ParseDocumentResponse response;
-      const auto start = Clock::now();
-      // The callback API, as the gateway uses: its calls and connection
-      // attempts are driven by gRPC's own threads (a blocking stub polls only
-      // while one of its calls waits, so a reconnect can go unnoticed for
-      // seconds while fail-fast calls return at once).
-      std::promise<grpc::Status> done;
-      stub_->async()->ParseDocument(&context, &request_, &response,
-                                    [&done](grpc::Status s) { done.set_value(std::move(s)); });
-      const grpc::Status status = done.get_future().get();
-      const auto end = Clock::now();
+      auto [record, failed] = call_();
       {
         std::lock_guard<std::mutex> lock(mu_);
-        records_.push_back({start, end, status.error_code(), status.error_message()});
+        records_.push_back(std::move(record));
       }
-      // A refused call returns at once; do not spin on a dead backend.
-      if (!status.ok()) std::this_thread::sleep_for(Millis(10));
+      if (failed) std::this_thread::sleep_for(Millis(10));
     }
   }
 
-  const int64_t deadline_ms_;
-  juesuan::parse::v1::ParseDocumentRequest request_;
-  std::unique_ptr<juesuan::parse::v1::ParseService::Stub> stub_;
+  const Call call_;
   std::atomic<bool> stop_{false};
   std::mutex mu_;
-  std::vector<CallRecord> records_;
+  std::vector<Record> records_;
   std::vector<std::thread> threads_;
+};
+
+// Starts one call with `start(context, done)` through the callback API, as
+// the gateway calls its backends (its calls and connection attempts are
+// driven by gRPC's own threads; a blocking stub polls only while one of its
+// calls waits, so a reconnect can go unnoticed for seconds while fail-fast
+// calls return at once), and waits for its status.
+grpc::Status CallAndWait(int64_t deadline_ms,
+                         const std::function<void(grpc::ClientContext*,
+                                                  std::function<void(grpc::Status)>)>& start) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + Millis(deadline_ms));
+  std::promise<grpc::Status> done;
+  start(&context, [&done](grpc::Status s) { done.set_value(std::move(s)); });
+  return done.get_future().get();
+}
+
+// ParseDocument callers straight to juesuan-parse.
+class Load {
+ public:
+  Load(const std::string& target, std::string content, int concurrency, int64_t deadline_ms)
+      : deadline_ms_(deadline_ms),
+        stub_(juesuan::parse::v1::ParseService::NewStub(juesuan::MakeClientChannel(target))),
+        request_(Request(std::move(content))),
+        loop_(concurrency, [this] { return Once(); }) {}
+
+  void Stop() { loop_.Stop(); }
+  std::vector<CallRecord> Records() { return loop_.Records(); }
+
+ private:
+  static juesuan::parse::v1::ParseDocumentRequest Request(std::string content) {
+    juesuan::parse::v1::ParseDocumentRequest request;
+    request.set_content(std::move(content));
+    request.set_omit_text(true);
+    return request;
+  }
+
+  std::pair<CallRecord, bool> Once() {
+    juesuan::parse::v1::ParseDocumentResponse response;
+    const auto start = Clock::now();
+    const grpc::Status status = CallAndWait(deadline_ms_, [&](auto* context, auto done) {
+      stub_->async()->ParseDocument(context, &request_, &response, std::move(done));
+    });
+    return {{start, Clock::now(), status.error_code(), status.error_message()}, !status.ok()};
+  }
+
+  const int64_t deadline_ms_;
+  const std::unique_ptr<juesuan::parse::v1::ParseService::Stub> stub_;
+  const juesuan::parse::v1::ParseDocumentRequest request_;
+  ClosedLoop<CallRecord> loop_;  // last: its threads use the members above
 };
 
 std::string CodeName(grpc::StatusCode code) {
@@ -901,59 +939,44 @@ Outcome ClassifyAnalyze(const grpc::Status& status, const v1::AnalyzeResponse& r
               status.error_code() == grpc::StatusCode::UNAVAILABLE};
 }
 
-// Closed-loop Analyze callers recording every call until Stop().
+// Analyze callers through the gateway.
 class AnalyzeLoad {
  public:
   AnalyzeLoad(const std::string& target, const std::string& content, v1::Stage down,
               int concurrency, int64_t deadline_ms)
-      : down_(down), deadline_ms_(deadline_ms) {
-    request_.set_content(content);
-    request_.set_omit_text(true);
-    stub_ = v1::AnalyzeService::NewStub(juesuan::MakeClientChannel(target));
-    for (int i = 0; i < concurrency; ++i) threads_.emplace_back([this] { Run(); });
-  }
-  ~AnalyzeLoad() { Stop(); }
+      : down_(down),
+        deadline_ms_(deadline_ms),
+        stub_(v1::AnalyzeService::NewStub(juesuan::MakeClientChannel(target))),
+        request_(Request(content)),
+        loop_(concurrency, [this] { return Once(); }) {}
 
-  void Stop() {
-    stop_ = true;
-    for (auto& t : threads_) {
-      if (t.joinable()) t.join();
-    }
-  }
-  std::vector<AnalyzeRecord> Records() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return records_;
-  }
+  void Stop() { loop_.Stop(); }
+  std::vector<AnalyzeRecord> Records() { return loop_.Records(); }
 
  private:
-  void Run() {
-    while (!stop_) {
-      grpc::ClientContext context;
-      context.set_deadline(std::chrono::system_clock::now() + Millis(deadline_ms_));
-      v1::AnalyzeResponse response;
-      const auto start = Clock::now();
-      std::promise<grpc::Status> done;
-      stub_->async()->Analyze(&context, &request_, &response,
-                              [&done](grpc::Status s) { done.set_value(std::move(s)); });
-      const grpc::Status status = done.get_future().get();
-      AnalyzeRecord record{start, Clock::now(), ClassifyAnalyze(status, response, down_)};
-      const bool full = record.outcome.label == "full";
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        records_.push_back(std::move(record));
-      }
-      if (!full) std::this_thread::sleep_for(Millis(10));  // do not spin on a failing stage
-    }
+  static v1::AnalyzeRequest Request(const std::string& content) {
+    v1::AnalyzeRequest request;
+    request.set_content(content);
+    request.set_omit_text(true);
+    return request;
+  }
+
+  std::pair<AnalyzeRecord, bool> Once() {
+    v1::AnalyzeResponse response;
+    const auto start = Clock::now();
+    const grpc::Status status = CallAndWait(deadline_ms_, [&](auto* context, auto done) {
+      stub_->async()->Analyze(context, &request_, &response, std::move(done));
+    });
+    AnalyzeRecord record{start, Clock::now(), ClassifyAnalyze(status, response, down_)};
+    const bool full = record.outcome.label == "full";
+    return {std::move(record), !full};
   }
 
   const v1::Stage down_;
   const int64_t deadline_ms_;
-  v1::AnalyzeRequest request_;
-  std::unique_ptr<v1::AnalyzeService::Stub> stub_;
-  std::atomic<bool> stop_{false};
-  std::mutex mu_;
-  std::vector<AnalyzeRecord> records_;
-  std::vector<std::thread> threads_;
+  const std::unique_ptr<v1::AnalyzeService::Stub> stub_;
+  const v1::AnalyzeRequest request_;
+  ClosedLoop<AnalyzeRecord> loop_;  // last: its threads use the members above
 };
 
 std::string OutcomeCounts(const std::vector<AnalyzeRecord>& records) {
