@@ -763,7 +763,8 @@ class TableLocator {
         const Word& w = line(body).words[k];
         const std::string t = Squeezed(w.text);
         const bool level_heading = t == "类" || t == "款" || t == "项";
-        const bool beside_total = label_end && w.box.x0 >= *label_end && HasHan(t);
+        // Two characters at least: a lone "无" printed in an empty cell is no header.
+        const bool beside_total = label_end && w.box.x0 >= *label_end && HasHan(t) && t.size() >= 6;
         if (!IsNumber(t) && (w.box.y1 <= row_top || level_heading || beside_total)) {
           Fragment f;
           f.text = t;
