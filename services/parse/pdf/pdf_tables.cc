@@ -254,9 +254,10 @@ std::optional<size_t> FindGroup(const std::vector<ColumnBuild>& columns,
   }
   if (!found) return std::nullopt;
   // The single column under the word's centre keeps it when it fits better,
-  // or when the word is the line right above a header word centred under it
-  // (a cell's wrapped text: "财政拨款收" / "入"; a group over an odd number
-  // of columns is centred over its middle one's header too, rows below).
+  // or when the word is the line above a header word centred under it (a
+  // cell's wrapped text: "财政拨款收" / "入") — unless the run's columns
+  // share a row of sub-headers a row below: a group over an odd number of
+  // columns is centred over its middle one's header too.
   const bool sub_header_row = SharesSubHeaderRow(columns, *run, w);
   for (size_t c = 0; c < columns.size(); ++c) {
     if (LeftEdge(columns, c) > center || center > RightEdge(columns, c)) continue;
