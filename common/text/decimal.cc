@@ -66,21 +66,21 @@ absl::StatusOr<DecimalValue> ParseDecimal(std::string_view printed) {
   }
   DecimalValue out;
   int significant = 0;
-  auto append = [&](char c) -> bool {
-    if (!IsDigit(c)) return false;
+  // A digit is counted before it is added: 18 significant digits fit in
+  // int64, more could overflow it.
+  auto append = [&](char c) -> absl::Status {
+    if (!IsDigit(c)) return Malformed(printed, "unexpected character");
     if (significant > 0 || c != '0') ++significant;
+    if (significant > kMaxSignificantDigits) return Malformed(printed, "too many digits");
     out.digits = out.digits * 10 + (c - '0');
-    return true;
+    return absl::OkStatus();
   };
   for (char c : integer_part) {
     if (c == ',') continue;
-    if (!append(c)) return Malformed(printed, "unexpected character");
+    if (absl::Status appended = append(c); !appended.ok()) return appended;
   }
   for (char c : fraction_part) {
-    if (!append(c)) return Malformed(printed, "unexpected character");
-  }
-  if (significant > kMaxSignificantDigits) {
-    return Malformed(printed, "too many digits");
+    if (absl::Status appended = append(c); !appended.ok()) return appended;
   }
   out.scale = static_cast<int32_t>(fraction_part.size());
   if (negative) out.digits = -out.digits;

@@ -21,6 +21,20 @@ TEST(ParseDecimal, RejectsMalformedNumbers) {
   }
 }
 
+// Found by fuzz_text: a 65-digit 政府采购 amount overflowed int64 while it
+// was read, before its length was checked.
+TEST(ParseDecimal, RefusesMoreThanEighteenSignificantDigitsBeforeReadingThem) {
+  EXPECT_EQ(*ParseDecimal("999999999999999999"), (DecimalValue{999999999999999999, 0}));
+  EXPECT_EQ(*ParseDecimal("0000999999999999.999999"), (DecimalValue{999999999999999999, 6}));
+  for (const char* long_number :
+       {"1234567890123456789", "99999999999999999999",
+        "13999999999999999999999999999999999999999999999999999999999999999.16"}) {
+    const auto parsed = ParseDecimal(long_number);
+    ASSERT_FALSE(parsed.ok()) << long_number;
+    EXPECT_NE(parsed.status().message().find("too many digits"), std::string_view::npos);
+  }
+}
+
 TEST(ToFen, ConvertsWanYuanAndYuan) {
   EXPECT_EQ(*ToFen(*ParseDecimal("121.39"), MoneyScale::kWanYuan), 121390000);
   EXPECT_EQ(*ToFen(*ParseDecimal("3.58"), MoneyScale::kYuan), 358);
