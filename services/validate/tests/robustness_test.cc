@@ -53,6 +53,18 @@ TEST(RobustnessTest, ExtremeAmountsAreNotComputedOn) {
   EXPECT_NE(tot->reason().find("out of range"), std::string::npos);
 }
 
+// Found by fuzz_validate: an indicator without a name made PF-TXT-001 search
+// its goal texts for an empty key, which it found at one place forever.
+TEST(RobustnessTest, IndicatorsWithoutNamesAreNotSearchedFor) {
+  rv1::Report report = testing::SeedReport();
+  for (auto& table : *report.mutable_performance_tables()) {
+    for (auto& indicator : *table.mutable_indicators()) indicator.clear_level3();
+  }
+  auto r = Validate(report, DefaultConfig());
+  ASSERT_TRUE(r.ok()) << r.status();
+  for (const auto& f : r->findings()) EXPECT_NE(f.rule_id(), "PF-TXT-001") << f.message_zh();
+}
+
 TEST(RobustnessTest, NegativeTotalsGiveFindings) {
   rv1::Report report = testing::SeedReport();
   report.mutable_totals()->mutable_income_total()->set_fen(-121'390'000);

@@ -392,6 +392,9 @@ struct QuotedCount {
 
 std::vector<QuotedCount> QuotedCounts(const std::string& text, const std::string& key, const std::string& unit) {
   std::vector<QuotedCount> out;
+  // An indicator without a name has no key; an empty key is found at every
+  // position without moving on.
+  if (key.empty()) return out;
   constexpr size_t kWindow = 24;  // bytes after the key (≈ 8 CJK characters)
   for (size_t pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + key.size())) {
     const size_t start = pos + key.size();
