@@ -109,14 +109,12 @@ UChar32 LastCodePoint(const std::string& s) {
   return c;
 }
 
-// The CJK Unified Ideograph (U+4E00..U+9FFF) encoded at s[i], 0 if none.
-UChar32 IdeographAt(const uint8_t* s, int32_t i, int32_t length) {
-  if (i + 2 >= length) return 0;
+// Whether a CJK Unified Ideograph (U+4E00..U+9FFF) is encoded at s[i].
+inline bool IsIdeographAt(const uint8_t* s, int32_t i, int32_t length) {
+  if (i + 2 >= length) return false;
   const uint8_t b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-  const bool ideograph = (b0 == 0xE4 && b1 >= 0xB8) || (b0 >= 0xE5 && b0 <= 0xE9);
-  if (!ideograph) return 0;
-  return ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+  return (b0 == 0xE4 && b1 >= 0xB8) || (b0 >= 0xE5 && b0 <= 0xE9);
 }
 
 }  // namespace
@@ -136,15 +134,24 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
   while (i < length) {
     const int32_t start = i;
     const uint32_t offset = static_cast<uint32_t>(original_offset + start);
-    // Most of the text is unified ideographs, already in folded form: copied
-    // without the general decoding below.
-    if (const UChar32 ideograph = IdeographAt(s, i, length)) {
-      if (!pending_spaces_.empty()) FlushSpaces(ideograph);
-      text_.append(original.data() + start, 3);
-      to_original_.push_back(offset);
-      to_original_.push_back(offset);
-      to_original_.push_back(offset);
-      i += 3;
+    // Most of the text is runs of unified ideographs or of ASCII other than
+    // the space, already in folded form: copied a run at a time, without the
+    // general decoding below.
+    if (IsIdeographAt(s, i, length)) {
+      // Any ideograph stands for the run in FlushSpaces: all are CJK.
+      if (!pending_spaces_.empty()) FlushSpaces(0x4E00);
+      do {
+        i += 3;
+      } while (IsIdeographAt(s, i, length));
+      AppendRun(original.substr(start, i - start), offset, 3);
+      continue;
+    }
+    if (s[i] < 0x80 && s[i] != ' ') {
+      if (!pending_spaces_.empty()) FlushSpaces(s[i]);
+      do {
+        ++i;
+      } while (i < length && s[i] < 0x80 && s[i] != ' ');
+      AppendRun(original.substr(start, i - start), offset, 1);
       continue;
     }
     UChar32 c;
@@ -165,6 +172,16 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
   }
   end_ = original_offset + original.size();
   pending_spaces_.clear();  // spaces at the end of a piece separate nothing
+}
+
+void NormalizedText::AppendRun(std::string_view run, uint32_t offset, uint32_t char_bytes) {
+  text_.append(run);
+  const size_t first = to_original_.size();
+  to_original_.resize(first + run.size());
+  uint32_t* map = to_original_.data() + first;
+  for (uint32_t k = 0; k < run.size(); k += char_bytes) {
+    for (uint32_t b = 0; b < char_bytes; ++b) map[k + b] = offset + k;
+  }
 }
 
 void NormalizedText::FlushSpaces(int32_t next) {
@@ -188,6 +205,12 @@ void NormalizedText::AppendFolded(const NormalizedText& other, size_t original_b
   to_original_.insert(to_original_.end(), first, last);
   end_ = original_end;
   pending_spaces_.clear();
+}
+
+std::string_view NormalizedText::Slice(size_t original_begin, size_t original_end) const {
+  auto first = std::lower_bound(to_original_.begin(), to_original_.end(), original_begin);
+  auto last = std::lower_bound(first, to_original_.end(), original_end);
+  return std::string_view(text_).substr(first - to_original_.begin(), last - first);
 }
 
 size_t NormalizedText::ToOriginal(size_t offset) const {

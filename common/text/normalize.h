@@ -30,11 +30,18 @@ class NormalizedText {
 
   const std::string& text() const { return text_; }
 
+  // The folded text of the document bytes [original_begin, original_end),
+  // which this text covers: what AppendFolded would copy.
+  std::string_view Slice(size_t original_begin, size_t original_end) const;
+
   // Document byte offset of normalised byte `offset`. `offset == size()` maps
   // to the end of the last appended piece.
   size_t ToOriginal(size_t offset) const;
 
  private:
+  // Appends `run`, already in folded form, of characters `char_bytes` long
+  // each, whose first byte is at document offset `offset`.
+  void AppendRun(std::string_view run, uint32_t offset, uint32_t char_bytes);
   // Emits the pending spaces unless a CJK character stands on either side.
   void FlushSpaces(int32_t next_code_point);
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "common/text/search.h"
+
 namespace juesuan::parse::perf_vocabulary {
 namespace {
 
@@ -151,7 +153,7 @@ std::string HeaderKey(std::string_view folded) {
 std::optional<PerformanceTableKind> TitleKind(std::string_view folded) {
   const std::string key = HeaderKey(folded);
   for (const auto& [word, kind] : kTitles) {
-    if (key.find(word) != std::string::npos) return kind;
+    if (text::Contains(key, word)) return kind;
   }
   return std::nullopt;
 }
@@ -169,7 +171,7 @@ std::optional<report::v1::MoneyUnit> MoneyUnitIn(std::string_view folded) {
 
 std::optional<FundSource> FundSourceFor(std::string_view key) {
   for (const auto& [word, source] : kFundSources) {
-    if (key.find(word) != std::string_view::npos) return source;
+    if (text::Contains(key, word)) return source;
   }
   return std::nullopt;
 }

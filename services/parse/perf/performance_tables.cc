@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/text/search.h"
 #include "fmt/format.h"
 #include "services/parse/perf/perf_vocabulary.h"
 #include "services/parse/perf/performance_table_reader.h"
@@ -51,7 +52,7 @@ bool IsPerformanceTableTitle(const SourceLine& line) {
   const std::string& norm = line.norm();
   if (norm.size() > kMaxTitleBytes) return false;
   for (std::string_view mark : {",", "。", ";", "；"}) {
-    if (norm.find(mark) != std::string::npos) return false;
+    if (text::Contains(norm, mark)) return false;
   }
   return perf_vocabulary::TitleKind(norm).has_value();
 }

@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "common/text/search.h"
 
 namespace juesuan::parse {
 namespace {
@@ -204,8 +205,8 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
     // stops at nearly every character).
     const std::string& t = p.text();
     const size_t limit = std::min(to, t.size());
-    for (size_t at = t.find(label, from); at != std::string::npos && at < limit;
-         at = t.find(label, at + 1)) {
+    for (size_t at = text::Find(t, label, from); at != std::string::npos && at < limit;
+         at = text::Find(t, label, at + 1)) {
       m = Search(re, p, at, limit, RE2::ANCHOR_START);
       if (m) break;
     }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/text/search.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
@@ -116,6 +117,21 @@ const RE2& PlaceholderPattern(const config::v1::ParseConfig& config) {
   return *slot;
 }
 
+// Every placeholder token has an X, ×, 某, { or ( in it; one pass over the
+// bytes tells whether a line can hold one.
+bool MayHoldPlaceholder(std::string_view t) {
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  for (size_t i = 0; i < t.size(); ++i) {
+    switch (s[i]) {
+      case 'X': case '{': case '(': return true;
+      case 0xC3: if (t.substr(i, 2) == "×") return true; break;
+      case 0xE6: if (t.substr(i, 3) == "某") return true; break;
+      default: break;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
@@ -124,11 +140,7 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
   const RE2& re = PlaceholderPattern(config);
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
-    // Every token has an X, ×, 某, { or ( in it: skip lines without any.
-    if (t.find_first_of("X{(") == std::string::npos && t.find("×") == std::string::npos &&
-        t.find("某") == std::string::npos) {
-      continue;
-    }
+    if (!MayHoldPlaceholder(t)) continue;
     re2::StringPiece input(t);
     re2::StringPiece token;
     while (RE2::FindAndConsume(&input, re, &token)) {
@@ -153,7 +165,7 @@ void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_k
       R"((截至|截止|至)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?)");
   ValueFactory values(doc);
   for (const auto& line : doc.lines()) {
-    if (line.norm().find("年") == std::string::npos) continue;  // no date here
+    if (!text::Contains(line.norm(), "年")) continue;  // no date here
     const uint32_t index = line.number - 1;
     Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
     for (const Match& m : SearchAll(kDate, p)) {

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/text/search.h"
 #include "fmt/format.h"
 #include "re2/re2.h"
 
@@ -19,7 +20,7 @@ std::vector<std::string> Phrases(const config::v1::ParseConfig& config) {
 }
 
 bool Contains(const Passage& p, std::string_view word) {
-  return p.text().find(word) != std::string::npos;
+  return text::Contains(p.text(), word);
 }
 
 // Removes a trailing "。" or "；" from a text span [begin, end).
@@ -886,7 +887,7 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
     const std::string& t = p.text();
     auto label_end = [&](std::initializer_list<std::string_view> labels, size_t* begin) {
       for (std::string_view label : labels) {
-        const size_t at = t.find(label);
+        const size_t at = text::Find(t, label);
         if (at == std::string::npos) continue;
         size_t end = at + label.size();
         while (end < t.size() && (t[end] == ':' || t[end] == ' ')) ++end;
@@ -1052,7 +1053,7 @@ std::vector<Match> FiguresIn(const Passage& p) {
     m.end = unit_end;
     out.push_back(m);
   };
-  for (size_t at = t.find("元"); at != std::string::npos; at = t.find("元", at + 3)) {
+  for (size_t at = text::Find(t, "元"); at != std::string::npos; at = text::Find(t, "元", at + 3)) {
     const bool wan = at >= 3 && t.compare(at - 3, 3, "万") == 0;
     add(wan ? at - 3 : at, at + 3);
   }

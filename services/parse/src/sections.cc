@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "common/base/status_macros.h"
+#include "common/text/search.h"
 #include "re2/re2.h"
 
 namespace juesuan::parse {
@@ -90,7 +91,7 @@ bool MayBeHeading(std::string_view folded) {
 bool LooksLikeHeadingText(std::string_view rest) {
   if (rest.size() > kMaxHeadingBytes) return false;
   for (std::string_view p : {":", "。", ",", ";"}) {
-    const size_t at = rest.find(p);
+    const size_t at = text::Find(rest, p);
     if (at != std::string_view::npos && at + p.size() < rest.size()) return false;
   }
   return true;
