@@ -159,8 +159,8 @@ bool NarrativeExtractor::ReadAmount(const Passage& p, const std::string& label,
                                     size_t from, size_t to, size_t* end) {
   auto a = clauses_.AmountAfter(p, label, from, to, end);
   if (!a) return false;
-  *out() = *a;
   Emit(subject, *a);
+  *out() = std::move(*a);
   return true;
 }
 
@@ -171,9 +171,11 @@ bool NarrativeExtractor::ReadShare(const Passage& p, const std::string& label,
   auto a = clauses_.AmountAfter(p, label, 0, std::string::npos, &end);
   if (!a) return false;
   Share* share = out();
-  *share->mutable_amount() = *a;
+  *share->mutable_amount() = std::move(*a);
   share->set_denominator(denominator);
-  if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) *share->mutable_share() = *pct;
+  if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) {
+    *share->mutable_share() = std::move(*pct);
+  }
   Emit(subject, *share);
   return true;
 }
@@ -186,8 +188,8 @@ bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
   if (!m) return false;
   auto c = values_.MakeCount(p, *m, 1, 2);
   if (!c) return false;
-  *out() = *c;
   Emit(subject, *c);
+  *out() = std::move(*c);
   return true;
 }
 
@@ -231,8 +233,8 @@ void NarrativeExtractor::ExtractProfile() {
       auto m = Search(re, p);
       if (!m) continue;
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *row.value() = *c;
         Emit(row.subject, *c);
+        *row.value() = std::move(*c);
       }
       if (m->has(4)) {
         if (auto d = values_.MakeCount(p, *m, 4, 3)) {
@@ -252,8 +254,8 @@ void NarrativeExtractor::ExtractProfile() {
     static const RE2 kDepartments(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
     if (auto m = Search(kDepartments, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *prof->mutable_departments_count() = *c;
         Emit("prof.departments_count", *c);
+        *prof->mutable_departments_count() = std::move(*c);
       }
       // Names are separated by 、 (parentheses inside a name are kept).
       size_t begin = m->groups[3].first;
@@ -320,8 +322,8 @@ void NarrativeExtractor::ExtractTotals() {
       if (auto y = clauses_.YoY(p, 0, p.text().size())) {
         if (tot->has_income_expend_total()) *y->mutable_current() = tot->income_expend_total();
         else if (tot->has_income_total()) *y->mutable_current() = tot->income_total();
-        *tot->mutable_yoy() = *y;
         Emit("tot.income_expend_total", *y);
+        *tot->mutable_yoy() = std::move(*y);
       }
     }
   }
@@ -378,14 +380,14 @@ void NarrativeExtractor::ExtractFiscal() {
       if (auto y = clauses_.YoY(p, 0, p.text().size())) {
         if (fis->has_income_expend_total()) *y->mutable_current() = fis->income_expend_total();
         else if (fis->has_income_total()) *y->mutable_current() = fis->income_total();
-        *fis->mutable_yoy() = *y;
         Emit("fis.income_total", *y);
+        *fis->mutable_yoy() = std::move(*y);
       }
     }
     if (!fis->has_budget_vs_final()) {
       if (auto b = clauses_.BudgetVsFinal(p, 0, p.text().size())) {
-        *fis->mutable_budget_vs_final() = *b;
         Emit("fis.expend_year", *b);
+        *fis->mutable_budget_vs_final() = std::move(*b);
       }
     }
   }
@@ -410,14 +412,14 @@ void NarrativeExtractor::ExtractGeneralPublicBudget() {
     if (!gpb->has_yoy()) {
       if (auto y = clauses_.YoY(p, 0, p.text().size())) {
         if (gpb->has_total()) *y->mutable_current() = gpb->total();
-        *gpb->mutable_yoy() = *y;
         Emit("gpb.total", *y);
+        *gpb->mutable_yoy() = std::move(*y);
       }
     }
     if (!gpb->has_budget_vs_final()) {
       if (auto b = clauses_.BudgetVsFinal(p, 0, p.text().size())) {
-        *gpb->mutable_budget_vs_final() = *b;
         Emit("gpb.total", *b);
+        *gpb->mutable_budget_vs_final() = std::move(*b);
       }
     }
   }
@@ -438,8 +440,8 @@ void NarrativeExtractor::ExtractGpbClasses(const PassageRefs& passages) {
     for (const Match& m : SearchAll(kClass, p)) {
       auto* c = gpb->add_classes();
       c->set_name(std::string(Group(p, m, 1)));
-      if (auto a = values_.MakeAmount(p, m, 2, 3)) *c->mutable_amount() = *a;
-      if (auto pct = values_.MakePercent(p, m, 4)) *c->mutable_share() = *pct;
+      if (auto a = values_.MakeAmount(p, m, 2, 3)) *c->mutable_amount() = std::move(*a);
+      if (auto pct = values_.MakePercent(p, m, 4)) *c->mutable_share() = std::move(*pct);
       *c->mutable_src() = values_.Prov(p, m.begin, m.end);
       for (const auto& code : config_.functional_codes()) {
         if (code.path_size() == 1 && code.path(0) == c->name()) c->set_code(code.code());
@@ -464,8 +466,8 @@ void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
     const size_t first_item = items.empty() ? p.text().size() : items.front().begin;
     if (!gpb->has_budget_vs_final()) {
       if (auto b = clauses_.BudgetVsFinal(p, 0, first_item)) {
-        *gpb->mutable_budget_vs_final() = *b;
         Emit("gpb.total", *b);
+        *gpb->mutable_budget_vs_final() = std::move(*b);
       }
     }
     for (size_t i = 0; i < items.size(); ++i) {
@@ -488,15 +490,15 @@ void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
       }
       if (auto b = clauses_.BudgetVsFinal(p, m.end, to)) {
         *item->mutable_amount() = b->final();
-        *item->mutable_budget_vs_final() = *b;
         Emit(subject, *b);
+        *item->mutable_budget_vs_final() = std::move(*b);
       } else {
         ReadAmount(p, R"((?:支出)?决算数?为?)", subject, [&] { return item->mutable_amount(); }, m.end, to);
       }
       if (auto y = clauses_.YoY(p, m.end, to)) {
         if (item->has_amount()) *y->mutable_current() = item->amount();
-        *item->mutable_yoy() = *y;
         Emit(subject, *y);
+        *item->mutable_yoy() = std::move(*y);
       }
     }
   }
@@ -656,8 +658,8 @@ void NarrativeExtractor::ExtractSangong() {
       if (auto m = Search(kFinal, p, h.end, to, RE2::ANCHOR_START)) {
         if (auto a = values_.MakeAmount(p, *m, 1, 2)) {
           if (!item->has_final()) {
-            *item->mutable_final() = *a;
             Emit(h.subject, *a);
+            *item->mutable_final() = std::move(*a);
           } else {
             Use(a->src());
           }
@@ -671,8 +673,8 @@ void NarrativeExtractor::ExtractSangong() {
       if (!item->has_yoy()) {
         if (auto y = clauses_.YoY(p, clause_from, to)) {
           if (item->has_final()) *y->mutable_current() = item->final();
-          *item->mutable_yoy() = *y;
           Emit(h.subject, *y);
+          *item->mutable_yoy() = std::move(*y);
         }
       }
       static const RE2 kContent(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
@@ -708,18 +710,18 @@ void NarrativeExtractor::ExtractSangong() {
     static const RE2 kReception(R"((?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次))");
     if (auto m = Search(kReception, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *sg->mutable_reception_batches() = *c;
         Emit("sg.reception_batches", *c);
+        *sg->mutable_reception_batches() = std::move(*c);
       }
       if (auto c = values_.MakeCount(p, *m, 3, 4)) {
-        *sg->mutable_reception_persons() = *c;
         Emit("sg.reception_persons", *c);
+        *sg->mutable_reception_persons() = std::move(*c);
       }
     }
     static const RE2 kForeign(R"(外宾接待\s*(\d+)\s*(批次)\s*[,，]?\s*(\d+)\s*(人次))");
     if (auto m = Search(kForeign, p)) {
-      if (auto c = values_.MakeCount(p, *m, 1, 2)) *sg->mutable_reception_foreign_batches() = *c;
-      if (auto c = values_.MakeCount(p, *m, 3, 4)) *sg->mutable_reception_foreign_persons() = *c;
+      if (auto c = values_.MakeCount(p, *m, 1, 2)) *sg->mutable_reception_foreign_batches() = std::move(*c);
+      if (auto c = values_.MakeCount(p, *m, 3, 4)) *sg->mutable_reception_foreign_persons() = std::move(*c);
     }
   }
 }
@@ -739,8 +741,8 @@ void NarrativeExtractor::ExtractOperatingCost() {
                    std::string::npos, &end)) {
       if (auto y = clauses_.YoY(p, end, p.text().size())) {
         if (op->has_amount()) *y->mutable_current() = op->amount();
-        *op->mutable_yoy() = *y;
         Emit("op.amount", *y);
+        *op->mutable_yoy() = std::move(*y);
       }
     }
     if (auto m = Search(kScope, p); m && !op->has_scope()) {
@@ -779,14 +781,14 @@ void NarrativeExtractor::ExtractProcurement() {
       if (!a) continue;
       std::string_view scope = Group(p, m, 1);
       if (scope == "面向中小企业预留") {
-        *proc->mutable_sme_won_in_reserved() = *a;
         Emit("proc.sme_won_in_reserved", *a);
+        *proc->mutable_sme_won_in_reserved() = std::move(*a);
       } else if (scope == "面向小微企业预留") {
-        *proc->mutable_small_micro_won_in_reserved() = *a;
         Emit("proc.small_micro_won_in_reserved", *a);
+        *proc->mutable_small_micro_won_in_reserved() = std::move(*a);
       } else {
-        *proc->mutable_sme_won_in_other() = *a;
         Emit("proc.sme_won_in_other", *a);
+        *proc->mutable_sme_won_in_other() = std::move(*a);
       }
     }
   }
@@ -824,8 +826,8 @@ void NarrativeExtractor::ExtractAssets() {
     static const RE2 kVehicles(R"((?:共有)?车辆\s*(\d+)\s*(辆))");
     if (auto m = Search(kVehicles, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *ast->mutable_vehicles() = *c;
         Emit("ast.vehicles", *c);
+        *ast->mutable_vehicles() = std::move(*c);
       }
       vehicles_end = m->end;
       ReadAmount(p, "价值", "ast.vehicle_value", [&] { return ast->mutable_vehicle_value(); }, m->end,
@@ -840,8 +842,8 @@ void NarrativeExtractor::ExtractAssets() {
       }
       cat->set_name(name);
       if (auto c = values_.MakeCount(p, m, 2, 3)) {
-        *cat->mutable_count() = *c;
         Emit(absl::StrCat("ast.vehicles_by_category:", name), *c);
+        *cat->mutable_count() = std::move(*c);
       }
     }
     static const RE2 kOtherDesc(R"(其他用车主要是\s*:?\s*([^。]*))");
@@ -853,8 +855,8 @@ void NarrativeExtractor::ExtractAssets() {
     for (const Match& m : SearchAll(kEquipmentThreshold, p)) Use(values_.Prov(p, m.begin, m.end));
     if (auto m = Search(kEquipment, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *ast->mutable_equipment_over_1m() = *c;
         Emit("ast.equipment_over_1m", *c);
+        *ast->mutable_equipment_over_1m() = std::move(*c);
       }
     }
   }
@@ -876,8 +878,8 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
     static const RE2 kProjects(R"(绩效评价项目\s*(\d+)\s*(个))");
     if (auto m = Search(kProjects, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-        *perf->mutable_projects() = *c;
         Emit("perf.projects", *c);
+        *perf->mutable_projects() = std::move(*c);
       }
       end = m->end;
       ReadAmount(p, "全年预算数", "perf.projects_budget", [&] { return perf->mutable_projects_budget(); }, end);
@@ -930,12 +932,12 @@ void NarrativeExtractor::ExtractPerformanceNarrative() {
           b.lead, R"(\d{4}年度项目\s*(\d+)\s*(个)\s*[,，]?\s*涉及预算金额\s*)", kNum, kMoney));
       if (auto m = Search(re, p)) {
         if (auto c = values_.MakeCount(p, *m, 1, 2)) {
-          *b.n() = *c;
           Emit(absl::StrCat(b.subject, "_projects"), *c);
+          *b.n() = std::move(*c);
         }
         if (auto a = values_.MakeAmount(p, *m, 3, 4)) {
-          *b.amount() = *a;
           Emit(absl::StrCat(b.subject, "_amount"), *a);
+          *b.amount() = std::move(*a);
         }
       }
     }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "juesuan/report/v1/report.pb.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
@@ -17,7 +18,9 @@ namespace juesuan::parse {
 struct Match {
   size_t begin = 0;
   size_t end = 0;
-  std::vector<std::pair<size_t, size_t>> groups;  // group 1..n; {npos,npos} if unset
+  // Group 0 is the whole match; {npos, npos} when a group did not take part.
+  // Inline: a match is made for nearly every figure of the document.
+  absl::InlinedVector<std::pair<size_t, size_t>, 12> groups;
   bool has(size_t i) const { return i < groups.size() && groups[i].first != std::string::npos; }
 };
 
