@@ -18,6 +18,8 @@ PACKAGES=(
   # text, formats, logging, CLI
   libicu-dev libre2-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libpoppler-cpp-dev poppler-utils libpugixml-dev
+  # the executables' allocator (tcmalloc_minimal, see CMakeLists.txt)
+  libgoogle-perftools-dev
   # libzip's CMake config checks that these tools exist (NOTES pitfall 13)
   libzip-dev zipcmp zipmerge ziptool
   curl

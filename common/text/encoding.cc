@@ -61,6 +61,18 @@ bool IsValidUtf8(std::string_view bytes, size_t* error_offset) {
   const int32_t length = static_cast<int32_t>(bytes.size());
   int32_t i = 0;
   while (i < length) {
+    // Fast paths for what these documents are made of: ASCII, and
+    // three-byte characters whose lead byte needs no range check of the
+    // second byte (E1..EC, EE, EF; E0 and ED are left to U8_NEXT).
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (i + 2 < length && s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, length, c);

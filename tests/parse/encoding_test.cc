@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 
 #include "common/text/normalize.h"
+#include "common/text/search.h"
 #include "gtest/gtest.h"
 
 namespace juesuan::text {
@@ -58,6 +59,38 @@ TEST(Normalize, FoldsFullWidthAndMapsBack) {
 TEST(Normalize, DropsSpacesBetweenCjkButKeepsLatinSpacing) {
   NormalizedText n("本 年 收 入 合 计 2946.25 万 元 and Word Text");
   EXPECT_EQ(n.text(), "本年收入合计2946.25万元and Word Text");
+}
+
+// The three-byte fast path must still refuse what U8_NEXT refuses: overlong
+// forms (E0 80..9F), surrogates (ED A0..BF), a missing continuation byte, a
+// sequence cut off at the end.
+TEST(Utf8, RefusesOverlongSurrogatesAndTruncatedSequences) {
+  size_t at = 0;
+  EXPECT_TRUE(IsValidUtf8("决算 2024 \xE0\xA4\x85 \xED\x9F\xBF \xEF\xBF\xBD", &at));
+  struct Bad { std::string bytes; size_t offset; };
+  const Bad cases[] = {
+      {"ab\xE0\x80\x80", 2},   // overlong U+0000
+      {"决\xED\xA0\x80", 3},   // surrogate U+D800
+      {"\xE5\xB9x", 0},         // second continuation byte missing
+      {"决算\xE5\xB9", 6},      // cut off
+      {"\xC0\xAF", 0},          // overlong '/'
+  };
+  for (const Bad& bad : cases) {
+    at = 99;
+    EXPECT_FALSE(IsValidUtf8(bad.bytes, &at)) << bad.bytes;
+    EXPECT_EQ(at, bad.offset) << bad.bytes;
+  }
+}
+
+TEST(Search, FindsCjkWordsWhereStringFindDoes) {
+  const std::string text = "年初预算数为121.39万元，决算数为121.39万元，完成年初预算的100%。年";
+  for (std::string_view needle : {"年", "万元", "决算数", "100%", "。年", "年初预算的100%", "x", "", "元元"}) {
+    for (size_t from : {size_t{0}, size_t{3}, size_t{20}, text.size() - 3, text.size(), text.size() + 1}) {
+      EXPECT_EQ(Find(text, needle, from), text.find(needle, from)) << needle << " from " << from;
+    }
+  }
+  EXPECT_TRUE(Contains(text, "完成年初预算"));
+  EXPECT_FALSE(Contains(text, "完成年初决算"));
 }
 
 }  // namespace
