@@ -7,6 +7,7 @@
 #include "absl/synchronization/mutex.h"
 
 #include "common/text/decimal.h"
+#include "common/text/search.h"
 
 namespace juesuan::parse {
 namespace {
@@ -17,6 +18,38 @@ std::string WithoutSpaces(std::string_view s) {
     if (c != ' ' && c != '\t') out.push_back(c);
   }
   return out;
+}
+
+// The literal every match of `re` begins with, "" when there is none: the
+// common prefix of the range of strings RE2 says the pattern can match, cut
+// back to a whole UTF-8 character. Kept per pattern text and thread.
+const std::string& LiteralPrefix(const RE2& re) {
+  thread_local absl::flat_hash_map<std::string, std::string> cache;
+  if (auto it = cache.find(re.pattern()); it != cache.end()) return it->second;
+  std::string min, max, prefix;
+  if (re.PossibleMatchRange(&min, &max, 64)) {
+    size_t n = 0;
+    while (n < min.size() && n < max.size() && min[n] == max[n]) ++n;
+    while (n > 0 && n < min.size() && (static_cast<unsigned char>(min[n]) & 0xC0) == 0x80) --n;
+    prefix = min.substr(0, n);
+  }
+  return cache.emplace(re.pattern(), std::move(prefix)).first->second;
+}
+
+// Runs `re` over [from, to), anchored as asked; fills `pieces`.
+bool MatchPieces(const RE2& re, const std::string& t, size_t from, size_t to, RE2::Anchor anchor,
+                 re2::StringPiece* pieces, int n) {
+  if (anchor != RE2::UNANCHORED) return re.Match(t, from, to, anchor, pieces, n);
+  // Every match starts with the pattern's literal prefix: find the prefix
+  // and try the pattern only there (the first place it matches is the
+  // leftmost match), rather than have the regex engine walk every byte.
+  const std::string& prefix = LiteralPrefix(re);
+  if (prefix.size() < 2) return re.Match(t, from, to, anchor, pieces, n);
+  for (size_t at = text::Find(t, prefix, from); at != std::string::npos && at + prefix.size() <= to;
+       at = text::Find(t, prefix, at + 1)) {
+    if (re.Match(t, at, to, RE2::ANCHOR_START, pieces, n)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -45,7 +78,7 @@ std::optional<Match> Search(const RE2& re, const Passage& p, size_t from, size_t
     heap_pieces.resize(n);
     pieces = heap_pieces.data();
   }
-  if (!re.Match(t, from, to, anchor, pieces, n)) return std::nullopt;
+  if (!MatchPieces(re, t, from, to, anchor, pieces, n)) return std::nullopt;
   Match m;
   m.begin = pieces[0].data() - t.data();
   m.end = m.begin + pieces[0].size();
