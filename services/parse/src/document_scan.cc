@@ -1,7 +1,6 @@
 #include "services/parse/src/document_scan.h"
 
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <cctype>
 #include <memory>
@@ -71,11 +70,7 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
   std::map<report::v1::Layout, int> score;
   for (const auto& signature : config.layouts()) {
     for (const auto& marker : signature.markers()) {
-      // Boyer-Moore-Horspool: CJK text defeats a first-byte scan, since most
-      // characters share their lead byte.
-      const std::string needle = text::NormalizeForMatching(marker);
-      const std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end());
-      if (std::search(folded.begin(), folded.end(), searcher) != folded.end()) {
+      if (text::Contains(folded, text::NormalizeForMatching(marker))) {
         ++score[signature.layout()];
       }
     }

@@ -175,21 +175,19 @@ report::v1::Text ValueFactory::MakeText(const Passage& p, size_t begin, size_t e
 
 std::string JoinLines(std::string_view raw) {
   // Line breaks, page breaks and the indentation after them are layout,
-  // not text.
+  // not text. Copied a line at a time.
+  auto is_break = [](char c) { return c == '\n' || c == '\f' || c == '\r'; };
   std::string out;
   out.reserve(raw.size());
   size_t i = 0;
   while (i < raw.size()) {
-    if (raw[i] == '\n' || raw[i] == '\f' || raw[i] == '\r') {
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-      ++i;
-      while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\n' ||
-                                raw[i] == '\f' || raw[i] == '\r')) {
-        ++i;
-      }
-      continue;
-    }
-    out.push_back(raw[i++]);
+    size_t stop = i;
+    while (stop < raw.size() && !is_break(raw[stop])) ++stop;
+    out.append(raw.substr(i, stop - i));
+    if (stop == raw.size()) break;
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    i = stop + 1;
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t' || is_break(raw[i]))) ++i;
   }
   return out;
 }
