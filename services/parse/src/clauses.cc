@@ -72,8 +72,10 @@ std::optional<report::v1::Text> ClauseParser::Reason(const Passage& p, size_t fr
 std::optional<report::v1::YoY> ClauseParser::YoY(const Passage& p, size_t from,
                                                  size_t to) const {
   report::v1::YoY yoy;
-  auto m = Search(YoYPattern(), p, from, to);
-  auto flat = Search(FlatPattern(), p, from, to);
+  // Each pattern needs its comparison word: look for those first.
+  std::optional<Match> m, flat;
+  if (Holds(p, "增加", from, to) || Holds(p, "减少", from, to)) m = Search(YoYPattern(), p, from, to);
+  if (Holds(p, "持平", from, to)) flat = Search(FlatPattern(), p, from, to);
   size_t reason_from = 0;
   if (m && (!flat || m->begin <= flat->begin)) {
     yoy.set_direction(DirectionOf(Group(p, *m, 1)));
@@ -130,10 +132,13 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
       R"((?:支出)?决算(?:数)?为\s*)", kNum, kMoney,
       R"(\s*[,，]?\s*完成(年初|全年)?预算(?:数)?的\s*)", kNum, R"(\s*%)"));
   report::v1::BudgetVsFinal bvf;
-  auto xj = Search(kXj, p, from, to);
-  auto sh = Search(kSh, p, from, to);
+  // Every form needs 决算, and each its own word: look for those first.
+  if (!Holds(p, "决算", from, to)) return std::nullopt;
+  std::optional<Match> xj, sh;
+  if (Holds(p, "差异率", from, to)) xj = Search(kXj, p, from, to);
+  if (Holds(p, "为", from, to)) sh = Search(kSh, p, from, to);
   if (!xj && !sh) {
-    auto c = Search(kShCompletion, p, from, to);
+    auto c = Holds(p, "完成", from, to) ? Search(kShCompletion, p, from, to) : std::nullopt;
     if (!c) return std::nullopt;
     bvf.set_kind(report::v1::BUDGET_KIND_UNSPECIFIED);
     if (auto f = values_.MakeAmount(p, *c, 1, 2)) *bvf.mutable_final() = *f;

@@ -160,7 +160,8 @@ void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_k
       R"((截至|截止|至)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?)");
   ValueFactory values(doc);
   for (const auto& line : doc.lines()) {
-    if (!text::Contains(line.norm(), "年")) continue;  // no date here
+    // A date needs 年 and 月.
+    if (!text::Contains(line.norm(), "年") || !text::Contains(line.norm(), "月")) continue;
     const uint32_t index = line.number - 1;
     Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
     for (const Match& m : SearchAll(kDate, p)) {

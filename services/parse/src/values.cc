@@ -1,5 +1,6 @@
 #include "services/parse/src/values.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -101,6 +102,12 @@ std::vector<Match> SearchAll(const RE2& re, const Passage& p, size_t from, size_
     from = m->end > m->begin ? m->end : m->end + 1;
   }
   return out;
+}
+
+bool Holds(const Passage& p, std::string_view literal, size_t from, size_t to) {
+  const std::string& t = p.text();
+  const size_t at = text::Find(t, literal, from);
+  return at != std::string::npos && at + literal.size() <= std::min(to, t.size());
 }
 
 std::string_view Group(const Passage& p, const Match& m, size_t i) {

@@ -38,6 +38,11 @@ std::vector<Match> SearchAll(const RE2& re, const Passage& p, size_t from = 0,
 
 std::string_view Group(const Passage& p, const Match& m, size_t i);
 
+// Whether passage text [from, to) holds `literal`: a cheap test before a
+// regex that cannot match without it.
+bool Holds(const Passage& p, std::string_view literal, size_t from = 0,
+           size_t to = std::string::npos);
+
 // Builds values. `number` and `unit` are folded-text offsets of the printed
 // number and of its unit; evidence spans both.
 class ValueFactory {
