@@ -55,6 +55,7 @@ absl::Status CheckLooksLikeText(std::string_view utf8) {
   size_t control = 0;
   for (size_t i = 0; i < utf8.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(utf8[i]);
+    if (c >= 0x20 && c != 0x7f) continue;  // nearly every byte
     if (c == 0) {
       return absl::InvalidArgumentError(
           fmt::format("content is binary data, not text: NUL byte at offset {}", i));
