@@ -1,6 +1,7 @@
 #include "services/parse/src/document_scan.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <cctype>
 #include <memory>
@@ -70,7 +71,11 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
   std::map<report::v1::Layout, int> score;
   for (const auto& signature : config.layouts()) {
     for (const auto& marker : signature.markers()) {
-      if (text::Contains(folded, text::NormalizeForMatching(marker))) {
+      // Boyer-Moore-Horspool: a marker is a phrase of several characters,
+      // looked for over the whole document.
+      const std::string needle = text::NormalizeForMatching(marker);
+      const std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end());
+      if (std::search(folded.begin(), folded.end(), searcher) != folded.end()) {
         ++score[signature.layout()];
       }
     }
