@@ -85,6 +85,10 @@ int FindRowByLabel(const rv1::Table& table, std::string_view label);
 // `label`, in whichever side-by-side block it stands (T6 prints 人员经费合计
 // and 公用经费合计 on one row); {-1, -1} when absent.
 std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view label);
+// The amount column of row `r` of a table printed as side-by-side blocks
+// (T6: 人员经费 | 公用经费): the first money column after the name cell that
+// holds the row's label; `fallback` when no name cell does.
+int RowMoneyColumn(const rv1::Table& table, int r, int fallback);
 
 // Two-sided tables (T1, T4: 收入 | 支出) print a name column followed by money
 // columns on each side. Side 0 is the income side, side 1 the expenditure
