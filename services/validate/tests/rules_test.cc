@@ -669,6 +669,25 @@ TEST(TableForms, EconomicClassesInTwoBlocksWithBlankCells) {  // FA-SUM-009, cor
   EXPECT_EQ(both[1].severity(), fv1::SEVERITY_WARNING);
 }
 
+TEST(TableForms, RowCrossFootReadsBlankColumnsAsZero) {  // FA-SUM-007, corpus/001 T4
+  rv1::Report r = Shanghai();
+  rv1::Table* t4 = AddTable(r, "T4", {"name", "total", "general_public_budget", "government_fund", "state_capital"});
+  auto row = [&](const char* name, std::vector<int64_t> amounts) {
+    rv1::Row* out = AddPrintedRow(t4, {{name, amounts[0]}});
+    for (size_t i = 1; i < amounts.size(); ++i) {
+      rv1::Cell* c = out->add_cells();
+      c->set_kind(amounts[i] == kBlank ? rv1::CELL_KIND_BLANK : rv1::CELL_KIND_NUMBER);
+      if (amounts[i] != kBlank) *c->mutable_amount() = Wan(amounts[i]);
+    }
+  };
+  row("一、一般公共服务支出", {210666, 210666, kBlank, kBlank});
+  row("九、卫生健康支出", {6099, 6099, kBlank, kBlank});
+  EXPECT_TRUE(Findings(r, "FA-SUM-007").empty());
+  // 2,106.66 printed as 9,106.66 in the 合计 column only.
+  t4->mutable_rows(0)->mutable_cells(1)->mutable_amount()->set_fen(9'106'660'000);
+  EXPECT_EQ(Only(r, "FA-SUM-007"), fv1::SEVERITY_ERROR);
+}
+
 // ---- families on small reports ---------------------------------------------------
 
 TEST(Families, TotalsAndSums) {

@@ -304,9 +304,12 @@ void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
     for (int r = 0; r < t->rows_size(); ++r) {
       auto total = CellOperand(ctx, *t, r, total_col);
       if (!total) continue;
+      // A blank part column reads as zero (REFERENCE §1.6): T4 prints its
+      // 政府性基金 and 国有资本经营 columns blank.
+      DerivedAmounts blanks;
       Terms terms;
       for (int c : part_cols) {
-        if (auto op = CellOperand(ctx, *t, r, c)) terms.push_back({*op, 1});
+        if (auto op = CellOrZero(ctx, blanks, *t, r, c)) terms.push_back({*op, 1});
       }
       if (terms.size() == part_cols.size()) {
         RecordSum(ctx, fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
