@@ -460,6 +460,24 @@ TEST(NarrativeTables, SangongAgainstT7Cells) {  // FA-NT-007
   EXPECT_EQ(Only(r, "FA-NT-007"), fv1::SEVERITY_WARNING);
 }
 
+TEST(TableForms, SangongSumsWithinT7) {  // FA-SUM-010, FA-SUM-011 on T7, corpus/001
+  rv1::Report r = Shanghai();
+  // corpus/001 prints two budget cells, 合计 and 公务接待费, both 0.95.
+  rv1::Table* t7 = AddT7(r, {95, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, 95, kBlank});
+  EXPECT_TRUE(Findings(r, "FA-SUM-010").empty());
+  EXPECT_TRUE(Findings(r, "FA-SUM-011").empty());
+  t7->mutable_rows(0)->mutable_cells(10)->mutable_amount()->set_fen(2'500);  // 公务接待费 0.25
+  const auto total = Findings(r, "FA-SUM-010");
+  ASSERT_EQ(total.size(), 1u);
+  EXPECT_EQ(total[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(total[0].relation(), "T7 budget.total = Σ budget parts");
+  // 小计 of 公务用车 beside blank 购置费 and 运行费.
+  t7->mutable_rows(0)->mutable_cells(10)->mutable_amount()->set_fen(9'500);
+  t7->mutable_rows(0)->mutable_cells(5)->set_kind(rv1::CELL_KIND_NUMBER);
+  *t7->mutable_rows(0)->mutable_cells(5)->mutable_amount() = Wan(80);
+  EXPECT_EQ(Only(r, "FA-SUM-011"), fv1::SEVERITY_ERROR);
+}
+
 TEST(NarrativeTables, SangongAgainstAnEmptyT7) {  // FA-NT-007, corpus/003
   rv1::Report r = Shanghai();
   rv1::Table* t7 = AddT7(r, {});

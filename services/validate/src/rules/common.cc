@@ -281,6 +281,15 @@ int RowMoneyColumn(const rv1::Table& t, int r, int fallback) {
   return fallback;
 }
 
+int SangongRow(const rv1::Table& t7) {
+  for (int r = 0; r < t7.rows_size(); ++r) {
+    for (const auto& cell : t7.rows(r).cells()) {
+      if (cell.kind() == rv1::CELL_KIND_NUMBER) return r;
+    }
+  }
+  return t7.rows_size() == 1 ? 0 : -1;
+}
+
 TableSide SideOf(const rv1::Table& table, int side) {
   std::vector<int> names;
   for (int i = 0; i < table.columns_size(); ++i) {

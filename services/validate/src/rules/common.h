@@ -98,6 +98,9 @@ struct TableSide {
   std::vector<int> money;
 };
 TableSide SideOf(const rv1::Table& table, int side);
+// The one data row of T7 (三公: 合计 | 出国 | 公务用车 {小计 | 购置 | 运行维护} |
+// 接待, each 预算数 | 决算数), or -1 when the table prints none.
+int SangongRow(const rv1::Table& t7);
 // The first row whose name cell on `side` contains `label`, or -1.
 int SideRow(const rv1::Table& table, const TableSide& side, std::string_view label);
 

@@ -384,6 +384,31 @@ void EconomicClasses(RuleContext& ctx) {  // FA-SUM-009
   }
 }
 
+// T7 prints the same sums as N.SANGONG in its one data row: `total` = Σ
+// `parts`, for the 预算数 and the 决算数 columns (roles "budget.<item>",
+// "final.<item>"); blank cells read as zero.
+void SangongTableSum(RuleContext& ctx, std::string_view total, std::initializer_list<std::string_view> parts) {
+  const rv1::Table* t7 = FindTable(ctx.report(), "T7");
+  if (t7 == nullptr) return;
+  const int row = SangongRow(*t7);
+  if (row < 0) return;
+  DerivedAmounts blanks;
+  auto cell = [&](std::string_view kind, std::string_view item) -> std::optional<AmountOperand> {
+    const int col = FindColumn(*t7, fmt::format("{}.{}", kind, item));
+    if (col < 0) return std::nullopt;
+    return CellOrZero(ctx, blanks, *t7, row, col);
+  };
+  for (std::string_view kind : {"budget", "final"}) {
+    auto sum = cell(kind, total);
+    Terms terms;
+    for (auto part : parts) {
+      if (auto op = cell(kind, part)) terms.push_back({*op, 1});
+    }
+    if (!sum || terms.size() != parts.size()) continue;
+    RecordSum(ctx, fmt::format("T7 {0}.{1} = Σ {0} parts", kind, total), *sum, terms);
+  }
+}
+
 void SangongParts(RuleContext& ctx) {  // FA-SUM-010
   const auto& sg = ctx.report().sangong();
   for (bool final_values : {true, false}) {
@@ -401,6 +426,7 @@ void SangongParts(RuleContext& ctx) {  // FA-SUM-010
                 {{*abroad, 1}, {*car, 1}, {*reception, 1}});
     }
   }
+  SangongTableSum(ctx, "total", {"abroad", "car.total", "reception"});
 }
 
 void CarParts(RuleContext& ctx) {  // FA-SUM-011
@@ -419,6 +445,7 @@ void CarParts(RuleContext& ctx) {  // FA-SUM-011
                 {{*purchase, 1}, {*running, 1}});
     }
   }
+  SangongTableSum(ctx, "car.total", {"car.purchase", "car.operation"});
 }
 
 void ProcurementParts(RuleContext& ctx) {  // FA-SUM-012
