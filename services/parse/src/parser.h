@@ -49,8 +49,8 @@ class DocumentParser {
   // Errors: INVALID_ARGUMENT (empty, undecodable, not a 决算 document),
   // FAILED_PRECONDITION (encrypted / image-only PDF), RESOURCE_EXHAUSTED
   // (over max_document_bytes, max_pdf_pages, max_tables or max_statements),
-  // DEADLINE_EXCEEDED (deadline passed).
-  // Decode(content) followed by ParseDecoded.
+  // DEADLINE_EXCEEDED (deadline passed). Decode(content) followed by
+  // ParseDecoded.
   absl::StatusOr<report::v1::Report> Parse(std::string_view content,
                                            const ParseOptions& options) const;
 
