@@ -134,6 +134,48 @@ void CollectAmounts(const Message& m, const std::string& path, const std::string
   }
 }
 
+// Every printed Amount of `m` (recursively) whose provenance covers `byte`,
+// keyed by its span, with its value.
+using AmountsBySpan = std::multimap<std::pair<size_t, size_t>, int64_t>;
+
+void AmountsCovering(const Message& m, size_t byte, AmountsBySpan* out) {
+  if (m.GetDescriptor() == rv1::Amount::descriptor()) {
+    const auto& a = static_cast<const rv1::Amount&>(m);
+    if (!a.blank() && a.src().byte_begin() <= byte && byte < a.src().byte_end()) {
+      out->emplace(std::make_pair(a.src().byte_begin(), a.src().byte_end()), a.fen());
+    }
+    return;
+  }
+  const auto* reflection = m.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(m, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (field->is_repeated()) {
+      for (int i = 0; i < reflection->FieldSize(m, field); ++i) {
+        AmountsCovering(reflection->GetRepeatedMessage(m, field, i), byte, out);
+      }
+    } else {
+      AmountsCovering(reflection->GetMessage(m, field), byte, out);
+    }
+  }
+}
+
+// How many Amounts over the changed byte still hold their clean value: a
+// reader that did not see the change (e.g. a table built from PDF words
+// when only the text was changed).
+size_t StaleAmounts(const rv1::Report& clean, const rv1::Report& mutated, size_t byte) {
+  AmountsBySpan before, after;
+  AmountsCovering(clean, byte, &before);
+  AmountsCovering(mutated, byte, &after);
+  size_t stale = 0;
+  for (const auto& [span, fen] : after) {
+    auto [first, last] = before.equal_range(span);
+    for (auto it = first; it != last; ++it) stale += it->second == fen ? 1 : 0;
+  }
+  return stale;
+}
+
 // One digit of a printed number and the digit that replaces it.
 struct DigitChange {
   size_t at = 0;
@@ -340,6 +382,12 @@ DocumentResult RunDocument(const parse::DocumentParser& parser, const Document& 
     m.digit = change.at;
     auto report = parser.ParseDecoded(std::move(mutated), {});
     m.parsed = report.ok();
+    // Whatever read the changed number (narrative from the text, a table
+    // from the PDF words) must hold the mutated value.
+    if (report.ok()) {
+      EXPECT_EQ(StaleAmounts(*clean, *report, m.digit), 0u)
+          << doc.label << " " << m.field << ": " << m.original << " -> " << m.mutated;
+    }
     if (!report.ok()) {
       m.miss = "mutated document failed to parse";
     } else if (!Judge(AllFindings(*report), clean_keys, m)) {
