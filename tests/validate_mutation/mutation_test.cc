@@ -2,25 +2,33 @@
 // than a rounding residue, run parse → validate → score, and check that an
 // error or warning finding cites the changed bytes.
 //
-// Candidates are the parser's own evidence: every Amount of the clean report
-// whose provenance spans a printed number of the input. One digit of that
-// number is replaced (so byte offsets do not move) such that the value moves
-// by at least two printing quanta. A mutation counts as caught only through a
-// finding that the clean document did not already produce (same rule,
-// severity and cited spans), so standing warnings do not inflate the rate.
+// Each document is decoded once (DocumentParser::Decode); every mutation then
+// goes through the second step of the parser (ParseDecoded) on a copy of the
+// decoded document. Candidates are the parser's own evidence: every Amount of
+// the clean report whose provenance spans a printed number of the decoded
+// text. One digit of that number is replaced (so no offset moves) such that
+// the value moves by at least two printing quanta. For a PDF the same digit
+// is replaced in the word that printed it, so that tables (built from the
+// words) and narrative (built from the text) see the same change.
 //
-// The corpus PDFs are mutated through their text renderings
-// (corpus/00N/text.txt): their amounts sit in compressed content streams,
-// where a one-digit edit is not practical.
+// A mutation counts as caught only through a finding that the clean document
+// did not already produce (same rule, severity and cited spans), so standing
+// warnings do not inflate the rate. A change that the validator itself proves
+// to lie within the rounding tolerance of a relation it takes part in (an
+// info finding "rounding residue within tolerance" citing it, REFERENCE
+// §3.0.1) is by definition a rounding residue, not a defect: it is redrawn,
+// and the redraws are counted and printed.
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fmt/format.h"
@@ -28,6 +36,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "gtest/gtest.h"
+#include "services/parse/pdf/pdf_layout.h"
 #include "services/parse/src/parser.h"
 #include "services/scoring/src/scoring.h"
 #include "services/validate/src/config.h"
@@ -125,9 +134,58 @@ void CollectAmounts(const Message& m, const std::string& path, const std::string
   }
 }
 
-// Replaces one digit of the number [begin, end) so that the value moves by at
-// least two quanta of its last digit; returns the offset of the digit.
-size_t MutateOneDigit(std::string& text, size_t begin, size_t end, std::mt19937_64& rng) {
+// Every printed Amount of `m` (recursively) whose provenance covers `byte`,
+// keyed by its span, with its value.
+using AmountsBySpan = std::multimap<std::pair<size_t, size_t>, int64_t>;
+
+void AmountsCovering(const Message& m, size_t byte, AmountsBySpan* out) {
+  if (m.GetDescriptor() == rv1::Amount::descriptor()) {
+    const auto& a = static_cast<const rv1::Amount&>(m);
+    if (!a.blank() && a.src().byte_begin() <= byte && byte < a.src().byte_end()) {
+      out->emplace(std::make_pair(a.src().byte_begin(), a.src().byte_end()), a.fen());
+    }
+    return;
+  }
+  const auto* reflection = m.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(m, &fields);
+  for (const FieldDescriptor* field : fields) {
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (field->is_repeated()) {
+      for (int i = 0; i < reflection->FieldSize(m, field); ++i) {
+        AmountsCovering(reflection->GetRepeatedMessage(m, field, i), byte, out);
+      }
+    } else {
+      AmountsCovering(reflection->GetMessage(m, field), byte, out);
+    }
+  }
+}
+
+// How many Amounts over the changed byte still hold their clean value: a
+// reader that did not see the change (e.g. a table built from PDF words
+// when only the text was changed).
+size_t StaleAmounts(const rv1::Report& clean, const rv1::Report& mutated, size_t byte) {
+  AmountsBySpan before, after;
+  AmountsCovering(clean, byte, &before);
+  AmountsCovering(mutated, byte, &after);
+  size_t stale = 0;
+  for (const auto& [span, fen] : after) {
+    auto [first, last] = before.equal_range(span);
+    for (auto it = first; it != last; ++it) stale += it->second == fen ? 1 : 0;
+  }
+  return stale;
+}
+
+// One digit of a printed number and the digit that replaces it.
+struct DigitChange {
+  size_t at = 0;
+  char digit = '0';
+};
+
+// Picks one digit of the number [begin, end) of `text` and a replacement
+// that moves the value by at least two quanta of its last digit (one quantum
+// could be a rounding residue) and gives no leading zero.
+DigitChange PickDigitChange(const std::string& text, size_t begin, size_t end, std::mt19937_64& rng) {
   std::vector<size_t> digits;
   for (size_t i = begin; i < end; ++i) {
     if (IsDigit(text[i])) digits.push_back(i);
@@ -142,12 +200,62 @@ size_t MutateOneDigit(std::string& text, size_t begin, size_t end, std::mt19937_
   std::vector<int> choices;
   for (int d = 0; d <= 9; ++d) {
     if (d == old_digit || (leading && d == 0)) continue;
-    if (last && std::abs(d - old_digit) < 2) continue;  // one quantum could be a rounding residue
+    if (last && std::abs(d - old_digit) < 2) continue;
     choices.push_back(d);
   }
   const int new_digit = choices[std::uniform_int_distribution<size_t>(0, choices.size() - 1)(rng)];
-  text[at] = static_cast<char>('0' + new_digit);
-  return at;
+  return {at, static_cast<char>('0' + new_digit)};
+}
+
+// The PDF word that printed byte `at` of the decoded text: the line is found
+// by its document offsets, the word by its `word_begin` (document offsets
+// once the text is assembled, see pdf_layout.cc).
+struct WordSite {
+  parse::pdf::Line* line = nullptr;
+  size_t word = 0;
+  size_t offset = 0;  // of `at` within the word's text
+};
+
+std::optional<WordSite> FindWord(parse::pdf::PdfDocument& pdf, size_t at) {
+  for (auto& page : pdf.pages) {
+    for (auto& line : page.lines) {
+      if (at < line.begin || at >= line.end) continue;
+      for (size_t k = 0; k < line.words.size() && k < line.word_begin.size(); ++k) {
+        const size_t begin = line.word_begin[k];
+        if (begin <= at && at < begin + line.words[k].text.size()) return WordSite{&line, k, at - begin};
+      }
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+// Whether byte `at` of the decoded text is, for a PDF, the same byte of the
+// word that printed it and of that word's line. Empty when it is; otherwise
+// what does not line up.
+std::string CheckWordLinesUp(parse::DecodedDocument& decoded, size_t at) {
+  if (decoded.format != rv1::FORMAT_PDF) return "";
+  const std::optional<WordSite> site = FindWord(decoded.input.pdf, at);
+  if (!site) return fmt::format("byte {} lies in no word of any line", at);
+  const parse::pdf::Line& line = *site->line;
+  const char printed = decoded.input.text[at];
+  if (line.words[site->word].text[site->offset] != printed) {
+    return fmt::format("byte {}: word \"{}\" does not hold the text's byte", at, line.words[site->word].text);
+  }
+  if (line.text.size() != line.end - line.begin || line.text[at - line.begin] != printed) {
+    return fmt::format("byte {}: line text \"{}\" does not line up with the document", at, line.text);
+  }
+  return "";
+}
+
+// Applies `change` to the decoded text and, for a PDF, to the word and the
+// line text that printed the same byte (checked by CheckWordLinesUp).
+void ApplyChange(parse::DecodedDocument& decoded, const DigitChange& change) {
+  decoded.input.text[change.at] = change.digit;
+  if (decoded.format != rv1::FORMAT_PDF) return;
+  const std::optional<WordSite> site = FindWord(decoded.input.pdf, change.at);
+  site->line->words[site->word].text[site->offset] = change.digit;
+  site->line->text[change.at - site->line->begin] = change.digit;
 }
 
 std::vector<fv1::Finding> AllFindings(const rv1::Report& report) {
@@ -187,58 +295,108 @@ bool Cites(const fv1::Finding& f, size_t byte) {
   return false;
 }
 
+// REFERENCE §3.0.1: a SUM relation whose residue stays within its tolerance
+// is reported at info as a rounding residue (rule.cc RecordSum, pf_tab.cc).
+// Only this kind of finding proves a change to be a rounding residue.
+bool ProvesRoundingResidue(const fv1::Finding& f) {
+  return f.severity() == fv1::SEVERITY_INFO &&
+         std::string_view(f.message_en()).ends_with("rounding residue within tolerance");
+}
+
 struct DocumentResult {
-  std::vector<Mutation> mutations;
+  std::vector<Mutation> mutations;  // the counted ones
+  size_t redrawn = 0;               // proven rounding residues, not counted
   size_t candidates = 0;
+  size_t misaligned = 0;            // PDF candidates whose digits are no word's
   std::multiset<std::string> clean_errors;
 };
 
+// Judges the findings of a mutated document; returns false when the change
+// is a rounding residue (to be redrawn).
+bool Judge(const std::vector<fv1::Finding>& findings, const std::set<std::string>& clean_keys,
+           Mutation& m) {
+  bool cited_unchanged = false, cited_info = false, residue = false;
+  for (const auto& f : findings) {
+    if (!Cites(f, m.digit)) continue;
+    const bool standing = clean_keys.contains(FindingKey(f));
+    if (Serious(f) && !standing) m.caught = true;
+    cited_unchanged = cited_unchanged || (Serious(f) && standing);
+    cited_info = cited_info || f.severity() == fv1::SEVERITY_INFO;
+    residue = residue || ProvesRoundingResidue(f);
+  }
+  if (m.caught) return true;
+  if (residue) return false;
+  m.miss = cited_unchanged ? "cited only by a finding the clean document already has"
+           : cited_info    ? "cited only at info severity (not as a rounding residue)"
+                           : "cited by no finding (no rule relates this amount)";
+  return true;
+}
+
 DocumentResult RunDocument(const parse::DocumentParser& parser, const Document& doc, std::mt19937_64& rng) {
   DocumentResult result;
-  const std::string input = ReadShared(doc.path);
-  auto clean = parser.Parse(input, {});
+  auto decoded = parser.Decode(ReadShared(doc.path), {});
+  EXPECT_TRUE(decoded.ok()) << doc.label << ": " << decoded.status();
+  if (!decoded.ok()) return result;
+  const std::string& text = decoded->input.text;
+  auto clean = parser.ParseDecoded(*decoded, {});
   EXPECT_TRUE(clean.ok()) << doc.label << ": " << clean.status();
   if (!clean.ok()) return result;
-  // Offsets of the report are offsets of the decoded text; for UTF-8 text
-  // input that is the input itself.
-  EXPECT_EQ(clean->text(), input) << doc.label;
+  // Offsets of the report are offsets of the decoded text.
+  EXPECT_EQ(clean->text(), text) << doc.label;
   std::set<std::string> clean_keys;
   for (const auto& f : AllFindings(*clean)) {
     clean_keys.insert(FindingKey(f));
     if (f.severity() == fv1::SEVERITY_ERROR) result.clean_errors.insert(f.rule_id());
   }
   std::map<std::pair<size_t, size_t>, Candidate> by_span;
-  CollectAmounts(*clean, "", input, &by_span);
+  CollectAmounts(*clean, "", text, &by_span);
   std::vector<Candidate> candidates;
-  for (auto& [span, c] : by_span) candidates.push_back(c);
+  for (auto& [span, c] : by_span) {
+    // Every digit of a PDF amount must be a byte of the word that printed it.
+    std::string misaligned;
+    for (size_t i = c.begin; i < c.end && misaligned.empty(); ++i) {
+      if (IsDigit(text[i])) misaligned = CheckWordLinesUp(*decoded, i);
+    }
+    EXPECT_EQ(misaligned, "") << doc.label << " " << c.field;
+    if (!misaligned.empty()) {
+      ++result.misaligned;
+      continue;
+    }
+    candidates.push_back(c);
+  }
   result.candidates = candidates.size();
   if (candidates.empty()) return result;
-  for (int i = 0; i < doc.mutations; ++i) {
+  // A document whose amounts were all rounding residues would loop forever.
+  const int max_draws = doc.mutations * 4;
+  for (int draws = 0; draws < max_draws && result.mutations.size() < static_cast<size_t>(doc.mutations);
+       ++draws) {
     const Candidate& c = candidates[std::uniform_int_distribution<size_t>(0, candidates.size() - 1)(rng)];
-    std::string text = input;
-    Mutation m{doc.label, c.field, input.substr(c.begin, c.end - c.begin)};
-    m.digit = MutateOneDigit(text, c.begin, c.end, rng);
-    m.mutated = text.substr(c.begin, c.end - c.begin);
-    auto report = parser.Parse(text, {});
+    const DigitChange change = PickDigitChange(text, c.begin, c.end, rng);
+    parse::DecodedDocument mutated = *decoded;
+    ApplyChange(mutated, change);
+    Mutation m;
+    m.document = doc.label;
+    m.field = c.field;
+    m.original = text.substr(c.begin, c.end - c.begin);
+    m.mutated = mutated.input.text.substr(c.begin, c.end - c.begin);
+    m.digit = change.at;
+    auto report = parser.ParseDecoded(std::move(mutated), {});
     m.parsed = report.ok();
+    // Whatever read the changed number (narrative from the text, a table
+    // from the PDF words) must hold the mutated value.
     if (report.ok()) {
-      bool cited_unchanged = false, cited_info = false;
-      for (const auto& f : AllFindings(*report)) {
-        if (!Cites(f, m.digit)) continue;
-        const bool standing = clean_keys.contains(FindingKey(f));
-        if (Serious(f) && !standing) m.caught = true;
-        cited_unchanged = cited_unchanged || (Serious(f) && standing);
-        cited_info = cited_info || f.severity() == fv1::SEVERITY_INFO;
-      }
-      m.miss = m.caught          ? ""
-               : cited_unchanged ? "cited only by a finding the clean document already has"
-               : cited_info      ? "cited only at info severity (within the tolerance ladder)"
-                                 : "cited by no finding (no rule relates this amount)";
-    } else {
+      EXPECT_EQ(StaleAmounts(*clean, *report, m.digit), 0u)
+          << doc.label << " " << m.field << ": " << m.original << " -> " << m.mutated;
+    }
+    if (!report.ok()) {
       m.miss = "mutated document failed to parse";
+    } else if (!Judge(AllFindings(*report), clean_keys, m)) {
+      ++result.redrawn;
+      continue;
     }
     result.mutations.push_back(std::move(m));
   }
+  EXPECT_EQ(result.mutations.size(), static_cast<size_t>(doc.mutations)) << doc.label;
   return result;
 }
 
@@ -248,20 +406,28 @@ std::string Rate(size_t caught, size_t total) {
   return fmt::format("{}.{}%", tenths / 10, tenths % 10);
 }
 
-
 TEST(ValidateMutation, ChangedAmountsAreCited) {
   const std::vector<Document> documents = {
       {"seed", "seed/000_0d0d50dd571d51d1.txt", 200, {}},
       {"corpus/001 text", "corpus/001/text.txt", 160, {"FA-NT-004", "FA-PCT-004"}},
       {"corpus/003 text", "corpus/003/text.txt", 160, {"FA-SUM-013"}},
+      // The same defects as in tests/pipeline: 001 prints 财政拨款收入支出总计
+      // 0.3万元 against T4's 2961.68 and 71.73% for 71.65%; 003 prints
+      // C = E = 21.07 with a procurement total of 21.07.
+      {"corpus/001 pdf", "corpus/001/上海市普陀区财政局2024年度部门决算.pdf", 160, {"FA-NT-004", "FA-PCT-004"}},
+      {"corpus/003 pdf", "corpus/003/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", 160, {"FA-SUM-013"}},
   };
   auto parser = parse::DocumentParser::CreateDefault();
   ASSERT_TRUE(parser.ok()) << parser.status();
   std::mt19937_64 rng(kSeed);
   std::ofstream out(JUESUAN_MUTATION_REPORT);
-  size_t caught_all = 0, total_all = 0;
+  size_t caught_all = 0, total_all = 0, redrawn_all = 0;
   std::map<std::string, size_t> miss_classes, miss_reasons;
   std::vector<Mutation> misses;
+  auto print = [&](const std::string& line) {
+    std::cout << line << "\n";
+    out << line << "\n";
+  };
   for (const auto& doc : documents) {
     DocumentResult r = RunDocument(**parser, doc, rng);
     // The unmutated document: no error beyond its reviewed defects.
@@ -274,21 +440,20 @@ TEST(ValidateMutation, ChangedAmountsAreCited) {
         ++caught;
         continue;
       }
-      ++miss_classes[m.field];
+      ++miss_classes[m.document + " | " + m.field];
       ++miss_reasons[m.miss];
       misses.push_back(m);
     }
     caught_all += caught;
     total_all += r.mutations.size();
-    const std::string line = fmt::format("{}: {} amounts, {}/{} mutations caught ({})", doc.label,
-                                         r.candidates, caught, r.mutations.size(),
-                                         Rate(caught, r.mutations.size()));
-    std::cout << line << "\n";
-    out << line << "\n";
+    redrawn_all += r.redrawn;
+    print(fmt::format("{}: {} amounts, {}/{} mutations caught ({}), {} redrawn as rounding residues",
+                      doc.label, r.candidates, caught, r.mutations.size(), Rate(caught, r.mutations.size()),
+                      r.redrawn));
   }
-  const std::string summary = fmt::format("overall: {}/{} caught ({})", caught_all, total_all,
-                                          Rate(caught_all, total_all));
-  std::cout << summary << "\n";
+  const std::string summary = fmt::format("overall: {}/{} caught ({}), {} redrawn as rounding residues",
+                                          caught_all, total_all, Rate(caught_all, total_all), redrawn_all);
+  print(summary);
   auto print_counts = [&](const char* title, const std::map<std::string, size_t>& counts) {
     std::vector<std::pair<size_t, std::string>> sorted;
     for (const auto& [name, n] : counts) sorted.push_back({n, name});
@@ -296,7 +461,6 @@ TEST(ValidateMutation, ChangedAmountsAreCited) {
     out << "\n" << title << ":\n";
     for (const auto& [n, name] : sorted) out << fmt::format("{:5}  {}\n", n, name);
   };
-  out << summary << "\n";
   print_counts("misses by reason", miss_reasons);
   for (const auto& [reason, n] : miss_reasons) std::cout << fmt::format("  missed {:4}: {}\n", n, reason);
   print_counts("misses by field", miss_classes);
@@ -306,14 +470,31 @@ TEST(ValidateMutation, ChangedAmountsAreCited) {
   }
   std::cout << "details: " << JUESUAN_MUTATION_REPORT << "\n";
   ASSERT_GE(total_all, 500u);
-  // The target is 95%. Measured with seed kSeed: 465/520 = 89.4%
-  // (seed 98.0%, corpus/001 text 81.2%, corpus/003 text 86.9%). The misses
-  // are amounts no rule relates to anything else (SH 项 年初预算 with only a
-  // 大于/小于 claim, the SME reserved/won amounts, the 绩效 target/monitoring/
-  // self-evaluation amounts, totals whose only partner is in a table the text
-  // rendering lacks) and small changes that stay inside a SUM/RATIO tolerance
-  // and so are only info. This asserts the achieved floor, not the target.
-  EXPECT_GE(caught_all * 100, total_all * 89) << summary;
+  // The target is 95%. Measured with seed kSeed: 787/840 = 93.7%
+  // (seed 99.0%, corpus/001 text 83.8%, corpus/003 text 89.4%, corpus/001
+  // pdf 95.6%, corpus/003 pdf 99.4%), 20 draws redrawn as rounding residues.
+  // Every remaining miss is an amount REFERENCE relates to nothing that can
+  // see the change:
+  //  - SH 政府采购 A–E (REFERENCE §3.2 FA-SUM-013): only upper bounds
+  //    (B ≤ A, D ≤ B, C + E ≤ total; C ≤ A as info), so raising A or lowering
+  //    B–E breaks nothing; in corpus/003 C + E already exceeds the total, so a
+  //    change only moves the standing error;
+  //  - the 预算绩效管理 amounts (绩效目标/跟踪/自评 涉及预算金额): related to
+  //    nothing without 自评表 tables (FA-XS-006 needs PE/PP);
+  //  - amounts whose only partner is in a table the text rendering lacks
+  //    (收入支出总计, 财政拨款收入支出总计 0.3, 三公 年初预算 beside item budgets
+  //    that are not printed), or whose only relation is a rate the change
+  //    stays inside (YoY deltas: RATIO interval or its one-quantum info band);
+  //  - 机关运行经费 against 公用经费 is INEQ for a department with subordinate
+  //    units (FA-JYF-001), so a decrease passes;
+  //  - seed: the 决算数 of a budget-vs-final statement on a zero budget is
+  //    tied only to the 100% convention (FA-BVF-002; no relation to the
+  //    statement's subject amount is defined), and 车辆价值 beside 0 vehicles
+  //    is info by definition (FA-CNT-007);
+  //  - a T6 item change that makes its class sum exact (a relation that then
+  //    passes cites nothing).
+  // This asserts the achieved floor, not the target.
+  EXPECT_GE(caught_all * 1000, total_all * 936) << summary;
 }
 
 }  // namespace

@@ -176,6 +176,12 @@ absl::StatusOr<std::unique_ptr<DocumentParser>> DocumentParser::Create(
 
 absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
                                              const ParseOptions& options) const {
+  ASSIGN_OR_RETURN(DecodedDocument decoded, Decode(content, options));
+  return ParseDecoded(std::move(decoded), options);
+}
+
+absl::StatusOr<DecodedDocument> DocumentParser::Decode(std::string_view content,
+                                                       const ParseOptions& options) const {
   if (content.empty()) return absl::InvalidArgumentError("document is empty (0 bytes)");
   if (content.size() > options.max_document_bytes) {
     return absl::ResourceExhaustedError(
@@ -183,27 +189,30 @@ absl::StatusOr<Report> DocumentParser::Parse(std::string_view content,
                     options.max_document_bytes));
   }
   RETURN_IF_ERROR(CheckDeadline(options, "start"));
-  const report::v1::Format format = DetectFormat(content);
+  DecodedDocument decoded;
+  decoded.format = DetectFormat(content);
   // PDF and DOCX are decoded to text (and tables) by their own readers; the
   // text then goes through the same pipeline as text input.
-  std::string utf8;
-  std::vector<size_t> page_starts;
-  StructuredInput structured;
-  report::v1::Encoding encoding = report::v1::ENCODING_UTF8;
-  if (format == report::v1::FORMAT_TEXT) {
-    ASSIGN_OR_RETURN(text::DecodedText decoded, text::DecodeToUtf8(content));
-    RETURN_IF_ERROR(CheckLooksLikeText(decoded.utf8));
-    utf8 = std::move(decoded.utf8);
-    encoding = EncodingOf(decoded.encoding);
+  if (decoded.format == report::v1::FORMAT_TEXT) {
+    ASSIGN_OR_RETURN(text::DecodedText text, text::DecodeToUtf8(content));
+    RETURN_IF_ERROR(CheckLooksLikeText(text.utf8));
+    decoded.input.format = report::v1::FORMAT_TEXT;
+    decoded.input.text = std::move(text.utf8);
+    decoded.encoding = EncodingOf(text.encoding);
   } else {
     const StructuredLimits limits{options.max_pdf_pages, options.deadline};
-    ASSIGN_OR_RETURN(structured, DecodeStructured(content, format, limits));
-    utf8 = std::move(structured.text);
-    page_starts = structured.page_starts;
+    ASSIGN_OR_RETURN(decoded.input, DecodeStructured(content, decoded.format, limits));
   }
   RETURN_IF_ERROR(CheckDeadline(options, "decoding"));
+  return decoded;
+}
 
-  SourceDocument doc(std::move(utf8), std::move(page_starts));
+absl::StatusOr<Report> DocumentParser::ParseDecoded(DecodedDocument decoded,
+                                                    const ParseOptions& options) const {
+  const report::v1::Format format = decoded.format;
+  const report::v1::Encoding encoding = decoded.encoding;
+  StructuredInput& structured = decoded.input;
+  SourceDocument doc(std::move(structured.text), structured.page_starts);
   Report report;
   Diagnostics diags(&report);
   auto* info = report.mutable_document();

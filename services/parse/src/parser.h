@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "juesuan/config/v1/parse_config.pb.h"
 #include "juesuan/report/v1/report.pb.h"
+#include "services/parse/tables/structured_input.h"
 
 namespace juesuan::parse {
 
@@ -29,6 +30,15 @@ struct ParseOptions {
   absl::Time deadline = absl::InfiniteFuture();
 };
 
+// A document decoded from its bytes: the UTF-8 text every offset of the
+// report refers to and, for PDF and DOCX, the structure its tables are read
+// from (PDF word boxes, DOCX tables). For text input only `input.text` is set.
+struct DecodedDocument {
+  report::v1::Format format = report::v1::FORMAT_UNSPECIFIED;
+  report::v1::Encoding encoding = report::v1::ENCODING_UTF8;
+  StructuredInput input;
+};
+
 class DocumentParser {
  public:
   // The built-in configuration (config/parse_default.json, compiled in).
@@ -39,9 +49,23 @@ class DocumentParser {
   // Errors: INVALID_ARGUMENT (empty, undecodable, not a 决算 document),
   // FAILED_PRECONDITION (encrypted / image-only PDF), RESOURCE_EXHAUSTED
   // (over max_document_bytes, max_pdf_pages, max_tables or max_statements),
-  // DEADLINE_EXCEEDED (deadline passed).
+  // DEADLINE_EXCEEDED (deadline passed). Decode(content) followed by
+  // ParseDecoded.
   absl::StatusOr<report::v1::Report> Parse(std::string_view content,
                                            const ParseOptions& options) const;
+
+  // The first step of Parse: bytes to text (and words or tables). Errors as
+  // Parse, except those only the second step finds (not a 决算 document,
+  // max_tables, max_statements).
+  absl::StatusOr<DecodedDocument> Decode(std::string_view content,
+                                         const ParseOptions& options) const;
+
+  // The second step of Parse: sections, statements and tables of an already
+  // decoded document. A caller may change the decoded text or words between
+  // the two steps (e.g. a test that alters one printed digit) as long as
+  // every offset stays valid.
+  absl::StatusOr<report::v1::Report> ParseDecoded(DecodedDocument decoded,
+                                                  const ParseOptions& options) const;
 
   const config::v1::ParseConfig& config() const { return config_; }
 

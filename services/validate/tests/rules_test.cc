@@ -460,6 +460,24 @@ TEST(NarrativeTables, SangongAgainstT7Cells) {  // FA-NT-007
   EXPECT_EQ(Only(r, "FA-NT-007"), fv1::SEVERITY_WARNING);
 }
 
+TEST(TableForms, SangongSumsWithinT7) {  // FA-SUM-010, FA-SUM-011 on T7, corpus/001
+  rv1::Report r = Shanghai();
+  // corpus/001 prints two budget cells, 合计 and 公务接待费, both 0.95.
+  rv1::Table* t7 = AddT7(r, {95, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, kBlank, 95, kBlank});
+  EXPECT_TRUE(Findings(r, "FA-SUM-010").empty());
+  EXPECT_TRUE(Findings(r, "FA-SUM-011").empty());
+  t7->mutable_rows(0)->mutable_cells(10)->mutable_amount()->set_fen(2'500);  // 公务接待费 0.25
+  const auto total = Findings(r, "FA-SUM-010");
+  ASSERT_EQ(total.size(), 1u);
+  EXPECT_EQ(total[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(total[0].relation(), "T7 budget.total = Σ budget parts");
+  // 小计 of 公务用车 beside blank 购置费 and 运行费.
+  t7->mutable_rows(0)->mutable_cells(10)->mutable_amount()->set_fen(9'500);
+  t7->mutable_rows(0)->mutable_cells(5)->set_kind(rv1::CELL_KIND_NUMBER);
+  *t7->mutable_rows(0)->mutable_cells(5)->mutable_amount() = Wan(80);
+  EXPECT_EQ(Only(r, "FA-SUM-011"), fv1::SEVERITY_ERROR);
+}
+
 TEST(NarrativeTables, SangongAgainstAnEmptyT7) {  // FA-NT-007, corpus/003
   rv1::Report r = Shanghai();
   rv1::Table* t7 = AddT7(r, {});
@@ -598,6 +616,94 @@ TEST(TableForms, BasicSplitAndFiscalTotalsAcrossTables) {  // FA-SUM-008, FA-XS-
   EXPECT_EQ(Only(r, "FA-XS-002"), fv1::SEVERITY_INFO);  // one quantum between tables
   t2->mutable_rows(0)->mutable_cells(1)->mutable_amount()->set_fen(2'950'050'000);
   EXPECT_EQ(Only(r, "FA-XS-001"), fv1::SEVERITY_ERROR);
+}
+
+// T6 of corpus/001 as the PDF reader types it: two blocks (人员经费 | 公用经费),
+// each 编码 | 名称 | 决算数; a row fills one block, the other stays blank, and
+// items without expenditure print blank cells.
+rv1::Row* AddT6Row(rv1::Table* t6, int block, const char* code, const char* name, int64_t amount,
+                   rv1::RowLevel level) {
+  rv1::Row* row = t6->add_rows();
+  row->set_code(code);
+  row->set_label(name);
+  row->set_level(level);
+  row->set_is_total(level == rv1::ROW_LEVEL_TOTAL);
+  for (int b = 0; b < 2; ++b) {
+    rv1::Cell* code_cell = row->add_cells();
+    rv1::Cell* name_cell = row->add_cells();
+    rv1::Cell* money = row->add_cells();
+    code_cell->set_kind(rv1::CELL_KIND_BLANK);
+    name_cell->set_kind(rv1::CELL_KIND_BLANK);
+    money->set_kind(rv1::CELL_KIND_BLANK);
+    if (b != block) continue;
+    if (code[0] != '\0') {
+      code_cell->set_kind(rv1::CELL_KIND_TEXT);
+      code_cell->set_raw(std::string(code).substr(0, 3));
+    }
+    name_cell->set_kind(rv1::CELL_KIND_TEXT);
+    name_cell->set_raw(name);
+    if (amount != kBlank) {
+      money->set_kind(rv1::CELL_KIND_NUMBER);
+      *money->mutable_amount() = Wan(amount);
+    }
+  }
+  return row;
+}
+
+TEST(TableForms, EconomicClassesInTwoBlocksWithBlankCells) {  // FA-SUM-009, corpus/001 T6
+  rv1::Report r = Shanghai();
+  rv1::Table* t6 = AddTable(r, "T6", {"code.class", "name", "final", "code.class", "name", "final"});
+  AddT6Row(t6, 0, "301", "工资福利支出", 208285, rv1::ROW_LEVEL_CLASS);
+  AddT6Row(t6, 0, "30101", "基本工资", 26233, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 0, "30103", "奖金", kBlank, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 0, "30102", "津贴补贴", 182052, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 0, "303", "对个人和家庭的补助", 6941, rv1::ROW_LEVEL_CLASS);
+  AddT6Row(t6, 0, "30302", "退休费", 6941, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 0, "", "人员经费合计", 215226, rv1::ROW_LEVEL_TOTAL);
+  AddT6Row(t6, 1, "302", "商品和服务支出", 17107, rv1::ROW_LEVEL_CLASS);
+  AddT6Row(t6, 1, "30201", "办公费", 2121, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 1, "30203", "咨询费", kBlank, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 1, "30299", "其他商品和服务支出", 14986, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 1, "310", "资本性支出", 1358, rv1::ROW_LEVEL_CLASS);
+  AddT6Row(t6, 1, "31002", "办公设备购置", 1358, rv1::ROW_LEVEL_SECTION);
+  AddT6Row(t6, 1, "", "公用经费合计", 18465, rv1::ROW_LEVEL_TOTAL);
+  EXPECT_TRUE(Findings(r, "FA-SUM-009").empty());
+  // An item of the right block changed by 6.00: its class no longer adds
+  // up, although a blank 咨询费 cell stands among the items.
+  t6->mutable_rows(8)->mutable_cells(5)->mutable_amount()->set_fen(27'210'000);
+  const auto items = Findings(r, "FA-SUM-009");
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].severity(), fv1::SEVERITY_WARNING);
+  EXPECT_EQ(items[0].relation(), "T6 302 final = Σ 款");
+  t6->mutable_rows(8)->mutable_cells(5)->mutable_amount()->set_fen(21'210'000);
+  // A left-block item with a blank sibling, and the right-block footer.
+  t6->mutable_rows(1)->mutable_cells(2)->mutable_amount()->set_fen(26'833'000);
+  t6->mutable_rows(13)->mutable_cells(5)->mutable_amount()->set_fen(194'650'000);
+  const auto both = Findings(r, "FA-SUM-009");
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].relation(), "T6 公用经费合计 = Σ 经济分类类");
+  EXPECT_EQ(both[0].severity(), fv1::SEVERITY_ERROR);
+  EXPECT_EQ(both[1].relation(), "T6 301 final = Σ 款");
+  EXPECT_EQ(both[1].severity(), fv1::SEVERITY_WARNING);
+}
+
+TEST(TableForms, RowCrossFootReadsBlankColumnsAsZero) {  // FA-SUM-007, corpus/001 T4
+  rv1::Report r = Shanghai();
+  rv1::Table* t4 = AddTable(r, "T4", {"name", "total", "general_public_budget", "government_fund", "state_capital"});
+  auto row = [&](const char* name, std::vector<int64_t> amounts) {
+    rv1::Row* out = AddPrintedRow(t4, {{name, amounts[0]}});
+    for (size_t i = 1; i < amounts.size(); ++i) {
+      rv1::Cell* c = out->add_cells();
+      c->set_kind(amounts[i] == kBlank ? rv1::CELL_KIND_BLANK : rv1::CELL_KIND_NUMBER);
+      if (amounts[i] != kBlank) *c->mutable_amount() = Wan(amounts[i]);
+    }
+  };
+  row("一、一般公共服务支出", {210666, 210666, kBlank, kBlank});
+  row("九、卫生健康支出", {6099, 6099, kBlank, kBlank});
+  EXPECT_TRUE(Findings(r, "FA-SUM-007").empty());
+  // 2,106.66 printed as 9,106.66 in the 合计 column only.
+  t4->mutable_rows(0)->mutable_cells(1)->mutable_amount()->set_fen(9'106'660'000);
+  EXPECT_EQ(Only(r, "FA-SUM-007"), fv1::SEVERITY_ERROR);
 }
 
 // ---- families on small reports ---------------------------------------------------

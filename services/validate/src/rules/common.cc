@@ -265,6 +265,31 @@ std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view l
   return {-1, -1};
 }
 
+// The amount column of row `r` of a table printed as side-by-side blocks
+// (T6: 人员经费 | 公用经费, each 编码 | 名称 | 决算数): the first money column
+// after the name cell that holds the row's label. `fallback` for a table
+// without name columns.
+int RowMoneyColumn(const rv1::Table& t, int r, int fallback) {
+  const auto& row = t.rows(r);
+  for (int c = 0; c < row.cells_size() && c < t.columns_size(); ++c) {
+    if (t.columns(c).role() != "name" || row.cells(c).raw().empty()) continue;
+    if (!row.label().empty() && row.cells(c).raw() != row.label()) continue;
+    for (int m = c + 1; m < t.columns_size(); ++m) {
+      if (IsMoneyRole(t.columns(m).role())) return m;
+    }
+  }
+  return fallback;
+}
+
+int SangongRow(const rv1::Table& t7) {
+  for (int r = 0; r < t7.rows_size(); ++r) {
+    for (const auto& cell : t7.rows(r).cells()) {
+      if (cell.kind() == rv1::CELL_KIND_NUMBER) return r;
+    }
+  }
+  return t7.rows_size() == 1 ? 0 : -1;
+}
+
 TableSide SideOf(const rv1::Table& table, int side) {
   std::vector<int> names;
   for (int i = 0; i < table.columns_size(); ++i) {

@@ -85,6 +85,10 @@ int FindRowByLabel(const rv1::Table& table, std::string_view label);
 // `label`, in whichever side-by-side block it stands (T6 prints 人员经费合计
 // and 公用经费合计 on one row); {-1, -1} when absent.
 std::pair<int, int> FindLabelledCell(const rv1::Table& table, std::string_view label);
+// The amount column of row `r` of a table printed as side-by-side blocks
+// (T6: 人员经费 | 公用经费): the first money column after the name cell that
+// holds the row's label; `fallback` when no name cell does.
+int RowMoneyColumn(const rv1::Table& table, int r, int fallback);
 
 // Two-sided tables (T1, T4: 收入 | 支出) print a name column followed by money
 // columns on each side. Side 0 is the income side, side 1 the expenditure
@@ -94,6 +98,9 @@ struct TableSide {
   std::vector<int> money;
 };
 TableSide SideOf(const rv1::Table& table, int side);
+// The one data row of T7 (三公: 合计 | 出国 | 公务用车 {小计 | 购置 | 运行维护} |
+// 接待, each 预算数 | 决算数), or -1 when the table prints none.
+int SangongRow(const rv1::Table& t7);
 // The first row whose name cell on `side` contains `label`, or -1.
 int SideRow(const rv1::Table& table, const TableSide& side, std::string_view label);
 

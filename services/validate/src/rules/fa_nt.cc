@@ -284,15 +284,6 @@ void Expenditure(RuleContext& ctx) {  // FA-NT-003
 // {小计 | 购置费 | 运行维护费} | 公务接待费, each 预算数 | 决算数 (REFERENCE
 // §1.6). The reader names each column by group and item ("budget.total",
 // "final.car.purchase", …); the cells are found by those roles.
-// The data row, or -1 when the table prints none.
-int SangongRow(const rv1::Table& t7) {
-  for (int r = 0; r < t7.rows_size(); ++r) {
-    for (const auto& cell : t7.rows(r).cells()) {
-      if (cell.kind() == rv1::CELL_KIND_NUMBER) return r;
-    }
-  }
-  return t7.rows_size() == 1 ? 0 : -1;
-}
 
 // The T7 column role of each narrative 三公 line (without "budget."/"final.").
 constexpr std::pair<std::string_view, std::string_view> kSangongRoles[] = {

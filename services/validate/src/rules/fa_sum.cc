@@ -1,5 +1,6 @@
 // FA-SUM — sums of parts (REFERENCE §3.2), narrative and table forms.
 #include <map>
+#include <tuple>
 
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
@@ -89,13 +90,16 @@ bool IsChildCode(const std::string& parent, const std::string& child, size_t chi
 }
 
 // `parent` = Σ children in `column`, children selected by code prefix and length.
+// A blank or dash child cell reads as zero (REFERENCE §1.6) instead of
+// dropping the whole relation; a text cell still does.
 void CheckChildren(RuleContext& ctx, const rv1::Table& t, int parent_row, int column, size_t child_len,
                    std::string_view what, fv1::Severity beyond = fv1::SEVERITY_UNSPECIFIED) {
   const std::string& code = t.rows(parent_row).code();
+  DerivedAmounts blanks;
   Terms terms;
   for (int r = 0; r < t.rows_size(); ++r) {
     if (r == parent_row || !IsChildCode(code, t.rows(r).code(), child_len)) continue;
-    auto op = CellOperand(ctx, t, r, column);
+    auto op = CellOrZero(ctx, blanks, t, r, column);
     if (!op) return;
     terms.push_back({*op, 1});
   }
@@ -300,9 +304,12 @@ void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
     for (int r = 0; r < t->rows_size(); ++r) {
       auto total = CellOperand(ctx, *t, r, total_col);
       if (!total) continue;
+      // A blank part column reads as zero (REFERENCE §1.6): T4 prints its
+      // 政府性基金 and 国有资本经营 columns blank.
+      DerivedAmounts blanks;
       Terms terms;
       for (int c : part_cols) {
-        if (auto op = CellOperand(ctx, *t, r, c)) terms.push_back({*op, 1});
+        if (auto op = CellOrZero(ctx, blanks, *t, r, c)) terms.push_back({*op, 1});
       }
       if (terms.size() == part_cols.size()) {
         RecordSum(ctx, fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
@@ -350,27 +357,55 @@ void EconomicClasses(RuleContext& ctx) {  // FA-SUM-009
     ctx.Missing("T6 has no amount column");
     return;
   }
+  DerivedAmounts blanks;
   auto footer = [&](std::string_view label, std::initializer_list<std::string_view> classes) {
-    const int f = RowByLabel(*t6, label);
+    auto [f, f_col] = FindLabelledCell(*t6, label);
+    if (f < 0) std::tie(f, f_col) = std::pair{RowByLabel(*t6, label), col};
     if (f < 0) return;
     Terms terms;
     for (auto code : classes) {
       if (int r = RowByCode(*t6, code); r >= 0) {
-        if (auto op = CellOperand(ctx, *t6, r, col)) terms.push_back({*op, 1});
+        if (auto op = CellOrZero(ctx, blanks, *t6, r, RowMoneyColumn(*t6, r, col))) terms.push_back({*op, 1});
       }
     }
-    auto total = CellOperand(ctx, *t6, f, col);
+    auto total = CellOperand(ctx, *t6, f, f_col);
     if (total && !terms.empty()) {
       RecordSum(ctx, fmt::format("T6 {} = Σ 经济分类类", label), *total, terms);
     }
   };
   footer("人员经费合计", {"301", "303"});
   footer("公用经费合计", {"302", "310", "307", "399"});
-  // 3-digit class = Σ its 5-digit items: the peer uses a loose check, so
-  // beyond tolerance this is a warning only (footers above are errors).
+  // 3-digit class = Σ its 5-digit items, in the class's own block: the peer
+  // uses a loose check, so beyond tolerance this is a warning only (footers
+  // above are errors).
   for (int r = 0; r < t6->rows_size(); ++r) {
     if (t6->rows(r).code().size() != 3) continue;
-    CheckChildren(ctx, *t6, r, col, 5, "款", fv1::SEVERITY_WARNING);
+    CheckChildren(ctx, *t6, r, RowMoneyColumn(*t6, r, col), 5, "款", fv1::SEVERITY_WARNING);
+  }
+}
+
+// T7 prints the same sums as N.SANGONG in its one data row: `total` = Σ
+// `parts`, for the 预算数 and the 决算数 columns (roles "budget.<item>",
+// "final.<item>"); blank cells read as zero.
+void SangongTableSum(RuleContext& ctx, std::string_view total, std::initializer_list<std::string_view> parts) {
+  const rv1::Table* t7 = FindTable(ctx.report(), "T7");
+  if (t7 == nullptr) return;
+  const int row = SangongRow(*t7);
+  if (row < 0) return;
+  DerivedAmounts blanks;
+  auto cell = [&](std::string_view kind, std::string_view item) -> std::optional<AmountOperand> {
+    const int col = FindColumn(*t7, fmt::format("{}.{}", kind, item));
+    if (col < 0) return std::nullopt;
+    return CellOrZero(ctx, blanks, *t7, row, col);
+  };
+  for (std::string_view kind : {"budget", "final"}) {
+    auto sum = cell(kind, total);
+    Terms terms;
+    for (auto part : parts) {
+      if (auto op = cell(kind, part)) terms.push_back({*op, 1});
+    }
+    if (!sum || terms.size() != parts.size()) continue;
+    RecordSum(ctx, fmt::format("T7 {0}.{1} = Σ {0} parts", kind, total), *sum, terms);
   }
 }
 
@@ -391,6 +426,7 @@ void SangongParts(RuleContext& ctx) {  // FA-SUM-010
                 {{*abroad, 1}, {*car, 1}, {*reception, 1}});
     }
   }
+  SangongTableSum(ctx, "total", {"abroad", "car.total", "reception"});
 }
 
 void CarParts(RuleContext& ctx) {  // FA-SUM-011
@@ -409,6 +445,7 @@ void CarParts(RuleContext& ctx) {  // FA-SUM-011
                 {{*purchase, 1}, {*running, 1}});
     }
   }
+  SangongTableSum(ctx, "car.total", {"car.purchase", "car.operation"});
 }
 
 void ProcurementParts(RuleContext& ctx) {  // FA-SUM-012
