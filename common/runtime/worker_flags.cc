@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <thread>
 
+#include <spdlog/spdlog.h>
+
 #include "absl/flags/flag.h"
 
 ABSL_FLAG(int32_t, workers, 0, "worker threads; 0 means one per available CPU core");
@@ -24,6 +26,27 @@ absl::StatusOr<WorkerPoolSize> WorkerPoolSizeFromFlags() {
     size.threads = cores == 0 ? 1 : cores;
   }
   return size;
+}
+
+int ServeOnWorkerPool(const std::string& service_name, const ServeOptions& options,
+                      const std::string& full_service_name,
+                      const PooledServiceFactory& make_service) {
+  const absl::StatusOr<WorkerPoolSize> pool_size = WorkerPoolSizeFromFlags();
+  if (!pool_size.ok()) {
+    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
+    return 1;
+  }
+  auto registry = std::make_shared<prometheus::Registry>();
+  // Declared before the service and the server: workers must outlive every
+  // call they may still finish.
+  WorkerPool pool(pool_size->threads, pool_size->queue);
+  absl::StatusOr<std::unique_ptr<grpc::Service>> service = make_service(pool, *registry);
+  if (!service.ok()) {
+    spdlog::critical("msg=\"{}\"", service.status().ToString());
+    return 1;
+  }
+  return ServeUntilTerminated(service_name, options, {service->get()}, {full_service_name},
+                              registry);
 }
 
 }  // namespace juesuan

@@ -85,28 +85,20 @@ int main(int argc, char** argv) {
                      parser.status().ToString());
     return 1;
   }
-  const absl::StatusOr<juesuan::WorkerPoolSize> pool_size = juesuan::WorkerPoolSizeFromFlags();
-  if (!pool_size.ok()) {
-    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
-    return 1;
-  }
-  auto registry = std::make_shared<prometheus::Registry>();
-  // Declared before the service and the server: workers must outlive every
-  // call they may still finish.
-  juesuan::WorkerPool pool(pool_size->threads, pool_size->queue);
-  auto service_options = ServiceOptionsFromFlags(options);
-  if (!service_options.ok()) {
-    spdlog::critical("msg=\"{}\"", service_options.status().ToString());
-    return 1;
-  }
-  juesuan::parse::ParseServiceImpl service(**parser, pool, *registry, *service_options);
-  spdlog::info(
-      "msg=\"parse workers ready\" workers={} queue_size={} max_document_bytes={} "
-      "max_pdf_pages={} max_tables={} max_statements={} document_budget={}",
-      pool.threads(), pool.queue_capacity(), service_options->max_document_bytes,
-      service_options->max_pdf_pages, service_options->max_tables,
-      service_options->max_statements, absl::FormatDuration(service_options->document_budget));
-  return juesuan::ServeUntilTerminated(
-      kServiceName, options, {&service},
-      {juesuan::parse::v1::ParseService::service_full_name()}, registry);
+  return juesuan::ServeOnWorkerPool(
+      kServiceName, options, juesuan::parse::v1::ParseService::service_full_name(),
+      [&](juesuan::WorkerPool& pool, prometheus::Registry& registry)
+          -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
+        auto service_options = ServiceOptionsFromFlags(options);
+        if (!service_options.ok()) return service_options.status();
+        spdlog::info(
+            "msg=\"parse workers ready\" workers={} queue_size={} max_document_bytes={} "
+            "max_pdf_pages={} max_tables={} max_statements={} document_budget={}",
+            pool.threads(), pool.queue_capacity(), service_options->max_document_bytes,
+            service_options->max_pdf_pages, service_options->max_tables,
+            service_options->max_statements,
+            absl::FormatDuration(service_options->document_budget));
+        return std::make_unique<juesuan::parse::ParseServiceImpl>(**parser, pool, registry,
+                                                                  *service_options);
+      });
 }

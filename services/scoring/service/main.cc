@@ -46,21 +46,16 @@ int main(int argc, char** argv) {
                      configs.status().ToString());
     return 1;
   }
-  const absl::StatusOr<juesuan::WorkerPoolSize> pool_size = juesuan::WorkerPoolSizeFromFlags();
-  if (!pool_size.ok()) {
-    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
-    return 1;
-  }
-  auto registry = std::make_shared<prometheus::Registry>();
-  // Declared before the service and the server: workers must outlive every
-  // call they may still finish.
-  juesuan::WorkerPool pool(pool_size->threads, pool_size->queue);
-  juesuan::scoring::ScoringServiceImpl service(*configs, pool, *registry);
-  std::string names;
-  for (const std::string& name : configs->names()) names += (names.empty() ? "" : ",") + name;
-  spdlog::info("msg=\"scoring workers ready\" workers={} queue_size={} configs={} default={}",
-               pool.threads(), pool.queue_capacity(), names, configs->default_name());
-  return juesuan::ServeUntilTerminated(
-      kServiceName, options, {&service},
-      {juesuan::scoring::v1::ScoringService::service_full_name()}, registry);
+  return juesuan::ServeOnWorkerPool(
+      kServiceName, options, juesuan::scoring::v1::ScoringService::service_full_name(),
+      [&](juesuan::WorkerPool& pool, prometheus::Registry& registry)
+          -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
+        std::string names;
+        for (const std::string& name : configs->names()) {
+          names += (names.empty() ? "" : ",") + name;
+        }
+        spdlog::info("msg=\"scoring workers ready\" workers={} queue_size={} configs={} default={}",
+                     pool.threads(), pool.queue_capacity(), names, configs->default_name());
+        return std::make_unique<juesuan::scoring::ScoringServiceImpl>(*configs, pool, registry);
+      });
 }

@@ -44,22 +44,15 @@ int main(int argc, char** argv) {
                      config.status().ToString());
     return 1;
   }
-  const absl::StatusOr<juesuan::WorkerPoolSize> pool_size = juesuan::WorkerPoolSizeFromFlags();
-  if (!pool_size.ok()) {
-    spdlog::critical("msg=\"{}\"", std::string(pool_size.status().message()));
-    return 1;
-  }
-  auto registry = std::make_shared<prometheus::Registry>();
-  // Declared before the service and the server: workers must outlive every
-  // call they may still finish.
-  juesuan::WorkerPool pool(pool_size->threads, pool_size->queue);
-  juesuan::validate::ValidateServiceImpl service(*config, pool, *registry);
-  spdlog::info("msg=\"validate workers ready\" workers={} queue_size={} config={} source={}",
-               pool.threads(), pool.queue_capacity(), config->name(),
-               absl::GetFlag(FLAGS_validate_config).empty()
-                   ? std::string("built-in")
-                   : absl::GetFlag(FLAGS_validate_config));
-  return juesuan::ServeUntilTerminated(
-      kServiceName, options, {&service},
-      {juesuan::validate::v1::ValidateService::service_full_name()}, registry);
+  return juesuan::ServeOnWorkerPool(
+      kServiceName, options, juesuan::validate::v1::ValidateService::service_full_name(),
+      [&](juesuan::WorkerPool& pool, prometheus::Registry& registry)
+          -> absl::StatusOr<std::unique_ptr<grpc::Service>> {
+        spdlog::info("msg=\"validate workers ready\" workers={} queue_size={} config={} source={}",
+                     pool.threads(), pool.queue_capacity(), config->name(),
+                     absl::GetFlag(FLAGS_validate_config).empty()
+                         ? std::string("built-in")
+                         : absl::GetFlag(FLAGS_validate_config));
+        return std::make_unique<juesuan::validate::ValidateServiceImpl>(*config, pool, registry);
+      });
 }
