@@ -70,6 +70,10 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
   void RecordStage(StageCall& call, const grpc::Status& status);
   absl::Status CallStatus() const;
   void FillStages();
+  // The backend requests borrow parts of the response's report (see
+  // StartValidateAndScoring); they are handed back before it is sent.
+  void BorrowReport(report::v1::Report* report);
+  void ReturnReport();
 
   BackendStubs& stubs_;
   AnalyzeMetrics& metrics_;
