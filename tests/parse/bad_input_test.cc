@@ -67,6 +67,25 @@ TEST(BadInput, BinaryWithNulBytes) {
   ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument, "NUL");
 }
 
+// The check reads eight bytes at a time: a NUL or a control character at
+// any position of a word, and in the tail, must still be found.
+TEST(BadInput, NulAtEveryPositionIsFoundWithItsOffset) {
+  // ASCII, so that a NUL may stand at any byte and the text stays UTF-8.
+  const std::string clean = "2024 final accounts: income 121.39, spending 98.00 (wan yuan).";
+  for (size_t at = 0; at < clean.size(); ++at) {
+    std::string text = clean;
+    text[at] = '\0';
+    ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument,
+                 fmt::format("NUL byte at offset {}", at));
+  }
+}
+
+TEST(BadInput, ControlCharactersAboveOnePercentAreBinary) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "部门决算收入总计万元\x01\x7f";  // 2 in 32 bytes
+  ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument, "80 control characters");
+}
+
 TEST(BadInput, PassedDeadline) {
   ParseOptions options;
   options.deadline = absl::Now() - absl::Seconds(1);
