@@ -15,6 +15,26 @@ std::string ToleranceText(const SumResult& sum) {
 
 }  // namespace
 
+OperandName OperandName::Join(std::initializer_list<std::string_view> pieces) {
+  OperandName name;
+  if (pieces.size() > kMaxPieces) {
+    for (std::string_view piece : pieces) name.owned_.append(piece);
+    return name;
+  }
+  for (std::string_view piece : pieces) name.pieces_[name.piece_count_++] = piece;
+  return name;
+}
+
+std::string OperandName::str() const {
+  if (piece_count_ == 0) return owned_;
+  size_t size = 0;
+  for (size_t i = 0; i < piece_count_; ++i) size += pieces_[i].size();
+  std::string out;
+  out.reserve(size);
+  for (size_t i = 0; i < piece_count_; ++i) out.append(pieces_[i]);
+  return out;
+}
+
 std::string_view FamilyOf(std::string_view rule_id) {
   const size_t last = rule_id.rfind('-');
   return last == std::string_view::npos ? rule_id : rule_id.substr(0, last);
@@ -61,10 +81,10 @@ void RuleContext::Missing(std::string reason) {
   if (missing_reason_.empty()) missing_reason_ = std::move(reason);
 }
 
-std::optional<AmountOperand> RuleContext::Amount(std::string name, bool present,
+std::optional<AmountOperand> RuleContext::Amount(OperandName name, bool present,
                                                  const rv1::Amount& amount) {
   if (!present) {
-    Missing(name + " absent");
+    if (missing_reason_.empty()) Missing(name.str() + " absent");
     return std::nullopt;
   }
   AmountOperand op{std::move(name), &amount, ToPrinted(amount)};
@@ -72,21 +92,21 @@ std::optional<AmountOperand> RuleContext::Amount(std::string name, bool present,
                             ? std::min(config_.max_abs_amount_fen(), kMaxAbsFen)
                             : kMaxAbsFen;
   if (!InRange(op.printed) || op.printed.fen > bound || op.printed.fen < -bound) {
-    Missing(op.name + " out of range");
+    if (missing_reason_.empty()) Missing(op.name.str() + " out of range");
     return std::nullopt;
   }
   return op;
 }
 
-std::optional<PercentOperand> RuleContext::Percent(std::string name, bool present,
+std::optional<PercentOperand> RuleContext::Percent(OperandName name, bool present,
                                                    const rv1::Percent& percent) {
   if (!present || !percent.has_value()) {
-    Missing(name + " absent");
+    if (missing_reason_.empty()) Missing(name.str() + " absent");
     return std::nullopt;
   }
   PercentOperand op{std::move(name), &percent, ToPrinted(percent)};
   if (!InRange(op.printed)) {
-    Missing(op.name + " out of range");
+    if (missing_reason_.empty()) Missing(op.name.str() + " out of range");
     return std::nullopt;
   }
   return op;
@@ -117,13 +137,13 @@ void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::str
 void AddOperand(fv1::Finding& f, const AmountOperand& op) {
   const std::string value = FormatWan(op.printed.fen, op.printed.quantum);
   const std::string& raw = op.amount->src().raw_text();
-  AddOperand(f, op.name, raw.empty() ? value + "万元" : raw, value, op.amount->src());
+  AddOperand(f, op.name.str(), raw.empty() ? value + "万元" : raw, value, op.amount->src());
 }
 
 void AddOperand(fv1::Finding& f, const PercentOperand& op) {
   const std::string value = FormatPercent(op.printed);
   const std::string& raw = op.percent->src().raw_text();
-  AddOperand(f, op.name, raw.empty() ? value + "%" : raw, value, op.percent->src());
+  AddOperand(f, op.name.str(), raw.empty() ? value + "%" : raw, value, op.percent->src());
 }
 
 void AddOperand(fv1::Finding& f, std::string name, const rv1::Count& count) {
@@ -148,7 +168,7 @@ bool ContainsAny(std::string_view haystack,
   return false;
 }
 
-Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
+Verdict RecordSum(RuleContext& ctx, const LazyText& relation, const AmountOperand& total,
                   const std::vector<std::pair<AmountOperand, int>>& terms, fv1::Severity beyond) {
   ctx.Ran();
   std::vector<SignedTerm> signed_terms;
@@ -161,7 +181,7 @@ Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& t
       info ? ctx.Add(fv1::SEVERITY_INFO, "舍入尾差，在容差内", "rounding residue within tolerance")
            : ctx.Add(beyond == fv1::SEVERITY_UNSPECIFIED ? ctx.rule_severity() : beyond, "超出舍入容差",
                      "beyond rounding tolerance");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, total);
   for (const auto& [op, sign] : terms) AddOperand(f, op);
   f.set_expected(FormatWan(sum.expected, sum.quantum));
@@ -170,7 +190,7 @@ Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& t
   return sum.verdict;
 }
 
-Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& a,
+Verdict RecordSame(RuleContext& ctx, const LazyText& relation, const AmountOperand& a,
                    const AmountOperand& b, fv1::Severity one_quantum) {
   ctx.Ran();
   const SameResult same = CheckSame(a.printed, b.printed, Verdict::kWarning);
@@ -178,7 +198,7 @@ Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& 
   const bool ladder = same.verdict == Verdict::kWarning;
   fv1::Finding& f = ladder ? ctx.Add(one_quantum, "两处数值相差一个末位", "differs by one quantum")
                            : ctx.Add(ctx.rule_severity(), "两处数值不一致", "values disagree");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, a);
   AddOperand(f, b);
   f.set_expected(FormatWan(b.printed.fen, b.printed.quantum));
@@ -187,12 +207,12 @@ Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& 
   return same.verdict;
 }
 
-bool RecordAtMost(RuleContext& ctx, std::string relation, const AmountOperand& a,
+bool RecordAtMost(RuleContext& ctx, const LazyText& relation, const AmountOperand& a,
                   const AmountOperand& b, fv1::Severity severity) {
   ctx.Ran();
   if (!ViolatesAtMost(a.printed, b.printed)) return false;
   fv1::Finding& f = ctx.Add(severity, "前者超过后者", "left side exceeds right side");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, a);
   AddOperand(f, b);
   f.set_expected("≤ " + FormatWan(b.printed.fen, b.printed.quantum));
@@ -202,7 +222,7 @@ bool RecordAtMost(RuleContext& ctx, std::string relation, const AmountOperand& a
   return true;
 }
 
-Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& form,
+Verdict RecordRatio(RuleContext& ctx, const LazyText& relation, const RatioForm& form,
                     const AmountOperand& x, const AmountOperand& y, const PercentOperand& p) {
   ctx.Ran();
   const RatioResult r = CheckRatio(form, x.printed, y.printed, p.printed);
@@ -212,7 +232,7 @@ Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& for
       info ? ctx.Add(fv1::SEVERITY_INFO, "末位调整（强制合计100%或截尾）",
                      "last-digit adjustment (forced 100% total or truncation)")
            : ctx.Add(ctx.rule_severity(), "百分比与金额不符", "printed percentage does not match the amounts");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, p);
   AddOperand(f, x);
   AddOperand(f, y);

@@ -218,8 +218,8 @@ std::optional<AmountOperand> CellOperand(RuleContext& ctx, const rv1::Table& tab
   // Blank and dash cells count as zero when the parser kept their Amount
   // (blank = true); a text cell is not an operand.
   if (!cell.has_amount() || cell.kind() == rv1::CELL_KIND_TEXT) return std::nullopt;
-  return ctx.Amount(fmt::format("{}[{}].{}", table.id(), r.code().empty() ? r.label() : r.code(),
-                                table.columns(column).role()),
+  return ctx.Amount(OperandName::Join({table.id(), "[", r.code().empty() ? r.label() : r.code(), "].",
+                                       table.columns(column).role()}),
                     true, cell.amount());
 }
 
@@ -304,12 +304,12 @@ std::optional<AmountOperand> CellOrZero(RuleContext& ctx, DerivedAmounts& derive
   src.mutable_table()->set_table_id(table.id());
   src.mutable_table()->set_row(static_cast<uint32_t>(row));
   src.mutable_table()->set_column(static_cast<uint32_t>(column));
-  return derived.Make(fmt::format("{}[{}].{} (blank = 0)", table.id(), r.code().empty() ? r.label() : r.code(),
-                                  table.columns(column).role()),
+  return derived.Make(OperandName::Join({table.id(), "[", r.code().empty() ? r.label() : r.code(), "].",
+                                         table.columns(column).role(), " (blank = 0)"}),
                       0, quantum, src);
 }
 
-AmountOperand DerivedAmounts::Make(std::string name, Int128 fen, int64_t quantum,
+AmountOperand DerivedAmounts::Make(OperandName name, Int128 fen, int64_t quantum,
                                    const rv1::Provenance& src) {
   rv1::Amount& a = store_.emplace_back();
   const Int128 clamped = fen > kMaxAbsFen ? kMaxAbsFen : (fen < -kMaxAbsFen ? -kMaxAbsFen : fen);

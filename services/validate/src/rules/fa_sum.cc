@@ -102,7 +102,7 @@ void CheckChildren(RuleContext& ctx, const rv1::Table& t, int parent_row, int co
   if (terms.empty()) return;
   auto parent = CellOperand(ctx, t, parent_row, column);
   if (!parent) return;
-  RecordSum(ctx, fmt::format("{} {} {} = Σ {}", t.id(), code, t.columns(column).role(), what), *parent,
+  RecordSum(ctx, [&] { return fmt::format("{} {} {} = Σ {}", t.id(), code, t.columns(column).role(), what); }, *parent,
             terms, beyond);
 }
 
@@ -125,7 +125,7 @@ void TableTotalIsSumOfClasses(RuleContext& ctx, const rv1::Table& t, int column)
   }
   auto sum = CellOperand(ctx, t, total, column);
   if (sum && !terms.empty()) {
-    RecordSum(ctx, fmt::format("{} 合计.{} = Σ 类", t.id(), t.columns(column).role()), *sum, terms);
+    RecordSum(ctx, [&] { return fmt::format("{} 合计.{} = Σ 类", t.id(), t.columns(column).role()); }, *sum, terms);
   }
 }
 
@@ -174,7 +174,7 @@ void ClassIsSumOfItems(RuleContext& ctx) {  // FA-SUM-005
     }
     auto total = ctx.Amount(fmt::format("gpb.classes[{}] {}", c, cls.name()), cls.has_amount(), cls.amount());
     if (complete && total && !terms.empty()) {
-      RecordSum(ctx, fmt::format("{} = Σ 项 under it", cls.name()), *total, terms);
+      RecordSum(ctx, [&] { return fmt::format("{} = Σ 项 under it", cls.name()); }, *total, terms);
     }
   }
   // Tables: 类 = Σ 款, 款 = Σ 项, per money column.
@@ -225,7 +225,7 @@ void ItemBudgetsAddUp(RuleContext& ctx) {
       }
       terms.push_back({*op, 1});
     }
-    if (total && !terms.empty()) RecordSum(ctx, fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind), *total, terms);
+    if (total && !terms.empty()) RecordSum(ctx, [&] { return fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind); }, *total, terms);
   }
 }
 
@@ -305,8 +305,8 @@ void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
         if (auto op = CellOperand(ctx, *t, r, c)) terms.push_back({*op, 1});
       }
       if (terms.size() == part_cols.size()) {
-        RecordSum(ctx, fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
-                                   t->columns(total_col).role()),
+        RecordSum(ctx, [&] { return fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
+                                   t->columns(total_col).role()); },
                   *total, terms);
       }
     }
@@ -361,7 +361,7 @@ void EconomicClasses(RuleContext& ctx) {  // FA-SUM-009
     }
     auto total = CellOperand(ctx, *t6, f, col);
     if (total && !terms.empty()) {
-      RecordSum(ctx, fmt::format("T6 {} = Σ 经济分类类", label), *total, terms);
+      RecordSum(ctx, [&] { return fmt::format("T6 {} = Σ 经济分类类", label); }, *total, terms);
     }
   };
   footer("人员经费合计", {"301", "303"});
@@ -387,7 +387,7 @@ void SangongParts(RuleContext& ctx) {  // FA-SUM-010
     auto car = get("sg.car", sg.has_car(), sg.car());
     auto reception = get("sg.reception", sg.has_reception(), sg.reception());
     if (total && abroad && car && reception) {
-      RecordSum(ctx, fmt::format("sg.total = sg.abroad + sg.car + sg.reception ({})", kind), *total,
+      RecordSum(ctx, [&] { return fmt::format("sg.total = sg.abroad + sg.car + sg.reception ({})", kind); }, *total,
                 {{*abroad, 1}, {*car, 1}, {*reception, 1}});
     }
   }
@@ -405,7 +405,7 @@ void CarParts(RuleContext& ctx) {  // FA-SUM-011
     auto purchase = get("sg.car_purchase", sg.has_car_purchase(), sg.car_purchase());
     auto running = get("sg.car_running", sg.has_car_running(), sg.car_running());
     if (car && purchase && running) {
-      RecordSum(ctx, fmt::format("sg.car = sg.car_purchase + sg.car_running ({})", kind), *car,
+      RecordSum(ctx, [&] { return fmt::format("sg.car = sg.car_purchase + sg.car_running ({})", kind); }, *car,
                 {{*purchase, 1}, {*running, 1}});
     }
   }
@@ -591,7 +591,7 @@ void SelfEvaluationFunds(RuleContext& ctx) {  // FA-SUM-017
         if (!op) complete = false;
         else terms.push_back({*op, 1});
       }
-      if (complete) RecordSum(ctx, fmt::format("{} funds {}: 合计 = Σ sources", base, col), *sum, terms);
+      if (complete) RecordSum(ctx, [&] { return fmt::format("{} funds {}: 合计 = Σ sources", base, col); }, *sum, terms);
     }
   }
 }

@@ -51,7 +51,7 @@ void RestatedTotalsAgree(RuleContext& ctx) {
     if (positioned && !checked.insert({restated.src().byte_begin(), restated.src().byte_end()}).second) return;
     auto a = ctx.Amount(name, true, restated);
     auto b = ctx.Amount(entity_name, entity);
-    if (a && b) RecordSame(ctx, name + " = " + entity_name, *a, *b, fv1::SEVERITY_WARNING);
+    if (a && b) RecordSame(ctx, [&] { return std::string(name + " = " + entity_name); }, *a, *b, fv1::SEVERITY_WARNING);
   };
   for (int i = 0; i < r.statements_size(); ++i) {
     const auto& st = r.statements(i);
@@ -237,7 +237,7 @@ void GoalAmountsMatchFunds(RuleContext& ctx) {  // FA-XS-011
     if (executed && quoted.size() >= 2 && !restates_total) {
       std::vector<std::pair<AmountOperand, int>> terms;
       for (const auto& q : quoted) terms.push_back({q, 1});
-      RecordSum(ctx, name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况", *executed, terms);
+      RecordSum(ctx, [&] { return std::string(name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况"); }, *executed, terms);
     }
     auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
     std::vector<AmountOperand> caps;
@@ -512,7 +512,7 @@ void EconomicItemsWithinSangong(RuleContext& ctx) {  // FA-XS-010
       if (t6->rows(r).code() != code) continue;
       auto cell = CellOperand(ctx, *t6, r, col);
       auto sgv = ctx.Amount(name, has && item->has_final(), item->final());
-      if (cell && sgv) RecordAtMost(ctx, fmt::format("T6 {} ≤ {}", code, name), *cell, *sgv, fv1::SEVERITY_WARNING);
+      if (cell && sgv) RecordAtMost(ctx, [&] { return fmt::format("T6 {} ≤ {}", code, name); }, *cell, *sgv, fv1::SEVERITY_WARNING);
     }
   }
 }

@@ -165,7 +165,7 @@ void ExecutionRate(RuleContext& ctx) {  // PF-TAB-003
     auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
     auto rate = ctx.Percent(name + ".exec.rate", true, t.execution().rate());
     if (!executed || !annual || !rate) continue;
-    if (RecordRatio(ctx, name + ".exec.rate = 100 · 全年执行数 / 全年预算数", kShareForm, *executed, *annual, *rate) ==
+    if (RecordRatio(ctx, [&] { return std::string(name + ".exec.rate = 100 · 全年执行数 / 全年预算数"); }, kShareForm, *executed, *annual, *rate) ==
         Verdict::kUndefined) {
       fv1::Finding& f = ctx.Add(fv1::SEVERITY_WARNING, "全年预算数为零，执行率无定义",
                                 "the annual budget is zero, the execution rate is undefined");
