@@ -15,23 +15,28 @@ std::string ToleranceText(const SumResult& sum) {
 
 }  // namespace
 
-OperandName OperandName::Join(std::initializer_list<std::string_view> pieces) {
+void OperandName::Piece::AppendTo(std::string* out) const {
+  if (is_index_) {
+    out->append(std::to_string(size_));
+  } else {
+    out->append(data_, size_);
+  }
+}
+
+OperandName OperandName::Join(std::initializer_list<Piece> pieces) {
   OperandName name;
   if (pieces.size() > kMaxPieces) {
-    for (std::string_view piece : pieces) name.owned_.append(piece);
+    for (const Piece& piece : pieces) piece.AppendTo(&name.owned_);
     return name;
   }
-  for (std::string_view piece : pieces) name.pieces_[name.piece_count_++] = piece;
+  for (const Piece& piece : pieces) name.pieces_[name.piece_count_++] = piece;
   return name;
 }
 
 std::string OperandName::str() const {
   if (piece_count_ == 0) return owned_;
-  size_t size = 0;
-  for (size_t i = 0; i < piece_count_; ++i) size += pieces_[i].size();
   std::string out;
-  out.reserve(size);
-  for (size_t i = 0; i < piece_count_; ++i) out.append(pieces_[i]);
+  for (size_t i = 0; i < piece_count_; ++i) pieces_[i].AppendTo(&out);
   return out;
 }
 

@@ -51,9 +51,29 @@ std::string_view FamilyOf(std::string_view rule_id);  // "FA-SUM-012" -> "FA-SUM
 // ReportIndex, literals).
 class OperandName {
  public:
+  // Text that outlives the name, or an index printed in decimal.
+  class Piece {
+   public:
+    Piece(std::string_view text)  // NOLINT: implicit by design
+        : data_(text.data()), size_(static_cast<uint32_t>(text.size())) {}
+    Piece(const char* text) : Piece(std::string_view(text)) {}          // NOLINT
+    Piece(const std::string& text) : Piece(std::string_view(text)) {}   // NOLINT
+    Piece(std::string&&) = delete;  // would dangle
+    Piece() = default;
+    Piece(int index) : size_(static_cast<uint32_t>(index)), is_index_(true) {}  // NOLINT; index ≥ 0
+    Piece(size_t index) : size_(static_cast<uint32_t>(index)), is_index_(true) {}  // NOLINT
+
+    void AppendTo(std::string* out) const;
+
+   private:
+    const char* data_ = nullptr;
+    uint32_t size_ = 0;  // the text's length, or the index
+    bool is_index_ = false;
+  };
+
   OperandName(std::string name) : owned_(std::move(name)) {}  // NOLINT: implicit by design
   OperandName(const char* name) : owned_(name) {}              // NOLINT
-  static OperandName Join(std::initializer_list<std::string_view> pieces);
+  static OperandName Join(std::initializer_list<Piece> pieces);
 
   std::string str() const;
 
@@ -61,7 +81,7 @@ class OperandName {
   OperandName() = default;
   static constexpr size_t kMaxPieces = 6;
   std::string owned_;
-  std::array<std::string_view, kMaxPieces> pieces_{};
+  std::array<Piece, kMaxPieces> pieces_{};
   size_t piece_count_ = 0;  // 0: the name is owned_
 };
 

@@ -225,7 +225,8 @@ void ItemBudgetsAddUp(RuleContext& ctx) {
       }
       terms.push_back({*op, 1});
     }
-    if (total && !terms.empty()) RecordSum(ctx, [&] { return fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind); }, *total, terms);
+    if (total && !terms.empty()) RecordSum(ctx, [&] { return fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind); },
+                                           *total, terms);
   }
 }
 
@@ -561,7 +562,7 @@ void SelfEvaluationFunds(RuleContext& ctx) {  // FA-SUM-017
   for (int i = 0; i < ctx.report().performance_tables_size(); ++i) {
     const auto& t = ctx.report().performance_tables(i);
     const bool overall = t.kind() == rv1::PERFORMANCE_TABLE_KIND_OVERALL;
-    const std::string base = overall ? "pe" : fmt::format("pp[{}]", i);
+    const std::string base = overall ? "pe" : "pp[" + std::to_string(i) + "]";
     const rv1::FundRow* total = nullptr;
     std::vector<const rv1::FundRow*> parts;
     for (const auto& row : t.funds()) {
@@ -582,12 +583,13 @@ void SelfEvaluationFunds(RuleContext& ctx) {  // FA-SUM-017
         {"annual", &rv1::FundRow::has_annual, &rv1::FundRow::annual},
         {"executed", &rv1::FundRow::has_executed, &rv1::FundRow::executed}};
     for (const auto& [col, has, get] : kColumns) {
-      auto sum = ctx.Amount(fmt::format("{}.funds.{}.{}", base, total->label(), col), (total->*has)(),
+      auto sum = ctx.Amount(OperandName::Join({base, ".funds.", total->label(), ".", col}), (total->*has)(),
                             (total->*get)());
       Terms terms;
       bool complete = sum.has_value();
       for (const rv1::FundRow* row : parts) {
-        auto op = ctx.Amount(fmt::format("{}.funds.{}.{}", base, row->label(), col), (row->*has)(), (row->*get)());
+        auto op = ctx.Amount(OperandName::Join({base, ".funds.", row->label(), ".", col}), (row->*has)(),
+                             (row->*get)());
         if (!op) complete = false;
         else terms.push_back({*op, 1});
       }

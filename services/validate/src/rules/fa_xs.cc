@@ -237,7 +237,8 @@ void GoalAmountsMatchFunds(RuleContext& ctx) {  // FA-XS-011
     if (executed && quoted.size() >= 2 && !restates_total) {
       std::vector<std::pair<AmountOperand, int>> terms;
       for (const auto& q : quoted) terms.push_back({q, 1});
-      RecordSum(ctx, [&] { return std::string(name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况"); }, *executed, terms);
+      RecordSum(ctx, [&] { return std::string(name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况"); },
+                *executed, terms);
     }
     auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
     std::vector<AmountOperand> caps;
@@ -512,7 +513,8 @@ void EconomicItemsWithinSangong(RuleContext& ctx) {  // FA-XS-010
       if (t6->rows(r).code() != code) continue;
       auto cell = CellOperand(ctx, *t6, r, col);
       auto sgv = ctx.Amount(name, has && item->has_final(), item->final());
-      if (cell && sgv) RecordAtMost(ctx, [&] { return fmt::format("T6 {} ≤ {}", code, name); }, *cell, *sgv, fv1::SEVERITY_WARNING);
+      if (cell && sgv) RecordAtMost(ctx, [&] { return fmt::format("T6 {} ≤ {}", code, name); },
+                                    *cell, *sgv, fv1::SEVERITY_WARNING);
     }
   }
 }

@@ -255,7 +255,8 @@ void SameClasses(RuleContext& ctx, std::string_view summary_id, std::string_view
     auto a = side.CellAt(r, side_col);
     auto b = CellOrZero(ctx, derived, *detail, d, detail_col);
     if (AllPresent({&a, &b})) {
-      RecordSame(ctx, [&] { return fmt::format("{} {} = {} {}", summary_id, name, detail_id, detail->rows(d).code()); }, *a, *b,
+      RecordSame(ctx, [&] { return fmt::format("{} {} = {} {}", summary_id, name, detail_id, detail->rows(d).code()); },
+                 *a, *b,
                  fv1::SEVERITY_INFO);
     }
   }
@@ -264,7 +265,8 @@ void SameClasses(RuleContext& ctx, std::string_view summary_id, std::string_view
   auto a = side.CellAt(year_row, side_col);
   auto b = CellOrZero(ctx, derived, *detail, detail_total, detail_col);
   if (AllPresent({&a, &b})) {
-    RecordSame(ctx, [&] { return fmt::format("{} 本年支出合计 = {} 合计", summary_id, detail_id); }, *a, *b, fv1::SEVERITY_INFO);
+    RecordSame(ctx, [&] { return fmt::format("{} 本年支出合计 = {} 合计", summary_id, detail_id); },
+               *a, *b, fv1::SEVERITY_INFO);
   }
 }
 
