@@ -61,6 +61,9 @@ struct AmountWalk {
   struct Step {
     const google::protobuf::FieldDescriptor* field = nullptr;
     const AmountWalk* into = nullptr;  // nullptr: the field is an Amount itself
+    // The field type's default instance, which reflection returns for an
+    // unset singular field: comparing with it is a cheaper HasField.
+    const google::protobuf::Message* unset = nullptr;
   };
   const google::protobuf::Reflection* reflection = nullptr;
   std::vector<Step> steps;
@@ -89,10 +92,12 @@ class AmountWalks {
       const auto* field = type->field(i);
       const auto* child = field->message_type();
       if (child == nullptr) continue;
+      const google::protobuf::Message* unset =
+          google::protobuf::MessageFactory::generated_factory()->GetPrototype(child);
       if (child == rv1::Amount::descriptor()) {
-        walk->steps.push_back({field, nullptr});
+        walk->steps.push_back({field, nullptr, unset});
       } else if (const AmountWalk* into = Build(child)) {
-        walk->steps.push_back({field, into});
+        walk->steps.push_back({field, into, unset});
       }
     }
     if (walk->steps.empty()) return nullptr;
@@ -124,9 +129,8 @@ void CollectPrinted(const google::protobuf::Message& m, const AmountWalk& walk,
                     std::vector<const rv1::Amount*>* out) {
   for (const AmountWalk::Step& step : walk.steps) {
     if (!step.field->is_repeated()) {
-      if (walk.reflection->HasField(m, step.field)) {
-        CollectPrintedIn(walk.reflection->GetMessage(m, step.field), step, out);
-      }
+      const google::protobuf::Message& child = walk.reflection->GetMessage(m, step.field);
+      if (&child != step.unset) CollectPrintedIn(child, step, out);
       continue;
     }
     const int size = walk.reflection->FieldSize(m, step.field);
