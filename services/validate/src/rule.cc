@@ -16,10 +16,19 @@ std::string ToleranceText(const SumResult& sum) {
 }  // namespace
 
 void OperandName::Piece::AppendTo(std::string* out) const {
-  if (is_index_) {
-    out->append(std::to_string(size_));
-  } else {
-    out->append(data_, size_);
+  switch (kind_) {
+    case Kind::kText:
+      out->append(data_, size_);
+      break;
+    case Kind::kIndex:
+      out->append(std::to_string(size_));
+      break;
+    case Kind::kPath:
+      for (int i = 0; i < path_->size(); ++i) {
+        if (i > 0) out->push_back('/');
+        out->append(path_->Get(i));
+      }
+      break;
   }
 }
 

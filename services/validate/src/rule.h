@@ -7,10 +7,10 @@
 #include <array>
 #include <initializer_list>
 #include <memory>
-#include <type_traits>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "juesuan/findings/v1/finding.pb.h"
@@ -51,7 +51,8 @@ std::string_view FamilyOf(std::string_view rule_id);  // "FA-SUM-012" -> "FA-SUM
 // ReportIndex, literals).
 class OperandName {
  public:
-  // Text that outlives the name, or an index printed in decimal.
+  // Text that outlives the name, an index printed in decimal, or a path of
+  // the report ("类/款/项") printed with '/' between its parts.
   class Piece {
    public:
     Piece(std::string_view text)  // NOLINT: implicit by design
@@ -60,15 +61,21 @@ class OperandName {
     Piece(const std::string& text) : Piece(std::string_view(text)) {}   // NOLINT
     Piece(std::string&&) = delete;  // would dangle
     Piece() = default;
-    Piece(int index) : size_(static_cast<uint32_t>(index)), is_index_(true) {}  // NOLINT; index ≥ 0
-    Piece(size_t index) : size_(static_cast<uint32_t>(index)), is_index_(true) {}  // NOLINT
+    Piece(int index) : size_(static_cast<uint32_t>(index)), kind_(Kind::kIndex) {}  // NOLINT; index ≥ 0
+    Piece(size_t index) : size_(static_cast<uint32_t>(index)), kind_(Kind::kIndex) {}  // NOLINT
+    Piece(const google::protobuf::RepeatedPtrField<std::string>& path)  // NOLINT
+        : path_(&path), kind_(Kind::kPath) {}
 
     void AppendTo(std::string* out) const;
 
    private:
-    const char* data_ = nullptr;
+    enum class Kind : uint8_t { kText, kIndex, kPath };
+    union {
+      const char* data_ = nullptr;
+      const google::protobuf::RepeatedPtrField<std::string>* path_;
+    };
     uint32_t size_ = 0;  // the text's length, or the index
-    bool is_index_ = false;
+    Kind kind_ = Kind::kText;
   };
 
   OperandName(std::string name) : owned_(std::move(name)) {}  // NOLINT: implicit by design

@@ -164,15 +164,15 @@ void ClassIsSumOfItems(RuleContext& ctx) {  // FA-SUM-005
       const bool under = (!item.path().empty() && item.path(0) == cls.name()) ||
                          (!cls.code().empty() && item.code().rfind(cls.code(), 0) == 0);
       if (!under) continue;
-      auto op = ctx.Amount(fmt::format("gpb.items[{}] {}", i, fmt::join(item.path(), "/")),
-                           item.has_amount(), item.amount());
+      auto op = ctx.Amount(OperandName::Join({"gpb.items[", i, "] ", item.path()}), item.has_amount(),
+                           item.amount());
       if (!op) {
         complete = false;
         break;
       }
       terms.push_back({*op, 1});
     }
-    auto total = ctx.Amount(fmt::format("gpb.classes[{}] {}", c, cls.name()), cls.has_amount(), cls.amount());
+    auto total = ctx.Amount(OperandName::Join({"gpb.classes[", c, "] ", cls.name()}), cls.has_amount(), cls.amount());
     if (complete && total && !terms.empty()) {
       RecordSum(ctx, [&] { return fmt::format("{} = Σ 项 under it", cls.name()); }, *total, terms);
     }
@@ -237,7 +237,7 @@ void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
     Terms terms;
     bool complete = true;
     for (int c = 0; c < gpb.classes_size(); ++c) {
-      auto op = ctx.Amount(fmt::format("gpb.classes[{}] {}", c, gpb.classes(c).name()),
+      auto op = ctx.Amount(OperandName::Join({"gpb.classes[", c, "] ", gpb.classes(c).name()}),
                            gpb.classes(c).has_amount(), gpb.classes(c).amount());
       if (!op) complete = false;
       else terms.push_back({*op, 1});
@@ -248,7 +248,7 @@ void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
     Terms terms;
     bool complete = true;
     for (int i = 0; i < gpb.items_size(); ++i) {
-      auto op = ctx.Amount(fmt::format("gpb.items[{}] {}", i, fmt::join(gpb.items(i).path(), "/")),
+      auto op = ctx.Amount(OperandName::Join({"gpb.items[", i, "] ", gpb.items(i).path()}),
                            gpb.items(i).has_amount(), gpb.items(i).amount());
       if (!op) complete = false;
       else terms.push_back({*op, 1});
@@ -381,7 +381,7 @@ void SangongParts(RuleContext& ctx) {  // FA-SUM-010
     const char* kind = final_values ? "final" : "budget";
     auto get = [&](const char* name, bool has_item, const rv1::SangongItem& item) {
       const bool has = has_item && (final_values ? item.has_final() : item.has_budget());
-      return ctx.Amount(fmt::format("{}.{}", name, kind), has, final_values ? item.final() : item.budget());
+      return ctx.Amount(OperandName::Join({name, ".", kind}), has, final_values ? item.final() : item.budget());
     };
     auto total = get("sg.total", sg.has_total(), sg.total());
     auto abroad = get("sg.abroad", sg.has_abroad(), sg.abroad());
@@ -400,7 +400,7 @@ void CarParts(RuleContext& ctx) {  // FA-SUM-011
     const char* kind = final_values ? "final" : "budget";
     auto get = [&](const char* name, bool has_item, const rv1::SangongItem& item) {
       const bool has = has_item && (final_values ? item.has_final() : item.has_budget());
-      return ctx.Amount(fmt::format("{}.{}", name, kind), has, final_values ? item.final() : item.budget());
+      return ctx.Amount(OperandName::Join({name, ".", kind}), has, final_values ? item.final() : item.budget());
     };
     auto car = get("sg.car", sg.has_car(), sg.car());
     auto purchase = get("sg.car_purchase", sg.has_car_purchase(), sg.car_purchase());

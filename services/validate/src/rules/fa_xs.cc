@@ -145,7 +145,7 @@ void BasicItemsWithinBasic(RuleContext& ctx) {  // FA-XS-005
   for (int i = 0; i < all.size(); ++i) {
     if (all[i].path().empty() || !all[i].has_amount()) continue;
     if (!ContainsAny(all[i].path(all[i].path_size() - 1), ctx.config().text().basic_item_keywords())) continue;
-    auto op = ctx.Amount(fmt::format("gpb.items[{}]", i), true, all[i].amount());
+    auto op = ctx.Amount(OperandName::Join({"gpb.items[", i, "]"}), true, all[i].amount());
     if (op) items.push_back(*op);
   }
   if (items.empty()) {
@@ -203,7 +203,7 @@ std::vector<AmountOperand> QuotedAmounts(const rv1::Text& text, const std::strin
 }
 
 // A cost indicator's "≤x万元" target as a derived operand.
-std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, const std::string& name, DerivedAmounts& derived) {
+std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, OperandName name, DerivedAmounts& derived) {
   const auto& target = ind.target();
   const bool at_most = target.op() == rv1::INDICATOR_OP_LE || target.op() == rv1::INDICATOR_OP_LT;
   if (!Contains(ind.level2(), "成本") || !at_most || !target.has_number() || target.unit() != "万元") {
@@ -211,7 +211,7 @@ std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, const std::strin
   }
   auto fen = text::ToFen({target.number().digits(), target.number().scale()}, text::MoneyScale::kWanYuan);
   if (!fen.ok()) return std::nullopt;
-  return derived.Make(name, *fen, text::QuantumFen(target.number().scale(), text::MoneyScale::kWanYuan),
+  return derived.Make(std::move(name), *fen, text::QuantumFen(target.number().scale(), text::MoneyScale::kWanYuan),
                       target.src());
 }
 
@@ -243,7 +243,7 @@ void GoalAmountsMatchFunds(RuleContext& ctx) {  // FA-XS-011
     auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
     std::vector<AmountOperand> caps;
     for (int k = 0; k < t.indicators_size(); ++k) {
-      if (auto cap = CostCap(t.indicators(k), fmt::format("{}.indicators[{}].target", name, k), derived)) {
+      if (auto cap = CostCap(t.indicators(k), OperandName::Join({name, ".indicators[", k, "].target"}), derived)) {
         caps.push_back(*cap);
       }
     }
