@@ -67,6 +67,10 @@ struct AmountWalk {
   };
   const google::protobuf::Reflection* reflection = nullptr;
   std::vector<Step> steps;
+  // A table row whose only Amounts are those of its cells (checked against
+  // the schema when the walk is built): the bulk of a report's amounts,
+  // read through the generated accessors rather than reflection.
+  bool cells_only_row = false;
 };
 
 class AmountWalks {
@@ -103,7 +107,18 @@ class AmountWalks {
     if (walk->steps.empty()) return nullptr;
     walk->reflection =
         google::protobuf::MessageFactory::generated_factory()->GetPrototype(type)->GetReflection();
+    walk->cells_only_row = type == rv1::Row::descriptor() && IsCellsOnly(*walk);
     return (built_[type] = std::move(walk)).get();
+  }
+
+  // Row → cells → amount and nothing else.
+  static bool IsCellsOnly(const AmountWalk& row) {
+    if (row.steps.size() != 1 || row.steps[0].field != rv1::Row::descriptor()->FindFieldByName("cells")) {
+      return false;
+    }
+    const AmountWalk* cell = row.steps[0].into;
+    return cell != nullptr && cell->steps.size() == 1 && cell->steps[0].into == nullptr &&
+           cell->steps[0].field == rv1::Cell::descriptor()->FindFieldByName("amount");
   }
 
   std::unordered_map<const google::protobuf::Descriptor*, std::unique_ptr<AmountWalk>> built_;
@@ -127,6 +142,12 @@ void CollectPrintedIn(const google::protobuf::Message& child, const AmountWalk::
 
 void CollectPrinted(const google::protobuf::Message& m, const AmountWalk& walk,
                     std::vector<const rv1::Amount*>* out) {
+  if (walk.cells_only_row) {
+    for (const rv1::Cell& cell : static_cast<const rv1::Row&>(m).cells()) {
+      if (cell.has_amount() && !cell.amount().blank()) out->push_back(&cell.amount());
+    }
+    return;
+  }
   for (const AmountWalk::Step& step : walk.steps) {
     if (!step.field->is_repeated()) {
       const google::protobuf::Message& child = walk.reflection->GetMessage(m, step.field);
