@@ -332,25 +332,11 @@ uint32_t LineIndex::LineOf(size_t byte) const {
 
 namespace {
 
-// Substring search keyed on the needle's last byte. In UTF-8 Chinese text
-// the lead bytes of CJK characters repeat constantly, so std::string::find
-// (memchr on the first byte) probes nearly every character; the last byte
-// of a needle is a continuation byte and much rarer.
+// Substring search keyed on the needle's last byte (FindText).
 class Finder {
  public:
   explicit Finder(std::string_view needle) : needle_(needle) {}
-  size_t operator()(std::string_view haystack, size_t from) const {
-    const size_t k = needle_.size() - 1;
-    size_t pos = from + k;
-    while (pos < haystack.size()) {
-      const void* hit = std::memchr(haystack.data() + pos, needle_.back(), haystack.size() - pos);
-      if (hit == nullptr) return std::string::npos;
-      const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
-      if (std::memcmp(haystack.data() + at - k, needle_.data(), k) == 0) return at - k;
-      pos = at + 1;
-    }
-    return std::string::npos;
-  }
+  size_t operator()(std::string_view haystack, size_t from) const { return FindText(haystack, needle_, from); }
 
  private:
   std::string_view needle_;
