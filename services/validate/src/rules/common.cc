@@ -1,7 +1,6 @@
 #include "services/validate/src/rules/common.h"
 
 #include <algorithm>
-#include <cstring>
 #include <set>
 #include <tuple>
 
