@@ -1,6 +1,7 @@
 #include "services/validate/src/rule.h"
 #include "services/validate/src/rules/common.h"
 
+#include <cstring>
 #include <utility>
 
 #include "fmt/format.h"
@@ -14,6 +15,40 @@ std::string ToleranceText(const SumResult& sum) {
 }
 
 }  // namespace
+
+void OperandName::Piece::AppendTo(std::string* out) const {
+  switch (kind_) {
+    case Kind::kText:
+      out->append(data_, size_);
+      break;
+    case Kind::kIndex:
+      out->append(std::to_string(size_));
+      break;
+    case Kind::kPath:
+      for (int i = 0; i < path_->size(); ++i) {
+        if (i > 0) out->push_back('/');
+        out->append(path_->Get(i));
+      }
+      break;
+  }
+}
+
+OperandName OperandName::Join(std::initializer_list<Piece> pieces) {
+  OperandName name;
+  if (pieces.size() > kMaxPieces) {
+    for (const Piece& piece : pieces) piece.AppendTo(&name.owned_);
+    return name;
+  }
+  for (const Piece& piece : pieces) name.pieces_[name.piece_count_++] = piece;
+  return name;
+}
+
+std::string OperandName::str() const {
+  if (piece_count_ == 0) return owned_;
+  std::string out;
+  for (size_t i = 0; i < piece_count_; ++i) pieces_[i].AppendTo(&out);
+  return out;
+}
 
 std::string_view FamilyOf(std::string_view rule_id) {
   const size_t last = rule_id.rfind('-');
@@ -61,10 +96,10 @@ void RuleContext::Missing(std::string reason) {
   if (missing_reason_.empty()) missing_reason_ = std::move(reason);
 }
 
-std::optional<AmountOperand> RuleContext::Amount(std::string name, bool present,
+std::optional<AmountOperand> RuleContext::Amount(OperandName name, bool present,
                                                  const rv1::Amount& amount) {
   if (!present) {
-    Missing(name + " absent");
+    if (missing_reason_.empty()) Missing(name.str() + " absent");
     return std::nullopt;
   }
   AmountOperand op{std::move(name), &amount, ToPrinted(amount)};
@@ -72,21 +107,21 @@ std::optional<AmountOperand> RuleContext::Amount(std::string name, bool present,
                             ? std::min(config_.max_abs_amount_fen(), kMaxAbsFen)
                             : kMaxAbsFen;
   if (!InRange(op.printed) || op.printed.fen > bound || op.printed.fen < -bound) {
-    Missing(op.name + " out of range");
+    if (missing_reason_.empty()) Missing(op.name.str() + " out of range");
     return std::nullopt;
   }
   return op;
 }
 
-std::optional<PercentOperand> RuleContext::Percent(std::string name, bool present,
+std::optional<PercentOperand> RuleContext::Percent(OperandName name, bool present,
                                                    const rv1::Percent& percent) {
   if (!present || !percent.has_value()) {
-    Missing(name + " absent");
+    if (missing_reason_.empty()) Missing(name.str() + " absent");
     return std::nullopt;
   }
   PercentOperand op{std::move(name), &percent, ToPrinted(percent)};
   if (!InRange(op.printed)) {
-    Missing(op.name + " out of range");
+    if (missing_reason_.empty()) Missing(op.name.str() + " out of range");
     return std::nullopt;
   }
   return op;
@@ -117,13 +152,13 @@ void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::str
 void AddOperand(fv1::Finding& f, const AmountOperand& op) {
   const std::string value = FormatWan(op.printed.fen, op.printed.quantum);
   const std::string& raw = op.amount->src().raw_text();
-  AddOperand(f, op.name, raw.empty() ? value + "万元" : raw, value, op.amount->src());
+  AddOperand(f, op.name.str(), raw.empty() ? value + "万元" : raw, value, op.amount->src());
 }
 
 void AddOperand(fv1::Finding& f, const PercentOperand& op) {
   const std::string value = FormatPercent(op.printed);
   const std::string& raw = op.percent->src().raw_text();
-  AddOperand(f, op.name, raw.empty() ? value + "%" : raw, value, op.percent->src());
+  AddOperand(f, op.name.str(), raw.empty() ? value + "%" : raw, value, op.percent->src());
 }
 
 void AddOperand(fv1::Finding& f, std::string name, const rv1::Count& count) {
@@ -136,8 +171,21 @@ void AddOperand(fv1::Finding& f, std::string name, const rv1::Text& text) {
   AddOperand(f, std::move(name), text.text(), text.text(), text.src());
 }
 
+size_t FindText(std::string_view haystack, std::string_view needle, size_t from) {
+  const size_t k = needle.size() - 1;
+  size_t pos = from + k;
+  while (pos < haystack.size()) {
+    const void* hit = std::memchr(haystack.data() + pos, needle.back(), haystack.size() - pos);
+    if (hit == nullptr) return std::string_view::npos;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
+    if (std::memcmp(haystack.data() + at - k, needle.data(), k) == 0) return at - k;
+    pos = at + 1;
+  }
+  return std::string_view::npos;
+}
+
 bool Contains(std::string_view haystack, std::string_view needle) {
-  return !needle.empty() && haystack.find(needle) != std::string_view::npos;
+  return !needle.empty() && FindText(haystack, needle) != std::string_view::npos;
 }
 
 bool ContainsAny(std::string_view haystack,
@@ -148,7 +196,7 @@ bool ContainsAny(std::string_view haystack,
   return false;
 }
 
-Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
+Verdict RecordSum(RuleContext& ctx, const LazyText& relation, const AmountOperand& total,
                   const std::vector<std::pair<AmountOperand, int>>& terms, fv1::Severity beyond) {
   ctx.Ran();
   std::vector<SignedTerm> signed_terms;
@@ -161,7 +209,7 @@ Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& t
       info ? ctx.Add(fv1::SEVERITY_INFO, "舍入尾差，在容差内", "rounding residue within tolerance")
            : ctx.Add(beyond == fv1::SEVERITY_UNSPECIFIED ? ctx.rule_severity() : beyond, "超出舍入容差",
                      "beyond rounding tolerance");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, total);
   for (const auto& [op, sign] : terms) AddOperand(f, op);
   f.set_expected(FormatWan(sum.expected, sum.quantum));
@@ -170,7 +218,7 @@ Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& t
   return sum.verdict;
 }
 
-Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& a,
+Verdict RecordSame(RuleContext& ctx, const LazyText& relation, const AmountOperand& a,
                    const AmountOperand& b, fv1::Severity one_quantum) {
   ctx.Ran();
   const SameResult same = CheckSame(a.printed, b.printed, Verdict::kWarning);
@@ -178,7 +226,7 @@ Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& 
   const bool ladder = same.verdict == Verdict::kWarning;
   fv1::Finding& f = ladder ? ctx.Add(one_quantum, "两处数值相差一个末位", "differs by one quantum")
                            : ctx.Add(ctx.rule_severity(), "两处数值不一致", "values disagree");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, a);
   AddOperand(f, b);
   f.set_expected(FormatWan(b.printed.fen, b.printed.quantum));
@@ -187,12 +235,12 @@ Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& 
   return same.verdict;
 }
 
-bool RecordAtMost(RuleContext& ctx, std::string relation, const AmountOperand& a,
+bool RecordAtMost(RuleContext& ctx, const LazyText& relation, const AmountOperand& a,
                   const AmountOperand& b, fv1::Severity severity) {
   ctx.Ran();
   if (!ViolatesAtMost(a.printed, b.printed)) return false;
   fv1::Finding& f = ctx.Add(severity, "前者超过后者", "left side exceeds right side");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, a);
   AddOperand(f, b);
   f.set_expected("≤ " + FormatWan(b.printed.fen, b.printed.quantum));
@@ -202,7 +250,7 @@ bool RecordAtMost(RuleContext& ctx, std::string relation, const AmountOperand& a
   return true;
 }
 
-Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& form,
+Verdict RecordRatio(RuleContext& ctx, const LazyText& relation, const RatioForm& form,
                     const AmountOperand& x, const AmountOperand& y, const PercentOperand& p) {
   ctx.Ran();
   const RatioResult r = CheckRatio(form, x.printed, y.printed, p.printed);
@@ -212,7 +260,7 @@ Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& for
       info ? ctx.Add(fv1::SEVERITY_INFO, "末位调整（强制合计100%或截尾）",
                      "last-digit adjustment (forced 100% total or truncation)")
            : ctx.Add(ctx.rule_severity(), "百分比与金额不符", "printed percentage does not match the amounts");
-  f.set_relation(std::move(relation));
+  f.set_relation(relation.str());
   AddOperand(f, p);
   AddOperand(f, x);
   AddOperand(f, y);

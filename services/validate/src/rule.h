@@ -4,10 +4,13 @@
 // operands, or says why it could not run.
 #pragma once
 
+#include <array>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "juesuan/findings/v1/finding.pb.h"
@@ -41,15 +44,82 @@ struct RuleDef {
 
 std::string_view FamilyOf(std::string_view rule_id);  // "FA-SUM-012" -> "FA-SUM"
 
+// An operand's name ("T1[本年收入合计].final"), put together only when a
+// finding or a could-not-run reason cites it: most operands pass their checks
+// and are never named. Either a string of its own, or pieces joined on
+// demand that must outlive the name (text of the report or of the run's
+// ReportIndex, literals).
+class OperandName {
+ public:
+  // Text that outlives the name, an index printed in decimal, or a path of
+  // the report ("类/款/项") printed with '/' between its parts.
+  class Piece {
+   public:
+    Piece(std::string_view text)  // NOLINT: implicit by design
+        : data_(text.data()), size_(static_cast<uint32_t>(text.size())) {}
+    Piece(const char* text) : Piece(std::string_view(text)) {}          // NOLINT
+    Piece(const std::string& text) : Piece(std::string_view(text)) {}   // NOLINT
+    Piece(std::string&&) = delete;  // would dangle
+    Piece() = default;
+    Piece(int index) : size_(static_cast<uint32_t>(index)), kind_(Kind::kIndex) {}  // NOLINT; index ≥ 0
+    Piece(size_t index) : size_(static_cast<uint32_t>(index)), kind_(Kind::kIndex) {}  // NOLINT
+    Piece(const google::protobuf::RepeatedPtrField<std::string>& path)  // NOLINT
+        : path_(&path), kind_(Kind::kPath) {}
+
+    void AppendTo(std::string* out) const;
+
+   private:
+    enum class Kind : uint8_t { kText, kIndex, kPath };
+    union {
+      const char* data_ = nullptr;
+      const google::protobuf::RepeatedPtrField<std::string>* path_;
+    };
+    uint32_t size_ = 0;  // the text's length, or the index
+    Kind kind_ = Kind::kText;
+  };
+
+  OperandName(std::string name) : owned_(std::move(name)) {}  // NOLINT: implicit by design
+  OperandName(const char* name) : owned_(name) {}              // NOLINT
+  static OperandName Join(std::initializer_list<Piece> pieces);
+
+  std::string str() const;
+
+ private:
+  OperandName() = default;
+  static constexpr size_t kMaxPieces = 6;
+  std::string owned_;
+  std::array<Piece, kMaxPieces> pieces_{};
+  size_t piece_count_ = 0;  // 0: the name is owned_
+};
+
+// Text a finding may cite (a relation), built only when a finding is
+// recorded. Lives for one call only: a literal, a string, or a function
+// returning the text (e.g. a lambda around fmt::format).
+class LazyText {
+ public:
+  LazyText(const char* text) : view_(text) {}          // NOLINT: implicit by design
+  LazyText(const std::string& text) : view_(text) {}   // NOLINT
+  template <typename F, typename = std::enable_if_t<std::is_invocable_r_v<std::string, const F&>>>
+  LazyText(const F& make)  // NOLINT
+      : make_(&make), call_([](const void* f) { return (*static_cast<const F*>(f))(); }) {}
+
+  std::string str() const { return call_ != nullptr ? call_(make_) : std::string(view_); }
+
+ private:
+  std::string_view view_;
+  const void* make_ = nullptr;
+  std::string (*call_)(const void*) = nullptr;
+};
+
 // An amount operand ready for arithmetic, with its evidence.
 struct AmountOperand {
-  std::string name;
+  OperandName name;
   const rv1::Amount* amount = nullptr;
   PrintedAmount printed;
 };
 
 struct PercentOperand {
-  std::string name;
+  OperandName name;
   const rv1::Percent* percent = nullptr;
   PrintedPercent printed;
 };
@@ -85,12 +155,12 @@ class RuleContext {
 
   // Operand access: nullopt (and a Missing() reason) when absent or out of range.
   // `amount` must outlive the operand (never a temporary).
-  std::optional<AmountOperand> Amount(std::string name, bool present, const rv1::Amount& amount);
-  std::optional<AmountOperand> Amount(std::string name, const rv1::Amount* amount) {
+  std::optional<AmountOperand> Amount(OperandName name, bool present, const rv1::Amount& amount);
+  std::optional<AmountOperand> Amount(OperandName name, const rv1::Amount* amount) {
     static const rv1::Amount kAbsent;
     return Amount(std::move(name), amount != nullptr, amount != nullptr ? *amount : kAbsent);
   }
-  std::optional<PercentOperand> Percent(std::string name, bool present,
+  std::optional<PercentOperand> Percent(OperandName name, bool present,
                                         const rv1::Percent& percent);
 
  private:
@@ -116,6 +186,12 @@ void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::str
                 const rv1::Provenance& src);
 
 // ---- text helpers -----------------------------------------------------------------
+// The first occurrence of a non-empty `needle` at or after `from`, or npos,
+// as std::string_view::find. The search is keyed on the needle's last byte:
+// in UTF-8 Chinese text the lead bytes of CJK characters repeat constantly,
+// so a search keyed on the first byte (memchr) probes nearly every
+// character, while the last byte is a continuation byte and much rarer.
+size_t FindText(std::string_view haystack, std::string_view needle, size_t from = 0);
 bool Contains(std::string_view haystack, std::string_view needle);
 bool ContainsAny(std::string_view haystack,
                  const google::protobuf::RepeatedPtrField<std::string>& needles);
@@ -124,18 +200,18 @@ bool ContainsAny(std::string_view haystack,
 // Runs a SUM check of `total` = Σ terms and records an info (residue) or an
 // error-class finding (the rule's severity). Returns the verdict.
 // `beyond` overrides the rule's severity for this check (e.g. a looser sub-check).
-Verdict RecordSum(RuleContext& ctx, std::string relation, const AmountOperand& total,
+Verdict RecordSum(RuleContext& ctx, const LazyText& relation, const AmountOperand& total,
                   const std::vector<std::pair<AmountOperand, int>>& terms,
                   fv1::Severity beyond = fv1::SEVERITY_UNSPECIFIED);
 // SAME check; `one_quantum` is the severity of a one-quantum difference.
-Verdict RecordSame(RuleContext& ctx, std::string relation, const AmountOperand& a,
+Verdict RecordSame(RuleContext& ctx, const LazyText& relation, const AmountOperand& a,
                    const AmountOperand& b, fv1::Severity one_quantum);
 // a ≤ b (INEQ); records the rule's severity when violated.
-bool RecordAtMost(RuleContext& ctx, std::string relation, const AmountOperand& a,
+bool RecordAtMost(RuleContext& ctx, const LazyText& relation, const AmountOperand& a,
                   const AmountOperand& b, fv1::Severity severity);
 // A printed percentage against f(x, y); error beyond one printing quantum,
 // info within it. kUndefined is returned without a finding (zero-base rules decide).
-Verdict RecordRatio(RuleContext& ctx, std::string relation, const RatioForm& form,
+Verdict RecordRatio(RuleContext& ctx, const LazyText& relation, const RatioForm& form,
                     const AmountOperand& x, const AmountOperand& y, const PercentOperand& p);
 
 }  // namespace juesuan::validate

@@ -35,13 +35,35 @@ bool Listed(const google::protobuf::RepeatedPtrField<std::string>& ids, std::str
   return std::any_of(ids.begin(), ids.end(), [&](const std::string& s) { return s == id; });
 }
 
+// Whether the layout admits a rule's family. The catalogue lists a family's
+// rules together, so the answer for the previous family is kept.
+class FamilyFilter {
+ public:
+  explicit FamilyFilter(const vv1::LayoutProfile& layout) : layout_(layout) {}
+  bool Admits(std::string_view family) {
+    if (layout_.families().empty()) return true;
+    if (!known_ || family != family_) {
+      known_ = true;
+      family_ = family;
+      admits_ = Listed(layout_.families(), family);
+    }
+    return admits_;
+  }
+
+ private:
+  const vv1::LayoutProfile& layout_;
+  std::string_view family_;
+  bool known_ = false;
+  bool admits_ = false;
+};
+
 // Why a rule does not apply, or "" when it does.
-std::string SkipReason(const RuleDef& rule, const rv1::Report& report,
-                       const vv1::ValidateConfig& config, const vv1::LayoutProfile& layout) {
+std::string SkipReason(const RuleDef& rule, const vv1::ValidateConfig& config,
+                       const vv1::LayoutProfile& layout, FamilyFilter& families) {
   if (Listed(config.disabled_rules(), rule.id) || Listed(layout.disabled_rules(), rule.id)) {
     return "disabled by configuration";
   }
-  if (!layout.families().empty() && !Listed(layout.families(), FamilyOf(rule.id))) {
+  if (!families.Admits(FamilyOf(rule.id))) {
     return fmt::format("family not applicable to layout {}", layout.name());
   }
   return "";
@@ -122,9 +144,11 @@ absl::Status ValidateInto(const rv1::Report& report, const vv1::ValidateConfig& 
   summary->set_config_name(config.name());
 
   RuleContext ctx(report, config, layout, response->mutable_findings());
+  FamilyFilter families(layout);
+  summary->mutable_runs()->Reserve(static_cast<int>(Catalogue().size()));
   for (const RuleDef& rule : Catalogue()) {
     vv1::RuleRun* run = summary->add_runs();
-    if (std::string skip = SkipReason(rule, report, config, layout); !skip.empty()) {
+    if (std::string skip = SkipReason(rule, config, layout, families); !skip.empty()) {
       run->set_rule_id(std::string(rule.id));
       run->set_outcome(vv1::RULE_OUTCOME_SKIPPED);
       run->set_reason(std::move(skip));

@@ -989,6 +989,24 @@ TEST(Families, AmountsInYuanThatRepeatNoWanFigurePass) {
   EXPECT_TRUE(Findings(r, "FA-TXT-002").empty());
 }
 
+TEST(Families, TableCellInYuanRepeatingAWanFigureIsAUnitSlip) {
+  rv1::Report r = Shanghai();
+  r.mutable_document()->set_amount_unit(rv1::MONEY_UNIT_WAN_YUAN);
+  *r.mutable_sangong()->mutable_car_running()->mutable_final() = Wan(80, 5);  // 0.80万元
+  const int table = r.tables_size();
+  rv1::Row& row = *r.add_tables()->add_rows();
+  rv1::Amount blank = Yuan(80, 11);
+  blank.set_blank(true);  // an empty cell prints no amount
+  *row.add_cells()->mutable_amount() = blank;
+  row.add_cells();                                    // a text cell
+  *row.add_cells()->mutable_amount() = Yuan(80, 12);  // "0.80元"
+  const auto f = Findings(r, "FA-TXT-002");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].operands(0).name(), "tables[" + std::to_string(table) + "].rows[0].cells[2].amount");
+  EXPECT_EQ(f[0].operands(0).src().line(), 12u);
+  EXPECT_EQ(f[0].operands(1).src().line(), 5u);
+}
+
 // ---- FA-XS-012: people counts in the self-evaluation tables ---------------------
 TEST(Families, SeedPeopleCountsMatchTheStaff) {
   // "满足12名干部", "保障人员12人", 保障人员数 =12人; 12 in service.

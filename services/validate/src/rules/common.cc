@@ -1,7 +1,6 @@
 #include "services/validate/src/rules/common.h"
 
 #include <algorithm>
-#include <cstring>
 #include <set>
 #include <tuple>
 
@@ -218,8 +217,8 @@ std::optional<AmountOperand> CellOperand(RuleContext& ctx, const rv1::Table& tab
   // Blank and dash cells count as zero when the parser kept their Amount
   // (blank = true); a text cell is not an operand.
   if (!cell.has_amount() || cell.kind() == rv1::CELL_KIND_TEXT) return std::nullopt;
-  return ctx.Amount(fmt::format("{}[{}].{}", table.id(), r.code().empty() ? r.label() : r.code(),
-                                table.columns(column).role()),
+  return ctx.Amount(OperandName::Join({table.id(), "[", r.code().empty() ? r.label() : r.code(), "].",
+                                       table.columns(column).role()}),
                     true, cell.amount());
 }
 
@@ -329,12 +328,12 @@ std::optional<AmountOperand> CellOrZero(RuleContext& ctx, DerivedAmounts& derive
   src.mutable_table()->set_table_id(table.id());
   src.mutable_table()->set_row(static_cast<uint32_t>(row));
   src.mutable_table()->set_column(static_cast<uint32_t>(column));
-  return derived.Make(fmt::format("{}[{}].{} (blank = 0)", table.id(), r.code().empty() ? r.label() : r.code(),
-                                  table.columns(column).role()),
+  return derived.Make(OperandName::Join({table.id(), "[", r.code().empty() ? r.label() : r.code(), "].",
+                                         table.columns(column).role(), " (blank = 0)"}),
                       0, quantum, src);
 }
 
-AmountOperand DerivedAmounts::Make(std::string name, Int128 fen, int64_t quantum,
+AmountOperand DerivedAmounts::Make(OperandName name, Int128 fen, int64_t quantum,
                                    const rv1::Provenance& src) {
   rv1::Amount& a = store_.emplace_back();
   const Int128 clamped = fen > kMaxAbsFen ? kMaxAbsFen : (fen < -kMaxAbsFen ? -kMaxAbsFen : fen);
@@ -357,25 +356,11 @@ uint32_t LineIndex::LineOf(size_t byte) const {
 
 namespace {
 
-// Substring search keyed on the needle's last byte. In UTF-8 Chinese text
-// the lead bytes of CJK characters repeat constantly, so std::string::find
-// (memchr on the first byte) probes nearly every character; the last byte
-// of a needle is a continuation byte and much rarer.
+// Substring search keyed on the needle's last byte (FindText).
 class Finder {
  public:
   explicit Finder(std::string_view needle) : needle_(needle) {}
-  size_t operator()(std::string_view haystack, size_t from) const {
-    const size_t k = needle_.size() - 1;
-    size_t pos = from + k;
-    while (pos < haystack.size()) {
-      const void* hit = std::memchr(haystack.data() + pos, needle_.back(), haystack.size() - pos);
-      if (hit == nullptr) return std::string::npos;
-      const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
-      if (std::memcmp(haystack.data() + at - k, needle_.data(), k) == 0) return at - k;
-      pos = at + 1;
-    }
-    return std::string::npos;
-  }
+  size_t operator()(std::string_view haystack, size_t from) const { return FindText(haystack, needle_, from); }
 
  private:
   std::string_view needle_;

@@ -109,7 +109,7 @@ int SideRow(const rv1::Table& table, const TableSide& side, std::string_view lab
 // quanta, so tolerance arithmetic stays sound.
 class DerivedAmounts {
  public:
-  AmountOperand Make(std::string name, Int128 fen, int64_t quantum, const rv1::Provenance& src);
+  AmountOperand Make(OperandName name, Int128 fen, int64_t quantum, const rv1::Provenance& src);
 
  private:
   std::deque<rv1::Amount> store_;

@@ -90,7 +90,7 @@ void CompareAll(RuleContext& ctx, std::string_view table_id, const std::vector<P
     auto narrative = ctx.Amount(p.narrative_name, true, *p.narrative);
     auto cell = CellOperand(ctx, *t, row, col);
     if (narrative && cell) {
-      RecordSame(ctx, fmt::format("{} = {} {}", p.narrative_name, table_id, p.label), *narrative, *cell,
+      RecordSame(ctx, [&] { return fmt::format("{} = {} {}", p.narrative_name, table_id, p.label); }, *narrative, *cell,
                  fv1::SEVERITY_WARNING);
     }
   }
@@ -159,7 +159,8 @@ void GeneralPublicBudget(RuleContext& ctx) {  // FA-NT-005
     if (narrative == nullptr) continue;
     auto a = ctx.Amount(name, true, *narrative);
     auto b = CellOperand(ctx, *t5, r, col);
-    if (a && b) RecordSame(ctx, fmt::format("{} = T5 {}", name, row.label()), *a, *b, fv1::SEVERITY_WARNING);
+    if (a && b) RecordSame(ctx, [&] { return fmt::format("{} = T5 {}", name, row.label()); },
+                           *a, *b, fv1::SEVERITY_WARNING);
   }
 }
 
@@ -243,7 +244,8 @@ void CompareLines(RuleContext& ctx, int t1_side, std::string_view detail_id, con
       continue;
     }
     if (auto narrative = ctx.Amount(line.name, true, *line.narrative)) {
-      RecordSame(ctx, fmt::format("{} = {}", line.name, where), *narrative, *cell, fv1::SEVERITY_WARNING);
+      RecordSame(ctx, [&] { return fmt::format("{} = {}", line.name, where); },
+                 *narrative, *cell, fv1::SEVERITY_WARNING);
     }
   }
 }
@@ -333,8 +335,8 @@ void Sangong(RuleContext& ctx) {  // FA-NT-007
       }
       auto narrative = ctx.Amount(std::string(name) + "." + what, true, *printed);
       if (narrative && cell) {
-        RecordSame(ctx, fmt::format("{}.{} = T7 {}", name, what, t7->columns(col).header()), *narrative, *cell,
-                   fv1::SEVERITY_WARNING);
+        RecordSame(ctx, [&] { return fmt::format("{}.{} = T7 {}", name, what, t7->columns(col).header()); },
+                   *narrative, *cell, fv1::SEVERITY_WARNING);
       }
     }
   }
@@ -409,8 +411,8 @@ void FundTable(RuleContext& ctx, std::string_view table_id, std::string_view t4_
       continue;
     }
     if (auto narrative = ctx.Amount(base + "." + name, true, *amount)) {
-      RecordSame(ctx, fmt::format("{}.{} = {} 合计.{}", base, name, table_id, t->columns(col).role()), *narrative,
-                 *cell, fv1::SEVERITY_WARNING);
+      RecordSame(ctx, [&] { return fmt::format("{}.{} = {} 合计.{}", base, name, table_id, t->columns(col).role()); },
+                 *narrative, *cell, fv1::SEVERITY_WARNING);
     }
   }
 }
@@ -466,7 +468,8 @@ void OperatingCost(RuleContext& ctx) {  // FA-NT-009
   auto narrative = JUESUAN_AMOUNT(ctx, "op.amount", op, amount);
   auto cell = CellOrZero(ctx, derived, *t, at->first, at->second);
   if (narrative && cell) {
-    RecordSame(ctx, fmt::format("op.amount = {} 机关运行经费", t->id()), *narrative, *cell, fv1::SEVERITY_WARNING);
+    RecordSame(ctx, [&] { return fmt::format("op.amount = {} 机关运行经费", t->id()); },
+               *narrative, *cell, fv1::SEVERITY_WARNING);
   }
 }
 

@@ -7,12 +7,12 @@ namespace juesuan::validate {
 namespace {
 
 // A printed share whose denominator box contains zero: only "0%" is coherent.
-void UndefinedShare(RuleContext& ctx, const std::string& relation, const PercentOperand& p,
+void UndefinedShare(RuleContext& ctx, const LazyText& relation, const PercentOperand& p,
                     const AmountOperand& part, const AmountOperand& whole) {
   if (PercentIsZero(p.printed)) return;
   fv1::Finding& f = ctx.Add(ctx.rule_severity(), "分母为零，占比应为0或不列示",
                             "the denominator is zero, so the share must be 0 or absent");
-  f.set_relation(relation);
+  f.set_relation(relation.str());
   AddOperand(f, p);
   AddOperand(f, part);
   AddOperand(f, whole);
@@ -29,9 +29,9 @@ void CheckShare(RuleContext& ctx, const std::string& name, const rv1::Share& sha
   const rv1::Amount* den = ResolveAmount(ctx.report(), den_name);
   auto whole = ctx.Amount(den_name, den);
   auto part = ctx.Amount(name, share.has_amount(), share.amount());
-  auto pct = ctx.Percent(name + ".share", true, share.share());
+  auto pct = ctx.Percent(OperandName::Join({name, ".share"}), true, share.share());
   if (!whole || !part || !pct) return;
-  const std::string relation = fmt::format("{}.share = 100 · {} / {}", name, name, den_name);
+  const auto relation = [&] { return fmt::format("{}.share = 100 · {} / {}", name, name, den_name); };
   if (RecordRatio(ctx, relation, kShareForm, *part, *whole, *pct) == Verdict::kUndefined) {
     UndefinedShare(ctx, relation, *pct, *part, *whole);
   }
@@ -41,9 +41,9 @@ void CheckShare(RuleContext& ctx, const std::string& name, const rv1::Amount& am
                 const rv1::Percent& percent, const rv1::Amount* den, const std::string& den_name) {
   auto whole = ctx.Amount(den_name, den);
   auto part = ctx.Amount(name, true, amount);
-  auto pct = ctx.Percent(name + ".share", true, percent);
+  auto pct = ctx.Percent(OperandName::Join({name, ".share"}), true, percent);
   if (!whole || !part || !pct) return;
-  const std::string relation = fmt::format("{}.share = 100 · {} / {}", name, name, den_name);
+  const auto relation = [&] { return fmt::format("{}.share = 100 · {} / {}", name, name, den_name); };
   if (RecordRatio(ctx, relation, kShareForm, *part, *whole, *pct) == Verdict::kUndefined) {
     UndefinedShare(ctx, relation, *pct, *part, *whole);
   }
@@ -100,12 +100,12 @@ void CompletionRates(RuleContext& ctx) {  // FA-PCT-007
   for (const auto& ref : Bvfs(ctx)) {
     const auto& bvf = *ref.bvf;
     if (!bvf.has_completion()) continue;
-    auto fin = ctx.Amount(ref.subject + ".final", bvf.has_final(), bvf.final());
-    auto bud = ctx.Amount(ref.subject + ".budget", bvf.has_budget(), bvf.budget());
-    auto pct = ctx.Percent(ref.subject + ".completion", true, bvf.completion());
+    auto fin = ctx.Amount(OperandName::Join({ref.subject, ".final"}), bvf.has_final(), bvf.final());
+    auto bud = ctx.Amount(OperandName::Join({ref.subject, ".budget"}), bvf.has_budget(), bvf.budget());
+    auto pct = ctx.Percent(OperandName::Join({ref.subject, ".completion"}), true, bvf.completion());
     if (!fin || !bud || !pct) continue;
     // An undefined completion (zero budget) is FA-BVF-003's concern.
-    RecordRatio(ctx, fmt::format("{}.completion = 100 · final / budget", ref.subject), kShareForm, *fin,
+    RecordRatio(ctx, [&] { return fmt::format("{}.completion = 100 · final / budget", ref.subject); }, kShareForm, *fin,
                 *bud, *pct);
   }
 }

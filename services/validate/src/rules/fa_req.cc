@@ -1,4 +1,6 @@
 // FA-REQ — required content (REFERENCE §3.10).
+#include <algorithm>
+
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
@@ -63,12 +65,14 @@ void Tables(RuleContext& ctx) {  // FA-REQ-002
   // rendering whose tables were not reconstructed) is a listed title a
   // coverage note.
   const bool tables_inline = r.tables_size() > 0 && !r.document().tables_attached_separately();
+  // Normalized once, not once per required table.
+  std::vector<std::string> listed_titles;
+  listed_titles.reserve(static_cast<size_t>(r.document().tables_listed_size()));
+  for (const auto& t : r.document().tables_listed()) listed_titles.push_back(NormalizeTitle(t.text()));
   for (const auto& req : ctx.layout().required_tables()) {
     if (FindTable(r, req.id()) != nullptr) continue;
-    bool listed = r.document().tables_attached_separately();
-    for (const auto& t : r.document().tables_listed()) {
-      if (NormalizeTitle(t.text()) == req.title()) listed = true;
-    }
+    const bool listed = r.document().tables_attached_separately() ||
+                        std::find(listed_titles.begin(), listed_titles.end(), req.title()) != listed_titles.end();
     (listed && !tables_inline ? listed_only : missing).push_back(&req);
   }
   for (const auto* req : missing) {

@@ -106,7 +106,7 @@ void CheckChildren(RuleContext& ctx, const rv1::Table& t, int parent_row, int co
   if (terms.empty()) return;
   auto parent = CellOperand(ctx, t, parent_row, column);
   if (!parent) return;
-  RecordSum(ctx, fmt::format("{} {} {} = Σ {}", t.id(), code, t.columns(column).role(), what), *parent,
+  RecordSum(ctx, [&] { return fmt::format("{} {} {} = Σ {}", t.id(), code, t.columns(column).role(), what); }, *parent,
             terms, beyond);
 }
 
@@ -129,7 +129,7 @@ void TableTotalIsSumOfClasses(RuleContext& ctx, const rv1::Table& t, int column)
   }
   auto sum = CellOperand(ctx, t, total, column);
   if (sum && !terms.empty()) {
-    RecordSum(ctx, fmt::format("{} 合计.{} = Σ 类", t.id(), t.columns(column).role()), *sum, terms);
+    RecordSum(ctx, [&] { return fmt::format("{} 合计.{} = Σ 类", t.id(), t.columns(column).role()); }, *sum, terms);
   }
 }
 
@@ -168,17 +168,17 @@ void ClassIsSumOfItems(RuleContext& ctx) {  // FA-SUM-005
       const bool under = (!item.path().empty() && item.path(0) == cls.name()) ||
                          (!cls.code().empty() && item.code().rfind(cls.code(), 0) == 0);
       if (!under) continue;
-      auto op = ctx.Amount(fmt::format("gpb.items[{}] {}", i, fmt::join(item.path(), "/")),
-                           item.has_amount(), item.amount());
+      auto op = ctx.Amount(OperandName::Join({"gpb.items[", i, "] ", item.path()}), item.has_amount(),
+                           item.amount());
       if (!op) {
         complete = false;
         break;
       }
       terms.push_back({*op, 1});
     }
-    auto total = ctx.Amount(fmt::format("gpb.classes[{}] {}", c, cls.name()), cls.has_amount(), cls.amount());
+    auto total = ctx.Amount(OperandName::Join({"gpb.classes[", c, "] ", cls.name()}), cls.has_amount(), cls.amount());
     if (complete && total && !terms.empty()) {
-      RecordSum(ctx, fmt::format("{} = Σ 项 under it", cls.name()), *total, terms);
+      RecordSum(ctx, [&] { return fmt::format("{} = Σ 项 under it", cls.name()); }, *total, terms);
     }
   }
   // Tables: 类 = Σ 款, 款 = Σ 项, per money column.
@@ -229,7 +229,8 @@ void ItemBudgetsAddUp(RuleContext& ctx) {
       }
       terms.push_back({*op, 1});
     }
-    if (total && !terms.empty()) RecordSum(ctx, fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind), *total, terms);
+    if (total && !terms.empty()) RecordSum(ctx, [&] { return fmt::format("gpb {}预算 = Σ 项 {}预算", kind, kind); },
+                                           *total, terms);
   }
 }
 
@@ -240,7 +241,7 @@ void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
     Terms terms;
     bool complete = true;
     for (int c = 0; c < gpb.classes_size(); ++c) {
-      auto op = ctx.Amount(fmt::format("gpb.classes[{}] {}", c, gpb.classes(c).name()),
+      auto op = ctx.Amount(OperandName::Join({"gpb.classes[", c, "] ", gpb.classes(c).name()}),
                            gpb.classes(c).has_amount(), gpb.classes(c).amount());
       if (!op) complete = false;
       else terms.push_back({*op, 1});
@@ -251,7 +252,7 @@ void ColumnTotals(RuleContext& ctx) {  // FA-SUM-006
     Terms terms;
     bool complete = true;
     for (int i = 0; i < gpb.items_size(); ++i) {
-      auto op = ctx.Amount(fmt::format("gpb.items[{}] {}", i, fmt::join(gpb.items(i).path(), "/")),
+      auto op = ctx.Amount(OperandName::Join({"gpb.items[", i, "] ", gpb.items(i).path()}),
                            gpb.items(i).has_amount(), gpb.items(i).amount());
       if (!op) complete = false;
       else terms.push_back({*op, 1});
@@ -312,8 +313,8 @@ void RowCrossFoot(RuleContext& ctx) {  // FA-SUM-007
         if (auto op = CellOrZero(ctx, blanks, *t, r, c)) terms.push_back({*op, 1});
       }
       if (terms.size() == part_cols.size()) {
-        RecordSum(ctx, fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
-                                   t->columns(total_col).role()),
+        RecordSum(ctx, [&] { return fmt::format("{} row {}: {} = Σ parts", t->id(), t->rows(r).label(),
+                                   t->columns(total_col).role()); },
                   *total, terms);
       }
     }
@@ -370,7 +371,7 @@ void EconomicClasses(RuleContext& ctx) {  // FA-SUM-009
     }
     auto total = CellOperand(ctx, *t6, f, f_col);
     if (total && !terms.empty()) {
-      RecordSum(ctx, fmt::format("T6 {} = Σ 经济分类类", label), *total, terms);
+      RecordSum(ctx, [&] { return fmt::format("T6 {} = Σ 经济分类类", label); }, *total, terms);
     }
   };
   footer("人员经费合计", {"301", "303"});
@@ -415,14 +416,14 @@ void SangongParts(RuleContext& ctx) {  // FA-SUM-010
     const char* kind = final_values ? "final" : "budget";
     auto get = [&](const char* name, bool has_item, const rv1::SangongItem& item) {
       const bool has = has_item && (final_values ? item.has_final() : item.has_budget());
-      return ctx.Amount(fmt::format("{}.{}", name, kind), has, final_values ? item.final() : item.budget());
+      return ctx.Amount(OperandName::Join({name, ".", kind}), has, final_values ? item.final() : item.budget());
     };
     auto total = get("sg.total", sg.has_total(), sg.total());
     auto abroad = get("sg.abroad", sg.has_abroad(), sg.abroad());
     auto car = get("sg.car", sg.has_car(), sg.car());
     auto reception = get("sg.reception", sg.has_reception(), sg.reception());
     if (total && abroad && car && reception) {
-      RecordSum(ctx, fmt::format("sg.total = sg.abroad + sg.car + sg.reception ({})", kind), *total,
+      RecordSum(ctx, [&] { return fmt::format("sg.total = sg.abroad + sg.car + sg.reception ({})", kind); }, *total,
                 {{*abroad, 1}, {*car, 1}, {*reception, 1}});
     }
   }
@@ -435,13 +436,13 @@ void CarParts(RuleContext& ctx) {  // FA-SUM-011
     const char* kind = final_values ? "final" : "budget";
     auto get = [&](const char* name, bool has_item, const rv1::SangongItem& item) {
       const bool has = has_item && (final_values ? item.has_final() : item.has_budget());
-      return ctx.Amount(fmt::format("{}.{}", name, kind), has, final_values ? item.final() : item.budget());
+      return ctx.Amount(OperandName::Join({name, ".", kind}), has, final_values ? item.final() : item.budget());
     };
     auto car = get("sg.car", sg.has_car(), sg.car());
     auto purchase = get("sg.car_purchase", sg.has_car_purchase(), sg.car_purchase());
     auto running = get("sg.car_running", sg.has_car_running(), sg.car_running());
     if (car && purchase && running) {
-      RecordSum(ctx, fmt::format("sg.car = sg.car_purchase + sg.car_running ({})", kind), *car,
+      RecordSum(ctx, [&] { return fmt::format("sg.car = sg.car_purchase + sg.car_running ({})", kind); }, *car,
                 {{*purchase, 1}, {*running, 1}});
     }
   }
@@ -598,7 +599,7 @@ void SelfEvaluationFunds(RuleContext& ctx) {  // FA-SUM-017
   for (int i = 0; i < ctx.report().performance_tables_size(); ++i) {
     const auto& t = ctx.report().performance_tables(i);
     const bool overall = t.kind() == rv1::PERFORMANCE_TABLE_KIND_OVERALL;
-    const std::string base = overall ? "pe" : fmt::format("pp[{}]", i);
+    const std::string base = overall ? "pe" : "pp[" + std::to_string(i) + "]";
     const rv1::FundRow* total = nullptr;
     std::vector<const rv1::FundRow*> parts;
     for (const auto& row : t.funds()) {
@@ -619,16 +620,17 @@ void SelfEvaluationFunds(RuleContext& ctx) {  // FA-SUM-017
         {"annual", &rv1::FundRow::has_annual, &rv1::FundRow::annual},
         {"executed", &rv1::FundRow::has_executed, &rv1::FundRow::executed}};
     for (const auto& [col, has, get] : kColumns) {
-      auto sum = ctx.Amount(fmt::format("{}.funds.{}.{}", base, total->label(), col), (total->*has)(),
+      auto sum = ctx.Amount(OperandName::Join({base, ".funds.", total->label(), ".", col}), (total->*has)(),
                             (total->*get)());
       Terms terms;
       bool complete = sum.has_value();
       for (const rv1::FundRow* row : parts) {
-        auto op = ctx.Amount(fmt::format("{}.funds.{}.{}", base, row->label(), col), (row->*has)(), (row->*get)());
+        auto op = ctx.Amount(OperandName::Join({base, ".funds.", row->label(), ".", col}), (row->*has)(),
+                             (row->*get)());
         if (!op) complete = false;
         else terms.push_back({*op, 1});
       }
-      if (complete) RecordSum(ctx, fmt::format("{} funds {}: 合计 = Σ sources", base, col), *sum, terms);
+      if (complete) RecordSum(ctx, [&] { return fmt::format("{} funds {}: 合计 = Σ sources", base, col); }, *sum, terms);
     }
   }
 }

@@ -86,7 +86,8 @@ void RollForward(RuleContext& ctx) {  // FA-TOT-007
     auto inc = JUESUAN_AMOUNT(ctx, base + ".income", *fund, income);
     auto exp = JUESUAN_AMOUNT(ctx, base + ".expend", *fund, expend);
     if (fo && fi && inc && exp) {
-      RecordSum(ctx, base + ".carry_out = carry_in + income − expend", *fo, {{*fi, 1}, {*inc, 1}, {*exp, -1}});
+      RecordSum(ctx, [&] { return std::string(base + ".carry_out = carry_in + income − expend"); },
+                *fo, {{*fi, 1}, {*inc, 1}, {*exp, -1}});
     }
   }
 }

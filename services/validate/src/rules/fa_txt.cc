@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
 #include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
 #include "services/validate/src/functional_catalogue.h"
 
 #include "fmt/format.h"
@@ -50,54 +52,117 @@ void Placeholders(RuleContext& ctx) {  // FA-TXT-001
   for (const auto& h : hits) AddOperand(f, "placeholder", h.src.raw_text().empty() ? h.where : h.src.raw_text(), h.where, h.src);
 }
 
-// Whether a message of this type can hold an Amount at any depth. Most of a
-// report's messages (provenance, text, decimals) cannot, and the walk below
-// skips them; cached per thread, as descriptors live as long as the program.
-bool MayHoldAmount(const google::protobuf::Descriptor* type) {
-  thread_local std::unordered_map<const google::protobuf::Descriptor*, bool> cache;
-  if (type == rv1::Amount::descriptor()) return true;
-  if (const auto it = cache.find(type); it != cache.end()) return it->second;
-  cache[type] = false;  // a recursive type holds an Amount only through another field
-  bool holds = false;
-  for (int i = 0; i < type->field_count() && !holds; ++i) {
-    const auto* field = type->field(i);
-    holds = field->message_type() != nullptr && MayHoldAmount(field->message_type());
+// How to reach the Amounts under one message type: the fields, in
+// declaration order, that are an Amount or may hold one at any depth. Most of
+// a report's messages (provenance, text, decimals) hold none and are never
+// entered. Built once for the report's types (descriptors live as long as the
+// program), so the walk needs no descriptor or reflection lookup per message.
+struct AmountWalk {
+  struct Step {
+    const google::protobuf::FieldDescriptor* field = nullptr;
+    const AmountWalk* into = nullptr;  // nullptr: the field is an Amount itself
+    // The field type's default instance, which reflection returns for an
+    // unset singular field: comparing with it is a cheaper HasField.
+    const google::protobuf::Message* unset = nullptr;
+  };
+  const google::protobuf::Reflection* reflection = nullptr;
+  std::vector<Step> steps;
+  // A table row whose only Amounts are those of its cells (checked against
+  // the schema when the walk is built): the bulk of a report's amounts,
+  // read through the generated accessors rather than reflection.
+  bool cells_only_row = false;
+};
+
+class AmountWalks {
+ public:
+  static const AmountWalk& ForReport() {
+    static const AmountWalks* const walks = new AmountWalks(rv1::Report::descriptor());
+    return *walks->root_;
   }
-  cache[type] = holds;
-  return holds;
+
+ private:
+  explicit AmountWalks(const google::protobuf::Descriptor* root) : root_(Build(root)) {
+    if (root_ == nullptr) root_ = &empty_;
+  }
+
+  // The walk of `type`, or nullptr when it cannot hold an Amount. A type met
+  // again while being built counts as holding none: a recursive type holds an
+  // Amount only through another field.
+  const AmountWalk* Build(const google::protobuf::Descriptor* type) {
+    if (const auto it = built_.find(type); it != built_.end()) return it->second.get();
+    built_[type] = nullptr;
+    auto walk = std::make_unique<AmountWalk>();
+    for (int i = 0; i < type->field_count(); ++i) {
+      const auto* field = type->field(i);
+      const auto* child = field->message_type();
+      if (child == nullptr) continue;
+      const google::protobuf::Message* unset =
+          google::protobuf::MessageFactory::generated_factory()->GetPrototype(child);
+      if (child == rv1::Amount::descriptor()) {
+        walk->steps.push_back({field, nullptr, unset});
+      } else if (const AmountWalk* into = Build(child)) {
+        walk->steps.push_back({field, into, unset});
+      }
+    }
+    if (walk->steps.empty()) return nullptr;
+    walk->reflection =
+        google::protobuf::MessageFactory::generated_factory()->GetPrototype(type)->GetReflection();
+    walk->cells_only_row = type == rv1::Row::descriptor() && IsCellsOnly(*walk);
+    return (built_[type] = std::move(walk)).get();
+  }
+
+  // Row → cells → amount and nothing else.
+  static bool IsCellsOnly(const AmountWalk& row) {
+    if (row.steps.size() != 1 || row.steps[0].field != rv1::Row::descriptor()->FindFieldByName("cells")) {
+      return false;
+    }
+    const AmountWalk* cell = row.steps[0].into;
+    return cell != nullptr && cell->steps.size() == 1 && cell->steps[0].into == nullptr &&
+           cell->steps[0].field == rv1::Cell::descriptor()->FindFieldByName("amount");
+  }
+
+  std::unordered_map<const google::protobuf::Descriptor*, std::unique_ptr<AmountWalk>> built_;
+  AmountWalk empty_;
+  const AmountWalk* root_;
+};
+
+// Appends every printed (non-blank) Amount under `m`, depth first.
+void CollectPrinted(const google::protobuf::Message& m, const AmountWalk& walk,
+                    std::vector<const rv1::Amount*>* out);
+
+void CollectPrintedIn(const google::protobuf::Message& child, const AmountWalk::Step& step,
+                      std::vector<const rv1::Amount*>* out) {
+  if (step.into != nullptr) {
+    CollectPrinted(child, *step.into, out);
+    return;
+  }
+  const auto& amount = static_cast<const rv1::Amount&>(child);
+  if (!amount.blank()) out->push_back(&amount);
 }
 
-// Calls `visit(amount)` for every Amount message under `m`, depth first;
-// stops early when `visit` returns true, and returns whether it did.
-template <typename Visit>
-bool VisitAmounts(const google::protobuf::Message& m, const Visit& visit) {
-  const auto* type = m.GetDescriptor();
-  if (type == rv1::Amount::descriptor()) return visit(static_cast<const rv1::Amount&>(m));
-  const auto* reflection = m.GetReflection();
-  for (int i = 0; i < type->field_count(); ++i) {
-    const auto* field = type->field(i);
-    if (field->message_type() == nullptr || !MayHoldAmount(field->message_type())) continue;
-    if (!field->is_repeated()) {
-      if (reflection->HasField(m, field) &&
-          VisitAmounts(reflection->GetMessage(m, field), visit)) {
-        return true;
-      }
+void CollectPrinted(const google::protobuf::Message& m, const AmountWalk& walk,
+                    std::vector<const rv1::Amount*>* out) {
+  if (walk.cells_only_row) {
+    for (const rv1::Cell& cell : static_cast<const rv1::Row&>(m).cells()) {
+      if (cell.has_amount() && !cell.amount().blank()) out->push_back(&cell.amount());
+    }
+    return;
+  }
+  for (const AmountWalk::Step& step : walk.steps) {
+    if (!step.field->is_repeated()) {
+      const google::protobuf::Message& child = walk.reflection->GetMessage(m, step.field);
+      if (&child != step.unset) CollectPrintedIn(child, step, out);
       continue;
     }
-    for (int j = 0; j < reflection->FieldSize(m, field); ++j) {
-      if (VisitAmounts(reflection->GetRepeatedMessage(m, field, j), visit)) return true;
-    }
+    const int size = walk.reflection->FieldSize(m, step.field);
+    for (int i = 0; i < size; ++i) CollectPrintedIn(walk.reflection->GetRepeatedMessage(m, step.field, i), step, out);
   }
-  return false;
 }
 
 // Every printed (non-blank) Amount of the report.
 std::vector<const rv1::Amount*> PrintedAmounts(const rv1::Report& report) {
   std::vector<const rv1::Amount*> out;
-  VisitAmounts(report, [&out](const rv1::Amount& a) {
-    if (!a.blank()) out.push_back(&a);
-    return false;
-  });
+  CollectPrinted(report, AmountWalks::ForReport(), &out);
   return out;
 }
 
@@ -145,11 +210,16 @@ void UnitSlip(RuleContext& ctx) {  // FA-TXT-002
     return;
   }
   const std::vector<const rv1::Amount*> amounts = PrintedAmounts(r);
+  ctx.Ran();
+  const auto slip_candidate = [](const rv1::Amount* a) {
+    return a->unit() == rv1::MONEY_UNIT_YUAN && a->fen() != 0;
+  };
+  // Most reports print no amount in 元: then there is nothing to match.
+  if (std::none_of(amounts.begin(), amounts.end(), slip_candidate)) return;
   std::multimap<int64_t, const rv1::Amount*> wan_by_fen;
   for (const rv1::Amount* a : amounts) {
     if (a->unit() == rv1::MONEY_UNIT_WAN_YUAN) wan_by_fen.emplace(a->fen(), a);
   }
-  ctx.Ran();
   std::set<std::pair<uint64_t, uint64_t>> seen;
   for (const rv1::Amount* a : amounts) {
     if (a->unit() != rv1::MONEY_UNIT_YUAN || a->fen() == 0) continue;

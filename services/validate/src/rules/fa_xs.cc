@@ -51,7 +51,7 @@ void RestatedTotalsAgree(RuleContext& ctx) {
     if (positioned && !checked.insert({restated.src().byte_begin(), restated.src().byte_end()}).second) return;
     auto a = ctx.Amount(name, true, restated);
     auto b = ctx.Amount(entity_name, entity);
-    if (a && b) RecordSame(ctx, name + " = " + entity_name, *a, *b, fv1::SEVERITY_WARNING);
+    if (a && b) RecordSame(ctx, [&] { return std::string(name + " = " + entity_name); }, *a, *b, fv1::SEVERITY_WARNING);
   };
   for (int i = 0; i < r.statements_size(); ++i) {
     const auto& st = r.statements(i);
@@ -145,7 +145,7 @@ void BasicItemsWithinBasic(RuleContext& ctx) {  // FA-XS-005
   for (int i = 0; i < all.size(); ++i) {
     if (all[i].path().empty() || !all[i].has_amount()) continue;
     if (!ContainsAny(all[i].path(all[i].path_size() - 1), ctx.config().text().basic_item_keywords())) continue;
-    auto op = ctx.Amount(fmt::format("gpb.items[{}]", i), true, all[i].amount());
+    auto op = ctx.Amount(OperandName::Join({"gpb.items[", i, "]"}), true, all[i].amount());
     if (op) items.push_back(*op);
   }
   if (items.empty()) {
@@ -181,7 +181,7 @@ std::vector<AmountOperand> QuotedAmounts(const rv1::Text& text, const std::strin
   const std::string& t = text.text();
   const std::string_view unit = "万元";
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (size_t at = t.find(unit); at != std::string::npos; at = t.find(unit, at + unit.size())) {
+  for (size_t at = FindText(t, unit); at != std::string::npos; at = FindText(t, unit, at + unit.size())) {
     size_t end = at;
     while (end > 0 && t[end - 1] == ' ') --end;
     size_t begin = end;
@@ -203,7 +203,7 @@ std::vector<AmountOperand> QuotedAmounts(const rv1::Text& text, const std::strin
 }
 
 // A cost indicator's "≤x万元" target as a derived operand.
-std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, const std::string& name, DerivedAmounts& derived) {
+std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, OperandName name, DerivedAmounts& derived) {
   const auto& target = ind.target();
   const bool at_most = target.op() == rv1::INDICATOR_OP_LE || target.op() == rv1::INDICATOR_OP_LT;
   if (!Contains(ind.level2(), "成本") || !at_most || !target.has_number() || target.unit() != "万元") {
@@ -211,7 +211,7 @@ std::optional<AmountOperand> CostCap(const rv1::Indicator& ind, const std::strin
   }
   auto fen = text::ToFen({target.number().digits(), target.number().scale()}, text::MoneyScale::kWanYuan);
   if (!fen.ok()) return std::nullopt;
-  return derived.Make(name, *fen, text::QuantumFen(target.number().scale(), text::MoneyScale::kWanYuan),
+  return derived.Make(std::move(name), *fen, text::QuantumFen(target.number().scale(), text::MoneyScale::kWanYuan),
                       target.src());
 }
 
@@ -237,12 +237,13 @@ void GoalAmountsMatchFunds(RuleContext& ctx) {  // FA-XS-011
     if (executed && quoted.size() >= 2 && !restates_total) {
       std::vector<std::pair<AmountOperand, int>> terms;
       for (const auto& q : quoted) terms.push_back({q, 1});
-      RecordSum(ctx, name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况", *executed, terms);
+      RecordSum(ctx, [&] { return std::string(name + ".funds.合计.executed = Σ amounts quoted in 实际完成情况"); },
+                *executed, terms);
     }
     auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
     std::vector<AmountOperand> caps;
     for (int k = 0; k < t.indicators_size(); ++k) {
-      if (auto cap = CostCap(t.indicators(k), fmt::format("{}.indicators[{}].target", name, k), derived)) {
+      if (auto cap = CostCap(t.indicators(k), OperandName::Join({name, ".indicators[", k, "].target"}), derived)) {
         caps.push_back(*cap);
       }
     }
@@ -279,7 +280,8 @@ std::vector<QuotedPeople> PeopleCounts(const rv1::Text& text, const vv1::Perform
   const std::string& t = text.text();
   for (const auto& pattern : conv.people_count_patterns()) {
     if (pattern.prefix().empty()) continue;
-    for (size_t at = t.find(pattern.prefix()); at != std::string::npos; at = t.find(pattern.prefix(), at + 1)) {
+    for (size_t at = FindText(t, pattern.prefix()); at != std::string::npos;
+         at = FindText(t, pattern.prefix(), at + 1)) {
       size_t digits_end = at + pattern.prefix().size();
       int64_t value = 0;
       while (digits_end < t.size() && t[digits_end] >= '0' && t[digits_end] <= '9' && value < 1'000'000) {
@@ -512,7 +514,8 @@ void EconomicItemsWithinSangong(RuleContext& ctx) {  // FA-XS-010
       if (t6->rows(r).code() != code) continue;
       auto cell = CellOperand(ctx, *t6, r, col);
       auto sgv = ctx.Amount(name, has && item->has_final(), item->final());
-      if (cell && sgv) RecordAtMost(ctx, fmt::format("T6 {} ≤ {}", code, name), *cell, *sgv, fv1::SEVERITY_WARNING);
+      if (cell && sgv) RecordAtMost(ctx, [&] { return fmt::format("T6 {} ≤ {}", code, name); },
+                                    *cell, *sgv, fv1::SEVERITY_WARNING);
     }
   }
 }

@@ -32,9 +32,9 @@ struct YoyOperands {
 YoyOperands Resolve(RuleContext& ctx, const YoyRef& ref) {
   YoyOperands y;
   y.ref = &ref;
-  y.current = ctx.Amount(ref.subject + ".current", ref.current);
-  y.delta = ctx.Amount(ref.subject + ".yoy.delta", ref.yoy->has_delta(), ref.yoy->delta());
-  if (ref.yoy->has_rate()) y.rate = ctx.Percent(ref.subject + ".yoy.rate", true, ref.yoy->rate());
+  y.current = ctx.Amount(OperandName::Join({ref.subject, ".current"}), ref.current);
+  y.delta = ctx.Amount(OperandName::Join({ref.subject, ".yoy.delta"}), ref.yoy->has_delta(), ref.yoy->delta());
+  if (ref.yoy->has_rate()) y.rate = ctx.Percent(OperandName::Join({ref.subject, ".yoy.rate"}), true, ref.yoy->rate());
   y.sign = SignOf(ref.yoy->direction());
   return y;
 }
@@ -59,7 +59,7 @@ void GrowthRate(RuleContext& ctx) {  // FA-YOY-001
       ctx.Ran();  // FA-YOY-003 decides
       continue;
     }
-    RecordRatio(ctx, fmt::format("{}.yoy.rate = 100 · D / (C {} D)", ref.subject, y.sign > 0 ? "−" : "+"),
+    RecordRatio(ctx, [&] { return fmt::format("{}.yoy.rate = 100 · D / (C {} D)", ref.subject, y.sign > 0 ? "−" : "+"); },
                 y.sign > 0 ? kGrowthIncreaseForm : kGrowthDecreaseForm, *y.current, *y.delta, *y.rate);
   }
 }
@@ -216,14 +216,14 @@ struct PriorStore {
     a.set_quantum_fen(y.current->printed.quantum + y.delta->printed.quantum);
     *a.mutable_src() = y.ref->yoy->src();
     a.mutable_src()->clear_raw_text();
-    AmountOperand op{"P(" + y.ref->subject + ")", &a, {a.fen(), a.quantum_fen()}};
+    AmountOperand op{OperandName::Join({"P(", y.ref->subject, ")"}), &a, {a.fen(), a.quantum_fen()}};
     return op;
   }
 };
 
 void ImpliedPriors(RuleContext& ctx) {  // FA-YOY-006
   std::map<std::string, YoyOperands> by_subject;
-  const auto refs = Yoys(ctx);
+  const auto& refs = Yoys(ctx);
   for (const auto& ref : refs) by_subject.emplace(ref.subject, Resolve(ctx, ref));
   PriorStore store;
   auto prior = [&](const std::string& subject) -> std::optional<AmountOperand> {

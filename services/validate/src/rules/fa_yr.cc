@@ -181,23 +181,24 @@ void ComparisonYears(RuleContext& ctx) {  // FA-YR-003
   }
   std::set<std::pair<uint64_t, int>> reported;  // a year printed once is reported once
   for (const auto& ref : Yoys(ctx)) {
+    // Views into the report: only a finding copies them.
     struct Scan {
-      std::string name;
-      std::string text;
-      rv1::Provenance src;
+      OperandName name;
+      std::string_view text;
+      const rv1::Provenance* src;
       size_t base_offset;
     };
     std::vector<Scan> scans;
     const auto& src = ref.yoy->src();
     if (!r.text().empty() && src.byte_end() > src.byte_begin()) {
       const auto [b, e] = ClauseWindow(r.text(), src);
-      scans.push_back({ref.subject + ".yoy", r.text().substr(b, e - b), src, b});
+      scans.push_back({OperandName::Join({ref.subject, ".yoy"}), std::string_view(r.text()).substr(b, e - b), &src, b});
     } else if (!src.raw_text().empty()) {
-      scans.push_back({ref.subject + ".yoy", src.raw_text(), src, src.byte_begin()});
+      scans.push_back({OperandName::Join({ref.subject, ".yoy"}), src.raw_text(), &src, src.byte_begin()});
     }
     if (ref.yoy->has_reason() && !ref.yoy->reason().text().empty()) {
-      scans.push_back({ref.subject + ".yoy.reason", ref.yoy->reason().text(), ref.yoy->reason().src(),
-                       ref.yoy->reason().src().byte_begin()});
+      scans.push_back({OperandName::Join({ref.subject, ".yoy.reason"}), ref.yoy->reason().text(),
+                       &ref.yoy->reason().src(), ref.yoy->reason().src().byte_begin()});
     }
     for (const auto& scan : scans) {
       ctx.Ran();
@@ -208,14 +209,14 @@ void ComparisonYears(RuleContext& ctx) {  // FA-YR-003
                                   fmt::format("同比比较以{}年为基期，报告年度为{}年", y.year, year),
                                   fmt::format("a year-on-year comparison refers to {} in a {} report", y.year, year));
         f.set_relation("YoY base year = doc.year − 1");
-        rv1::Provenance at = scan.src;
+        rv1::Provenance at = *scan.src;
         if (!r.text().empty() && scan.base_offset + y.begin + 4 <= r.text().size() &&
             r.text().compare(scan.base_offset + y.begin, 4, scan.text, y.begin, 4) == 0) {
           at.set_byte_begin(scan.base_offset + y.begin);
           at.set_byte_end(scan.base_offset + y.begin + 4);
-          at.set_raw_text(scan.text.substr(y.begin, 4));
+          at.set_raw_text(std::string(scan.text.substr(y.begin, 4)));
         }
-        AddOperand(f, scan.name, std::to_string(y.year) + "年", std::to_string(y.year), at);
+        AddOperand(f, scan.name.str(), std::to_string(y.year) + "年", std::to_string(y.year), at);
         f.set_expected(fmt::format("{}年", year - 1));
       }
     }

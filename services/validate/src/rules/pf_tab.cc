@@ -12,7 +12,7 @@ namespace {
 constexpr int kMaxScale = 6;
 
 std::string TableName(const rv1::PerformanceTable& t, int index) {
-  return t.kind() == rv1::PERFORMANCE_TABLE_KIND_OVERALL ? "pe" : fmt::format("pp[{}]", index);
+  return t.kind() == rv1::PERFORMANCE_TABLE_KIND_OVERALL ? "pe" : "pp[" + std::to_string(index) + "]";
 }
 
 // A decimal rescaled to `scale` digits (scale ≥ the decimal's own).
@@ -56,13 +56,13 @@ void WeightsAddUp(RuleContext& ctx) {  // PF-TAB-001
   for (int i = 0; i < r.performance_tables_size(); ++i) {
     const auto& t = r.performance_tables(i);
     const std::string name = TableName(t, i);
-    std::vector<std::pair<std::string, const rv1::DecimalCell*>> cells;
-    if (Usable(t.execution().weight())) cells.push_back({name + ".exec.weight", &t.execution().weight()});
+    std::vector<std::pair<OperandName, const rv1::DecimalCell*>> cells;
+    if (Usable(t.execution().weight())) cells.push_back({OperandName::Join({name, ".exec.weight"}), &t.execution().weight()});
     bool complete = true;
     for (int k = 0; k < t.indicators_size(); ++k) {
       const auto& w = t.indicators(k).weight();
       if (!Usable(w)) complete = false;
-      else cells.push_back({fmt::format("{}.indicators[{}].weight", name, k), &w});
+      else cells.push_back({OperandName::Join({name, ".indicators[", k, "].weight"}), &w});
     }
     if (!complete || cells.empty()) {
       ctx.Missing(name + ": weights incomplete");
@@ -81,7 +81,7 @@ void WeightsAddUp(RuleContext& ctx) {  // PF-TAB-001
     if (sum == hundred && total_ok) continue;
     fv1::Finding& f = ctx.Add();
     f.set_relation("exec.weight + Σ indicator weights = 100 (= printed 总分 weight)");
-    for (const auto& [n, c] : cells) AddCell(f, n, *c);
+    for (const auto& [n, c] : cells) AddCell(f, n.str(), *c);
     if (total_printed) AddCell(f, name + ".total.weight", t.total_weight());
     f.set_expected("100");
     f.set_residue(Format(sum - hundred, scale));
@@ -94,13 +94,13 @@ void ScoresAddUp(RuleContext& ctx) {  // PF-TAB-002
   for (int i = 0; i < r.performance_tables_size(); ++i) {
     const auto& t = r.performance_tables(i);
     const std::string name = TableName(t, i);
-    std::vector<std::pair<std::string, const rv1::DecimalCell*>> cells;
-    if (Usable(t.execution().score())) cells.push_back({name + ".exec.score", &t.execution().score()});
+    std::vector<std::pair<OperandName, const rv1::DecimalCell*>> cells;
+    if (Usable(t.execution().score())) cells.push_back({OperandName::Join({name, ".exec.score"}), &t.execution().score()});
     bool complete = true;
     for (int k = 0; k < t.indicators_size(); ++k) {
       const auto& s = t.indicators(k).score();
       if (!Usable(s)) complete = false;
-      else cells.push_back({fmt::format("{}.indicators[{}].score", name, k), &s});
+      else cells.push_back({OperandName::Join({name, ".indicators[", k, "].score"}), &s});
     }
     if (!complete || cells.empty()) {
       ctx.Missing(name + ": scores incomplete");
@@ -118,7 +118,7 @@ void ScoresAddUp(RuleContext& ctx) {  // PF-TAB-002
       fv1::Finding& f = ctx.Add(fv1::SEVERITY_INFO, "未列总分，按各项得分重新计算",
                                 "no total score printed; recomputed from the rows");
       f.set_relation("total = exec.score + Σ indicator scores");
-      for (const auto& [n, c] : cells) AddCell(f, n, *c);
+      for (const auto& [n, c] : cells) AddCell(f, n.str(), *c);
       f.set_expected(Format(sum, scale));
       continue;
     }
@@ -137,7 +137,7 @@ void ScoresAddUp(RuleContext& ctx) {  // PF-TAB-002
                           : ctx.Add();
     f.set_relation("printed 总分 = exec.score + Σ indicator scores");
     AddCell(f, name + ".total.score", t.total_score());
-    for (const auto& [n, c] : cells) AddCell(f, n, *c);
+    for (const auto& [n, c] : cells) AddCell(f, n.str(), *c);
     f.set_expected(Format(sum_check.expected, scale));
     f.set_residue(Format(sum_check.residue, scale));
     f.set_tolerance(fmt::format("SUM: {} score quanta", Format(sum_check.tolerance, scale)));
@@ -165,7 +165,8 @@ void ExecutionRate(RuleContext& ctx) {  // PF-TAB-003
     auto annual = JUESUAN_AMOUNT(ctx, name + ".funds.合计.annual", *total, annual);
     auto rate = ctx.Percent(name + ".exec.rate", true, t.execution().rate());
     if (!executed || !annual || !rate) continue;
-    if (RecordRatio(ctx, name + ".exec.rate = 100 · 全年执行数 / 全年预算数", kShareForm, *executed, *annual, *rate) ==
+    if (RecordRatio(ctx, [&] { return std::string(name + ".exec.rate = 100 · 全年执行数 / 全年预算数"); },
+                    kShareForm, *executed, *annual, *rate) ==
         Verdict::kUndefined) {
       fv1::Finding& f = ctx.Add(fv1::SEVERITY_WARNING, "全年预算数为零，执行率无定义",
                                 "the annual budget is zero, the execution rate is undefined");
@@ -181,7 +182,7 @@ void ScoreWithinWeight(RuleContext& ctx) {  // PF-TAB-004
   for (int i = 0; i < r.performance_tables_size(); ++i) {
     const auto& t = r.performance_tables(i);
     const std::string name = TableName(t, i);
-    auto check = [&](const std::string& row, const rv1::DecimalCell& weight, const rv1::DecimalCell& score) {
+    auto check = [&](const OperandName& row, const rv1::DecimalCell& weight, const rv1::DecimalCell& score) {
       if (!Usable(weight) || !Usable(score)) return;
       ctx.Ran();
       const int scale = std::max(weight.value().scale(), score.value().scale());
@@ -189,13 +190,13 @@ void ScoreWithinWeight(RuleContext& ctx) {  // PF-TAB-004
       if (s >= 0 && s <= w) return;
       fv1::Finding& f = ctx.Add();
       f.set_relation("0 ≤ score ≤ weight");
-      AddCell(f, row + ".score", score);
-      AddCell(f, row + ".weight", weight);
+      AddCell(f, row.str() + ".score", score);
+      AddCell(f, row.str() + ".weight", weight);
       f.set_expected("[0, " + Format(w, scale) + "]");
     };
-    check(name + ".exec", t.execution().weight(), t.execution().score());
+    check(OperandName::Join({name, ".exec"}), t.execution().weight(), t.execution().score());
     for (int k = 0; k < t.indicators_size(); ++k) {
-      check(fmt::format("{}.indicators[{}]", name, k), t.indicators(k).weight(), t.indicators(k).score());
+      check(OperandName::Join({name, ".indicators[", k, "]"}), t.indicators(k).weight(), t.indicators(k).score());
     }
   }
 }
@@ -364,11 +365,12 @@ void WeightScheme(RuleContext& ctx) {  // PF-TAB-011
     // Weights print as integers almost always; two decimals cover the rest.
     auto text = [](Int128 w) { return FormatRational(Rational{w, Pow10(kMaxScale)}, w % Pow10(kMaxScale) == 0 ? 0 : 2); };
     for (const auto& w : defaults) {
-      const Int128 want = At(w.weight(), kMaxScale);
-      differs = differs || actual[w.level1()] != want;
-      expected += fmt::format("{}{} {}", expected.empty() ? "" : " / ", w.level1(), text(want));
+      differs = differs || actual[w.level1()] != At(w.weight(), kMaxScale);  // no insertion once it differs
     }
     if (!differs) continue;
+    for (const auto& w : defaults) {
+      expected += fmt::format("{}{} {}", expected.empty() ? "" : " / ", w.level1(), text(At(w.weight(), kMaxScale)));
+    }
     std::string got = actual.count("执行率") ? "执行率 " + text(actual["执行率"]) : "";
     for (const auto& [l1, w] : printed_by_level1) got += fmt::format(" / {} {}", l1, text(w));
     fv1::Finding& f = ctx.Add(fv1::SEVERITY_INFO, "一级指标权重为" + got + "，与默认方案" + expected + "不同",
@@ -396,7 +398,7 @@ std::vector<QuotedCount> QuotedCounts(const std::string& text, const std::string
   // position without moving on.
   if (key.empty()) return out;
   constexpr size_t kWindow = 24;  // bytes after the key (≈ 8 CJK characters)
-  for (size_t pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos + key.size())) {
+  for (size_t pos = FindText(text, key); pos != std::string::npos; pos = FindText(text, key, pos + key.size())) {
     const size_t start = pos + key.size();
     const std::string window = text.substr(start, kWindow + 12);
     for (size_t d = 0; d < window.size() && d < kWindow; ++d) {

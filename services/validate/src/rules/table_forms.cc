@@ -90,7 +90,7 @@ void SideIdentity(RuleContext& ctx, std::string_view table_id, int side, std::st
     terms.push_back({*op, 1});
     names += names.empty() ? std::string(label) : " + " + std::string(label);
   }
-  RecordSum(ctx, fmt::format("{} {} = {}", table_id, total_name, names), *total, terms);
+  RecordSum(ctx, [&] { return fmt::format("{} {} = {}", table_id, total_name, names); }, *total, terms);
 }
 
 }  // namespace
@@ -219,7 +219,7 @@ void TablesFiscalExpenditure(RuleContext& ctx) {
     auto a = t4.CellAt(year_row, t4_col);
     auto b = CellOrZero(ctx, derived, *t, row, col);
     if (AllPresent({&a, &b})) {
-      RecordSame(ctx, fmt::format("T4 本年支出合计.{} = {} 合计", fund.t4_role, fund.table_id), *a, *b,
+      RecordSame(ctx, [&] { return fmt::format("T4 本年支出合计.{} = {} 合计", fund.t4_role, fund.table_id); }, *a, *b,
                  fv1::SEVERITY_INFO);
     }
   }
@@ -255,7 +255,8 @@ void SameClasses(RuleContext& ctx, std::string_view summary_id, std::string_view
     auto a = side.CellAt(r, side_col);
     auto b = CellOrZero(ctx, derived, *detail, d, detail_col);
     if (AllPresent({&a, &b})) {
-      RecordSame(ctx, fmt::format("{} {} = {} {}", summary_id, name, detail_id, detail->rows(d).code()), *a, *b,
+      RecordSame(ctx, [&] { return fmt::format("{} {} = {} {}", summary_id, name, detail_id, detail->rows(d).code()); },
+                 *a, *b,
                  fv1::SEVERITY_INFO);
     }
   }
@@ -264,7 +265,8 @@ void SameClasses(RuleContext& ctx, std::string_view summary_id, std::string_view
   auto a = side.CellAt(year_row, side_col);
   auto b = CellOrZero(ctx, derived, *detail, detail_total, detail_col);
   if (AllPresent({&a, &b})) {
-    RecordSame(ctx, fmt::format("{} 本年支出合计 = {} 合计", summary_id, detail_id), *a, *b, fv1::SEVERITY_INFO);
+    RecordSame(ctx, [&] { return fmt::format("{} 本年支出合计 = {} 合计", summary_id, detail_id); },
+               *a, *b, fv1::SEVERITY_INFO);
   }
 }
 
@@ -278,7 +280,7 @@ void SameFiscalIncomeRows(RuleContext& ctx) {
     auto a = t1.Cell(key);
     auto b = t4.Cell(key);  // the first 一/二/三 row on T4's left is the year's income
     if (AllPresent({&a, &b})) {
-      RecordSame(ctx, fmt::format("T1 {}收入 = T4 {}", key, key), *a, *b, fv1::SEVERITY_INFO);
+      RecordSame(ctx, [&] { return fmt::format("T1 {}收入 = T4 {}", key, key); }, *a, *b, fv1::SEVERITY_INFO);
     }
   }
 }
