@@ -1,9 +1,9 @@
 #include "services/validate/src/rule.h"
 #include "services/validate/src/rules/common.h"
 
-#include <cstring>
 #include <utility>
 
+#include "common/text/search.h"
 #include "fmt/format.h"
 
 namespace juesuan::validate {
@@ -171,21 +171,8 @@ void AddOperand(fv1::Finding& f, std::string name, const rv1::Text& text) {
   AddOperand(f, std::move(name), text.text(), text.text(), text.src());
 }
 
-size_t FindText(std::string_view haystack, std::string_view needle, size_t from) {
-  const size_t k = needle.size() - 1;
-  size_t pos = from + k;
-  while (pos < haystack.size()) {
-    const void* hit = std::memchr(haystack.data() + pos, needle.back(), haystack.size() - pos);
-    if (hit == nullptr) return std::string_view::npos;
-    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
-    if (std::memcmp(haystack.data() + at - k, needle.data(), k) == 0) return at - k;
-    pos = at + 1;
-  }
-  return std::string_view::npos;
-}
-
 bool Contains(std::string_view haystack, std::string_view needle) {
-  return !needle.empty() && FindText(haystack, needle) != std::string_view::npos;
+  return !needle.empty() && text::Find(haystack, needle) != std::string_view::npos;
 }
 
 bool ContainsAny(std::string_view haystack,

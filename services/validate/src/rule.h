@@ -186,12 +186,8 @@ void AddOperand(fv1::Finding& f, std::string name, std::string printed, std::str
                 const rv1::Provenance& src);
 
 // ---- text helpers -----------------------------------------------------------------
-// The first occurrence of a non-empty `needle` at or after `from`, or npos,
-// as std::string_view::find. The search is keyed on the needle's last byte:
-// in UTF-8 Chinese text the lead bytes of CJK characters repeat constantly,
-// so a search keyed on the first byte (memchr) probes nearly every
-// character, while the last byte is a continuation byte and much rarer.
-size_t FindText(std::string_view haystack, std::string_view needle, size_t from = 0);
+// Substring search in report text: text::Find (common/text/search.h), which
+// does not stop at every CJK lead byte as std::string_view::find does.
 bool Contains(std::string_view haystack, std::string_view needle);
 bool ContainsAny(std::string_view haystack,
                  const google::protobuf::RepeatedPtrField<std::string>& needles);

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "common/text/search.h"
 #include "fmt/format.h"
 
 namespace juesuan::validate {
@@ -356,11 +357,11 @@ uint32_t LineIndex::LineOf(size_t byte) const {
 
 namespace {
 
-// Substring search keyed on the needle's last byte (FindText).
+// Substring search (text::Find).
 class Finder {
  public:
   explicit Finder(std::string_view needle) : needle_(needle) {}
-  size_t operator()(std::string_view haystack, size_t from) const { return FindText(haystack, needle_, from); }
+  size_t operator()(std::string_view haystack, size_t from) const { return text::Find(haystack, needle_, from); }
 
  private:
   std::string_view needle_;

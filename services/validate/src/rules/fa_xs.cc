@@ -2,6 +2,7 @@
 #include <set>
 
 #include "common/text/decimal.h"
+#include "common/text/search.h"
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
@@ -181,7 +182,7 @@ std::vector<AmountOperand> QuotedAmounts(const rv1::Text& text, const std::strin
   const std::string& t = text.text();
   const std::string_view unit = "万元";
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (size_t at = FindText(t, unit); at != std::string::npos; at = FindText(t, unit, at + unit.size())) {
+  for (size_t at = text::Find(t, unit); at != std::string::npos; at = text::Find(t, unit, at + unit.size())) {
     size_t end = at;
     while (end > 0 && t[end - 1] == ' ') --end;
     size_t begin = end;
@@ -280,8 +281,8 @@ std::vector<QuotedPeople> PeopleCounts(const rv1::Text& text, const vv1::Perform
   const std::string& t = text.text();
   for (const auto& pattern : conv.people_count_patterns()) {
     if (pattern.prefix().empty()) continue;
-    for (size_t at = FindText(t, pattern.prefix()); at != std::string::npos;
-         at = FindText(t, pattern.prefix(), at + 1)) {
+    for (size_t at = text::Find(t, pattern.prefix()); at != std::string::npos;
+         at = text::Find(t, pattern.prefix(), at + 1)) {
       size_t digits_end = at + pattern.prefix().size();
       int64_t value = 0;
       while (digits_end < t.size() && t[digits_end] >= '0' && t[digits_end] <= '9' && value < 1'000'000) {

@@ -2,6 +2,7 @@
 // (REFERENCE §3.14). Scoring proper (PF-SCORE) belongs to the scoring service.
 #include <map>
 
+#include "common/text/search.h"
 #include "fmt/format.h"
 #include "services/validate/src/rules/common.h"
 #include "services/validate/src/rules/rules.h"
@@ -398,7 +399,7 @@ std::vector<QuotedCount> QuotedCounts(const std::string& text, const std::string
   // position without moving on.
   if (key.empty()) return out;
   constexpr size_t kWindow = 24;  // bytes after the key (≈ 8 CJK characters)
-  for (size_t pos = FindText(text, key); pos != std::string::npos; pos = FindText(text, key, pos + key.size())) {
+  for (size_t pos = text::Find(text, key); pos != std::string::npos; pos = text::Find(text, key, pos + key.size())) {
     const size_t start = pos + key.size();
     const std::string window = text.substr(start, kWindow + 12);
     for (size_t d = 0; d < window.size() && d < kWindow; ++d) {
