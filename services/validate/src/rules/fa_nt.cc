@@ -335,7 +335,8 @@ void Sangong(RuleContext& ctx) {  // FA-NT-007
       }
       auto narrative = ctx.Amount(std::string(name) + "." + what, true, *printed);
       if (narrative && cell) {
-        RecordSame(ctx, [&] { return fmt::format("{}.{} = T7 {}", name, what, t7->columns(col).header()); },
+        // Structured bindings are captured by name: clang 14 (the fuzz build) refuses [&] for them.
+        RecordSame(ctx, [&, name = name] { return fmt::format("{}.{} = T7 {}", name, what, t7->columns(col).header()); },
                    *narrative, *cell, fv1::SEVERITY_WARNING);
       }
     }
@@ -411,7 +412,7 @@ void FundTable(RuleContext& ctx, std::string_view table_id, std::string_view t4_
       continue;
     }
     if (auto narrative = ctx.Amount(base + "." + name, true, *amount)) {
-      RecordSame(ctx, [&] { return fmt::format("{}.{} = {} 合计.{}", base, name, table_id, t->columns(col).role()); },
+      RecordSame(ctx, [&, name = name] { return fmt::format("{}.{} = {} 合计.{}", base, name, table_id, t->columns(col).role()); },
                  *narrative, *cell, fv1::SEVERITY_WARNING);
     }
   }

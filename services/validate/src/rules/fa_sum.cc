@@ -630,7 +630,7 @@ void SelfEvaluationFunds(RuleContext& ctx) {  // FA-SUM-017
         if (!op) complete = false;
         else terms.push_back({*op, 1});
       }
-      if (complete) RecordSum(ctx, [&] { return fmt::format("{} funds {}: 合计 = Σ sources", base, col); }, *sum, terms);
+      if (complete) RecordSum(ctx, [&, col = col] { return fmt::format("{} funds {}: 合计 = Σ sources", base, col); }, *sum, terms);
     }
   }
 }

@@ -515,7 +515,7 @@ void EconomicItemsWithinSangong(RuleContext& ctx) {  // FA-XS-010
       if (t6->rows(r).code() != code) continue;
       auto cell = CellOperand(ctx, *t6, r, col);
       auto sgv = ctx.Amount(name, has && item->has_final(), item->final());
-      if (cell && sgv) RecordAtMost(ctx, [&] { return fmt::format("T6 {} ≤ {}", code, name); },
+      if (cell && sgv) RecordAtMost(ctx, [&, code = code, name = name] { return fmt::format("T6 {} ≤ {}", code, name); },
                                     *cell, *sgv, fv1::SEVERITY_WARNING);
     }
   }
