@@ -1,11 +1,13 @@
 // Search() over a window of a passage finds what a plain RE2 search of the
 // same window finds; headings read without a regex match the old patterns.
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "re2/re2.h"
+#include "services/parse/src/clauses.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/sections.h"
 #include "services/parse/src/values.h"
@@ -68,6 +70,51 @@ TEST(StripOrdinalTest, SameAsTheHeadingPatterns) {
   for (const std::string& s : inputs) {
     EXPECT_EQ(std::string(StripOrdinal(s)), by_pattern(s)) << "[" << s << "]";
   }
+}
+
+// The amount after a literal label is read by hand; a label that is not a
+// plain word ("(?:label)") goes through the regex the hand reader stands for.
+// Both must read the same amount over the same span in every window.
+TEST(AmountAfterTest, LiteralLabelReadsAsItsPattern) {
+  const std::vector<std::string> texts = {
+      "收入总计121.39万元,支出总计98.00万元。",
+      "收入总计 为 121.39 万元",
+      "收入总计一二三四五六七八121.39万元",    // eight linking characters
+      "收入总计一二三四五六七八九121.39万元",  // nine: too many
+      "收入总计:121.39万元;收入总计为5元",     // ':' may not link; the second one reads
+      "收入总计%5万元,收入总计。5万元,收入总计12万",
+      "收入总计-3.5万元 收入总计-万元 收入总计12.万元 收入总计1,234,万元",
+      "收入总计\n  2,946.25\n万元",
+      "收入总计为负数,收入总计约 7 元整",
+  };
+  const std::string label = "收入总计";
+  size_t read = 0;  // windows where an amount was read
+  for (const std::string& text : texts) {
+    SourceDocument doc(text);
+    ValueFactory values(doc);
+    ClauseParser clauses(values, {});
+    Passage p;
+    p.folded.Append(text, 0);
+    const std::string& t = p.text();
+    for (size_t from = 0; from <= t.size(); from += 3) {
+      // Window ends every five bytes, and the end of the text.
+      for (size_t to = from; to <= t.size(); to = to == t.size() ? to + 1 : std::min(to + 5, t.size())) {
+        size_t end_by_hand = 0, end_by_regex = 0;
+        auto by_hand = clauses.AmountAfter(p, label, from, to, &end_by_hand);
+        auto by_regex = clauses.AmountAfter(p, "(?:" + label + ")", from, to, &end_by_regex);
+        ASSERT_EQ(by_hand.has_value(), by_regex.has_value()) << text << " [" << from << ", " << to << ")";
+        if (!by_hand) continue;
+        ++read;
+        EXPECT_EQ(by_hand->fen(), by_regex->fen()) << text;
+        EXPECT_EQ(by_hand->quantum_fen(), by_regex->quantum_fen()) << text;
+        EXPECT_EQ(by_hand->unit(), by_regex->unit()) << text;
+        EXPECT_EQ(by_hand->src().byte_begin(), by_regex->src().byte_begin()) << text;
+        EXPECT_EQ(by_hand->src().byte_end(), by_regex->src().byte_end()) << text;
+        EXPECT_EQ(end_by_hand, end_by_regex) << text;
+      }
+    }
+  }
+  EXPECT_GE(read, 40u);  // the comparison saw amounts (46 windows), not only absences
 }
 
 }  // namespace

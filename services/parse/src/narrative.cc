@@ -19,10 +19,6 @@ std::vector<std::string> Phrases(const config::v1::ParseConfig& config) {
   return {config.no_prior_data_phrases().begin(), config.no_prior_data_phrases().end()};
 }
 
-bool Contains(const Passage& p, std::string_view word) {
-  return text::Contains(p.text(), word);
-}
-
 // Removes a trailing "。" or "；" from a text span [begin, end).
 size_t TrimSentenceEnd(const Passage& p, size_t begin, size_t end) {
   const std::string& t = p.text();
@@ -201,7 +197,7 @@ void NarrativeExtractor::ExtractProfile() {
   auto* prof = report_.mutable_profile();
   const PassageRefs functions = PassagesFor("P.FUNCTIONS");
   for (const Passage& p : functions) {
-    if (Contains(p, "不予公开") || Contains(p, "涉密")) prof->set_functions_withheld(true);
+    if (Holds(p, "不予公开") || Holds(p, "涉密")) prof->set_functions_withheld(true);
   }
   if (!functions.empty()) {
     const Passage& first = functions.front();
@@ -245,7 +241,7 @@ void NarrativeExtractor::ExtractProfile() {
         }
       }
     }
-    if (Contains(p, "无下属预算单位") || Contains(p, "无下属单位")) {
+    if (Holds(p, "无下属预算单位") || Holds(p, "无下属单位")) {
       prof->set_no_subordinate_units(true);
       prof->mutable_subordinate_units()->set_value(0);
     }
@@ -757,7 +753,7 @@ void NarrativeExtractor::ExtractOperatingCost() {
 void NarrativeExtractor::ExtractProcurement() {
   auto* proc = report_.mutable_procurement();
   for (const Passage& p : PassagesFor("N.PROCURE")) {
-    if (Contains(p, "以合同签订为准")) proc->set_contract_basis(true);
+    if (Holds(p, "以合同签订为准")) proc->set_contract_basis(true);
     ReadAmount(p, R"(政府采购(?:支出总额|金额|支出)(?:\(以合同签订为准\))?)", "proc.total",
                [&] { return proc->mutable_total(); });
     ReadAmount(p, R"((?:政府采购)?货物(?:采购)?(?:支出|金额))", "proc.goods", [&] { return proc->mutable_goods(); });
