@@ -52,6 +52,13 @@ int JobCount(const AnalyzeArgs& args) {
   return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
+// Threads each PDF's pages are read with: the cores the documents in flight
+// leave idle (a single document gets them all).
+uint32_t PdfPageThreads(size_t documents_in_flight) {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::max<uint32_t>(1, cores / std::max<size_t>(1, documents_in_flight));
+}
+
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
@@ -271,7 +278,9 @@ int RunAnalyze(const AnalyzeArgs& args, CommandContext& context) {
   std::unique_ptr<LocalPipeline> local;
   std::shared_ptr<grpc::Channel> channel;
   if (args.remote.empty()) {
-    absl::StatusOr<std::unique_ptr<LocalPipeline>> started = LocalPipeline::Start(JobCount(args));
+    const size_t in_flight = std::min<size_t>(JobCount(args), collected.documents.size());
+    absl::StatusOr<std::unique_ptr<LocalPipeline>> started =
+        LocalPipeline::Start(JobCount(args), PdfPageThreads(in_flight));
     if (!started.ok()) {
       context.err << "error: cannot start the services: " << started.status().ToString() << "\n";
       return kExitCallFailed;

@@ -5,12 +5,14 @@
 
 namespace juesuan::cli {
 
-absl::StatusOr<std::unique_ptr<LocalPipeline>> LocalPipeline::Start(int jobs) {
+absl::StatusOr<std::unique_ptr<LocalPipeline>> LocalPipeline::Start(int jobs,
+                                                                    uint32_t pdf_page_threads) {
   std::unique_ptr<LocalPipeline> local(new LocalPipeline());
   LocalServicesOptions backends;
   backends.parse = backends.validate = backends.scoring = true;
   // Every document the CLI has in flight finds a worker or a queue slot.
   backends.workers = static_cast<size_t>(jobs < 1 ? 1 : jobs);
+  backends.pdf_page_threads = pdf_page_threads;
   ASSIGN_OR_RETURN(local->backends_, LocalServices::Start(backends));
 
   // Its own registry, as in a deployment (each server registers the same RPC

@@ -19,8 +19,10 @@ namespace juesuan::cli {
 
 class LocalPipeline {
  public:
-  // `jobs` documents may be in the pipeline at once.
-  static absl::StatusOr<std::unique_ptr<LocalPipeline>> Start(int jobs);
+  // `jobs` documents may be in the pipeline at once; each PDF's pages are
+  // read with `pdf_page_threads` threads.
+  static absl::StatusOr<std::unique_ptr<LocalPipeline>> Start(int jobs,
+                                                              uint32_t pdf_page_threads = 1);
   ~LocalPipeline();
 
   // A channel to the in-process AnalyzeService. Release every copy (and

@@ -1,6 +1,8 @@
 #include "cli/local_services.h"
 
+#include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/base/status_macros.h"
@@ -28,8 +30,10 @@ absl::StatusOr<std::unique_ptr<LocalServices>> LocalServices::Start(
     ASSIGN_OR_RETURN(local->parser_, parse::DocumentParser::CreateDefault());
     local->parse_ = std::make_unique<Hosted<parse::ParseServiceImpl>>();
     local->parse_->pool = Pool(options.workers);
+    parse::ParseServiceOptions parse_options;
+    parse_options.pdf_page_threads = options.pdf_page_threads;
     local->parse_->service = std::make_unique<parse::ParseServiceImpl>(
-        *local->parser_, *local->parse_->pool, *local->registry_);
+        *local->parser_, *local->parse_->pool, *local->registry_, parse_options);
     services.push_back(local->parse_->service.get());
     health_names.push_back(parse::v1::ParseService::service_full_name());
   }
@@ -67,8 +71,10 @@ LocalServices::~LocalServices() {
 }
 
 absl::StatusOr<std::unique_ptr<LocalParseService>> LocalParseService::Start() {
-  ASSIGN_OR_RETURN(std::unique_ptr<LocalServices> services,
-                   LocalServices::Start(LocalServicesOptions{}));
+  // One document: its PDF pages may use every core.
+  LocalServicesOptions options;
+  options.pdf_page_threads = std::max(1u, std::thread::hardware_concurrency());
+  ASSIGN_OR_RETURN(std::unique_ptr<LocalServices> services, LocalServices::Start(options));
   return std::unique_ptr<LocalParseService>(new LocalParseService(std::move(services)));
 }
 

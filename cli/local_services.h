@@ -36,6 +36,8 @@ struct LocalServicesOptions {
   // Worker threads of each hosted service (and requests that may wait for
   // one): 1 for a single request, more when the CLI runs documents in parallel.
   size_t workers = 1;
+  // Threads reading one PDF's pages (parse::ParseServiceOptions).
+  uint32_t pdf_page_threads = 1;
 };
 
 class LocalServices {

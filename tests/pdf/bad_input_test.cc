@@ -54,6 +54,17 @@ TEST(BadPdf, DeadlineHonouredBetweenPages) {
   EXPECT_LT(absl::Now() - start, absl::Seconds(5));
 }
 
+TEST(BadPdf, DeadlineHonouredOnEveryPageThread) {
+  ParseOptions options;
+  options.max_pdf_pages = 5000;
+  options.pdf_page_threads = 3;
+  options.deadline = absl::Now() + absl::Milliseconds(50);
+  const absl::Time start = absl::Now();
+  ExpectError(ParseBytes(MakePlainPdf(2000), options), absl::StatusCode::kDeadlineExceeded,
+              "while reading PDF page");
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+}
+
 TEST(BadPdf, ManyPagesWithinLimitRead) {
   ParseOptions options;
   options.max_pdf_pages = 5000;

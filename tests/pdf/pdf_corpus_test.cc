@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "services/parse/pdf/pdf_layout.h"
 #include "services/parse/tables/standard_tables.h"
 #include "services/parse/tables/table_listing.h"
 #include "tests/pdf/pdf_test_support.h"
@@ -321,6 +322,42 @@ namespace {
 
 // 三公 roles come from the header text in either nesting: items over
 // 预算数 | 决算数 (the corpus PDFs) or 预算数 | 决算数 over the items.
+// Pages read on several threads make the same document as pages read in
+// turn: same text, page starts, lines and word boxes.
+TEST(PdfPageThreads, SameDocumentAsOneThread) {
+  for (const std::string number : {"001", "003"}) {
+    const std::string bytes = ReadFileOrDie(CorpusPdfPath(number));
+    pdf::PdfLimits one;
+    auto expected = pdf::ReadPdf(bytes, one);
+    ASSERT_TRUE(expected.ok()) << expected.status();
+    for (uint32_t threads : {2u, 3u, 64u}) {
+      pdf::PdfLimits limits;
+      limits.page_threads = threads;
+      auto actual = pdf::ReadPdf(bytes, limits);
+      ASSERT_TRUE(actual.ok()) << actual.status();
+      EXPECT_EQ(actual->text, expected->text) << number << " threads " << threads;
+      EXPECT_EQ(actual->page_starts, expected->page_starts);
+      EXPECT_EQ(actual->pages_without_text, expected->pages_without_text);
+      ASSERT_EQ(actual->pages.size(), expected->pages.size());
+      for (size_t p = 0; p < actual->pages.size(); ++p) {
+        const pdf::Page& a = actual->pages[p];
+        const pdf::Page& e = expected->pages[p];
+        EXPECT_EQ(a.number, e.number);
+        ASSERT_EQ(a.lines.size(), e.lines.size()) << "page " << e.number;
+        for (size_t l = 0; l < a.lines.size(); ++l) {
+          EXPECT_EQ(a.lines[l].text, e.lines[l].text);
+          EXPECT_EQ(a.lines[l].word_begin, e.lines[l].word_begin);
+          ASSERT_EQ(a.lines[l].words.size(), e.lines[l].words.size());
+          for (size_t w = 0; w < a.lines[l].words.size(); ++w) {
+            EXPECT_EQ(a.lines[l].words[w].box.x0, e.lines[l].words[w].box.x0);
+            EXPECT_EQ(a.lines[l].words[w].box.y1, e.lines[l].words[w].box.y1);
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(SangongColumnRole, GroupAndItemFromEitherNesting) {
   using tables::ColumnRole;
   EXPECT_EQ(ColumnRole("财政拨款“三公”经费/合计/预算数"), "budget.total");

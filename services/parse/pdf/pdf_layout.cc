@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -193,6 +195,71 @@ std::vector<Line> BuildLines(std::vector<Word> words) {
   return lines;
 }
 
+namespace {
+
+using PopplerDocument = std::unique_ptr<poppler::document>;
+
+absl::StatusOr<PopplerDocument> OpenPdf(std::string_view bytes) {
+  PopplerDocument doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (doc == nullptr) {
+    return absl::InvalidArgumentError(
+        "PDF is damaged: its cross-reference table and objects cannot be read");
+  }
+  if (doc->is_locked()) {
+    return absl::FailedPreconditionError(
+        "PDF is encrypted with a password: its text cannot be read without it");
+  }
+  return doc;
+}
+
+// Reads pages [first, last) (0-based) of `doc` into `pages[first..last)`.
+absl::Status ReadPages(const poppler::document& doc, int first, int last, int page_count,
+                       absl::Time deadline, std::vector<Page>& pages) {
+  for (int i = first; i < last; ++i) {
+    if (absl::Now() > deadline) {
+      return absl::DeadlineExceededError(fmt::format(
+          "parse deadline exceeded while reading PDF page {} of {}", i + 1, page_count));
+    }
+    Page& p = pages[i];
+    p.number = static_cast<uint32_t>(i + 1);
+    std::unique_ptr<poppler::page> page(doc.create_page(i));
+    if (page == nullptr) continue;
+    const poppler::rectf rect = page->page_rect();
+    p.width = rect.width();
+    p.height = rect.height();
+    p.lines = BuildLines(PageWords(*page));
+  }
+  return absl::OkStatus();
+}
+
+// Reads every page, `threads` contiguous runs of pages at once. A poppler
+// document is not to be shared between threads, so every run but the first
+// opens its own from the same bytes (cheap next to rendering the pages).
+absl::Status ReadAllPages(std::string_view bytes, const poppler::document& doc, int page_count,
+                          const PdfLimits& limits, std::vector<Page>& pages) {
+  const int runs = std::clamp(static_cast<int>(limits.page_threads), 1, page_count);
+  auto run_begin = [&](int r) { return static_cast<int>(int64_t{page_count} * r / runs); };
+  std::vector<absl::Status> statuses(runs);
+  std::vector<std::thread> helpers;
+  for (int r = 1; r < runs; ++r) {
+    helpers.emplace_back([&, r] {
+      absl::StatusOr<PopplerDocument> own = OpenPdf(bytes);
+      statuses[r] = own.ok() ? ReadPages(**own, run_begin(r), run_begin(r + 1), page_count,
+                                         limits.deadline, pages)
+                             : own.status();
+    });
+  }
+  statuses[0] = ReadPages(doc, 0, run_begin(1), page_count, limits.deadline, pages);
+  for (std::thread& t : helpers) t.join();
+  for (absl::Status& status : statuses) {
+    if (!status.ok()) return status;  // the earliest pages' error
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::StatusOr<PdfDocument> ReadPdf(std::string_view bytes, const PdfLimits& limits) {
   if (bytes.substr(0, 5) != "%PDF-") {
     return absl::InvalidArgumentError("not a PDF: the content does not start with \"%PDF-\"");
@@ -205,17 +272,9 @@ absl::StatusOr<PdfDocument> ReadPdf(std::string_view bytes, const PdfLimits& lim
         "PDF is truncated: no %%EOF marker in the last 1024 of its {} bytes", bytes.size()));
   }
   poppler::set_debug_error_function(IgnorePopplerMessage, nullptr);
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (doc == nullptr) {
-    return absl::InvalidArgumentError(
-        "PDF is damaged: its cross-reference table and objects cannot be read");
-  }
-  if (doc->is_locked()) {
-    return absl::FailedPreconditionError(
-        "PDF is encrypted with a password: its text cannot be read without it");
-  }
-  const int page_count = doc->pages();
+  absl::StatusOr<PopplerDocument> doc = OpenPdf(bytes);
+  if (!doc.ok()) return doc.status();
+  const int page_count = (*doc)->pages();
   if (page_count <= 0) return absl::InvalidArgumentError("PDF is damaged: it has no pages");
   if (static_cast<uint32_t>(page_count) > limits.max_pages) {
     return absl::ResourceExhaustedError(fmt::format(
@@ -223,26 +282,13 @@ absl::StatusOr<PdfDocument> ReadPdf(std::string_view bytes, const PdfLimits& lim
   }
 
   PdfDocument out;
-  out.encrypted = doc->is_encrypted();
-  for (int i = 0; i < page_count; ++i) {
-    if (absl::Now() > limits.deadline) {
-      return absl::DeadlineExceededError(fmt::format(
-          "parse deadline exceeded while reading PDF page {} of {}", i + 1, page_count));
-    }
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    Page p;
-    p.number = static_cast<uint32_t>(i + 1);
-    if (page == nullptr) {
-      out.pages_without_text.push_back(p.number);
-      out.pages.push_back(std::move(p));
-      continue;
-    }
-    const poppler::rectf rect = page->page_rect();
-    p.width = rect.width();
-    p.height = rect.height();
-    p.lines = BuildLines(PageWords(*page));
+  out.encrypted = (*doc)->is_encrypted();
+  out.pages.resize(page_count);
+  if (absl::Status read = ReadAllPages(bytes, **doc, page_count, limits, out.pages); !read.ok()) {
+    return read;
+  }
+  for (const Page& p : out.pages) {
     if (p.lines.empty()) out.pages_without_text.push_back(p.number);
-    out.pages.push_back(std::move(p));
   }
   if (out.pages_without_text.size() == out.pages.size()) {
     return absl::FailedPreconditionError(fmt::format(

@@ -45,6 +45,10 @@ struct Page {
 struct PdfLimits {
   uint32_t max_pages = 500;
   absl::Time deadline = absl::InfiniteFuture();
+  // Threads reading pages at once (each a contiguous run of pages). More than
+  // one only pays when cores would otherwise idle: a single document in the
+  // CLI, not a loaded service whose workers each read their own document.
+  uint32_t page_threads = 1;
 };
 
 struct PdfDocument {

@@ -36,6 +36,9 @@ ABSL_FLAG(uint32_t, max_tables, juesuan::parse::ParseOptions().max_tables,
           "together; RESOURCE_EXHAUSTED above it)");
 ABSL_FLAG(uint32_t, max_statements, juesuan::parse::ParseOptions().max_statements,
           "most narrative statements one document may yield (RESOURCE_EXHAUSTED above it)");
+ABSL_FLAG(uint32_t, pdf_page_threads, 1,
+          "threads reading one PDF's pages at once; more than 1 lowers a single "
+          "document's latency when cores would otherwise idle, not a loaded service's throughput");
 ABSL_FLAG(absl::Duration, document_budget, absl::Seconds(60),
           "longest one document may parse once a worker starts it (caps the call's "
           "deadline; RESOURCE_EXHAUSTED when the budget, not the deadline, runs out)");
@@ -64,6 +67,8 @@ absl::StatusOr<juesuan::parse::ParseServiceOptions> ServiceOptionsFromFlags(
   options.max_tables = absl::GetFlag(FLAGS_max_tables);
   options.max_statements = absl::GetFlag(FLAGS_max_statements);
   options.document_budget = absl::GetFlag(FLAGS_document_budget);
+  options.pdf_page_threads = absl::GetFlag(FLAGS_pdf_page_threads);
+  if (options.pdf_page_threads < 1) return absl::InvalidArgumentError("--pdf_page_threads < 1");
   if (options.document_budget <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError("--document_budget must be positive");
   }

@@ -58,6 +58,7 @@ ParseOptions ParseServiceImpl::OptionsFor(const grpc::CallbackServerContext& con
   options.max_pdf_pages = options_.max_pdf_pages;
   options.max_tables = options_.max_tables;
   options.max_statements = options_.max_statements;
+  options.pdf_page_threads = options_.pdf_page_threads;
   options.deadline = std::min(CallDeadline(context), start + options_.document_budget);
   return options;
 }

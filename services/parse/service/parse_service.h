@@ -34,6 +34,9 @@ struct ParseServiceOptions {
   // parse deadline is the earlier of this and the call's deadline. Running out
   // of the budget (not of the caller's deadline) is RESOURCE_EXHAUSTED.
   absl::Duration document_budget = absl::InfiniteDuration();
+  // Threads one PDF's pages are read with: 1 in a service whose workers are
+  // all busy under load; more where a single document has the cores to itself.
+  uint32_t pdf_page_threads = ParseOptions().pdf_page_threads;
 };
 
 class ParseServiceImpl final : public v1::ParseService::CallbackService {

@@ -217,7 +217,8 @@ absl::StatusOr<DecodedDocument> DocumentParser::Decode(std::string_view content,
     decoded.input.text = std::move(text.utf8);
     decoded.encoding = EncodingOf(text.encoding);
   } else {
-    const StructuredLimits limits{options.max_pdf_pages, options.deadline};
+    const StructuredLimits limits{options.max_pdf_pages, options.deadline,
+                                  options.pdf_page_threads};
     ASSIGN_OR_RETURN(decoded.input, DecodeStructured(content, decoded.format, limits));
   }
   RETURN_IF_ERROR(CheckDeadline(options, "decoding"));

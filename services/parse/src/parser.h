@@ -28,6 +28,8 @@ struct ParseOptions {
   uint32_t max_tables = 1000;
   uint32_t max_statements = 50000;
   absl::Time deadline = absl::InfiniteFuture();
+  // Threads reading a PDF's pages at once (pdf::PdfLimits::page_threads).
+  uint32_t pdf_page_threads = 1;
 };
 
 // A document decoded from its bytes: the UTF-8 text every offset of the

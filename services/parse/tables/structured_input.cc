@@ -142,6 +142,7 @@ absl::StatusOr<StructuredInput> DecodeStructured(std::string_view content,
     pdf::PdfLimits pdf_limits;
     pdf_limits.max_pages = limits.max_pdf_pages;
     pdf_limits.deadline = limits.deadline;
+    pdf_limits.page_threads = limits.pdf_page_threads;
     auto pdf = pdf::ReadPdf(content, pdf_limits);
     if (!pdf.ok()) return pdf.status();
     input.pdf = *std::move(pdf);

@@ -31,6 +31,7 @@ struct StructuredInput {
 struct StructuredLimits {
   uint32_t max_pdf_pages = 500;
   absl::Time deadline = absl::InfiniteFuture();
+  uint32_t pdf_page_threads = 1;  // see pdf::PdfLimits::page_threads
 };
 
 // Decodes a PDF or DOCX. Errors as pdf::ReadPdf / docx::ReadDocx.
