@@ -143,7 +143,7 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
       do {
         i += 3;
       } while (IsIdeographAt(s, i, length));
-      AppendRun(original.substr(start, i - start), offset, 3);
+      AppendRun<3>(original.substr(start, i - start), offset);
       continue;
     }
     if (s[i] < 0x80 && s[i] != ' ') {
@@ -151,7 +151,7 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
       do {
         ++i;
       } while (i < length && s[i] < 0x80 && s[i] != ' ');
-      AppendRun(original.substr(start, i - start), offset, 1);
+      AppendRun<1>(original.substr(start, i - start), offset);
       continue;
     }
     UChar32 c;
@@ -174,13 +174,15 @@ void NormalizedText::Append(std::string_view original, size_t original_offset) {
   pending_spaces_.clear();  // spaces at the end of a piece separate nothing
 }
 
-void NormalizedText::AppendRun(std::string_view run, uint32_t offset, uint32_t char_bytes) {
+template <uint32_t kCharBytes>
+void NormalizedText::AppendRun(std::string_view run, uint32_t offset) {
   text_.append(run);
   const size_t first = to_original_.size();
   to_original_.resize(first + run.size());
   uint32_t* map = to_original_.data() + first;
-  for (uint32_t k = 0; k < run.size(); k += char_bytes) {
-    for (uint32_t b = 0; b < char_bytes; ++b) map[k + b] = offset + k;
+  const uint32_t n = static_cast<uint32_t>(run.size());
+  for (uint32_t k = 0; k < n; k += kCharBytes) {
+    for (uint32_t b = 0; b < kCharBytes; ++b) map[k + b] = offset + k;
   }
 }
 

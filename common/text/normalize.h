@@ -39,9 +39,10 @@ class NormalizedText {
   size_t ToOriginal(size_t offset) const;
 
  private:
-  // Appends `run`, already in folded form, of characters `char_bytes` long
+  // Appends `run`, already in folded form, of characters `kCharBytes` long
   // each, whose first byte is at document offset `offset`.
-  void AppendRun(std::string_view run, uint32_t offset, uint32_t char_bytes);
+  template <uint32_t kCharBytes>
+  void AppendRun(std::string_view run, uint32_t offset);
   // Emits the pending spaces unless a CJK character stands on either side.
   void FlushSpaces(int32_t next_code_point);
 

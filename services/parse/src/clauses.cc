@@ -79,10 +79,10 @@ std::optional<report::v1::YoY> ClauseParser::YoY(const Passage& p, size_t from,
   size_t reason_from = 0;
   if (m && (!flat || m->begin <= flat->begin)) {
     yoy.set_direction(DirectionOf(Group(p, *m, 1)));
-    if (auto d = values_.MakeAmount(p, *m, 2, 3)) *yoy.mutable_delta() = *d;
+    if (auto d = values_.MakeAmount(p, *m, 2, 3)) *yoy.mutable_delta() = std::move(*d);
     if (m->has(4)) {
       yoy.set_rate_direction(DirectionOf(Group(p, *m, 4)));
-      if (auto r = values_.MakePercent(p, *m, 5)) *yoy.mutable_rate() = *r;
+      if (auto r = values_.MakePercent(p, *m, 5)) *yoy.mutable_rate() = std::move(*r);
     }
     *yoy.mutable_src() = values_.Prov(p, m->begin, m->end);
     reason_from = m->end;
@@ -141,30 +141,30 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
     auto c = Holds(p, "完成", from, to) ? Search(kShCompletion, p, from, to) : std::nullopt;
     if (!c) return std::nullopt;
     bvf.set_kind(report::v1::BUDGET_KIND_UNSPECIFIED);
-    if (auto f = values_.MakeAmount(p, *c, 1, 2)) *bvf.mutable_final() = *f;
+    if (auto f = values_.MakeAmount(p, *c, 1, 2)) *bvf.mutable_final() = std::move(*f);
     bvf.set_completion_kind(BudgetKindOf(Group(p, *c, 3)));
-    if (auto pct = values_.MakePercent(p, *c, 4)) *bvf.mutable_completion() = *pct;
+    if (auto pct = values_.MakePercent(p, *c, 4)) *bvf.mutable_completion() = std::move(*pct);
     *bvf.mutable_src() = values_.Prov(p, c->begin, c->end);
     return bvf;
   }
   size_t after = 0;
   if (xj && (!sh || xj->begin <= sh->begin)) {
     bvf.set_kind(BudgetKindOf(Group(p, *xj, 1)));
-    if (auto b = values_.MakeAmount(p, *xj, 2, 3)) *bvf.mutable_budget() = *b;
-    if (auto f = values_.MakeAmount(p, *xj, 4, 5)) *bvf.mutable_final() = *f;
-    if (auto r = values_.MakePercent(p, *xj, 6)) *bvf.mutable_diff_rate() = *r;
+    if (auto b = values_.MakeAmount(p, *xj, 2, 3)) *bvf.mutable_budget() = std::move(*b);
+    if (auto f = values_.MakeAmount(p, *xj, 4, 5)) *bvf.mutable_final() = std::move(*f);
+    if (auto r = values_.MakePercent(p, *xj, 6)) *bvf.mutable_diff_rate() = std::move(*r);
     *bvf.mutable_src() = values_.Prov(p, xj->begin, xj->end);
     after = xj->end;
   } else if (sh) {
     const auto kind = BudgetKindOf(Group(p, *sh, 1));
     bvf.set_kind(kind == report::v1::BUDGET_KIND_UNSPECIFIED ? report::v1::BUDGET_KIND_INITIAL
                                                               : kind);
-    if (auto b = values_.MakeAmount(p, *sh, 2, 3)) *bvf.mutable_budget() = *b;
-    if (auto a = values_.MakeAmount(p, *sh, 4, 5)) *bvf.mutable_annual_budget() = *a;
-    if (auto f = values_.MakeAmount(p, *sh, 6, 7)) *bvf.mutable_final() = *f;
+    if (auto b = values_.MakeAmount(p, *sh, 2, 3)) *bvf.mutable_budget() = std::move(*b);
+    if (auto a = values_.MakeAmount(p, *sh, 4, 5)) *bvf.mutable_annual_budget() = std::move(*a);
+    if (auto f = values_.MakeAmount(p, *sh, 6, 7)) *bvf.mutable_final() = std::move(*f);
     if (sh->has(9)) {
       bvf.set_completion_kind(BudgetKindOf(Group(p, *sh, 8)));
-      if (auto c = values_.MakePercent(p, *sh, 9)) *bvf.mutable_completion() = *c;
+      if (auto c = values_.MakePercent(p, *sh, 9)) *bvf.mutable_completion() = std::move(*c);
     }
     *bvf.mutable_src() = values_.Prov(p, sh->begin, sh->end);
     after = sh->end;

@@ -401,8 +401,8 @@ void NarrativeExtractor::ExtractGeneralPublicBudget() {
         ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", [&] { return gpb->mutable_total(); }, 0,
                    std::string::npos, &end)) {
       if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) {
-        *gpb->mutable_share_of_expend_year() = *pct;
         Use(pct->src());
+        *gpb->mutable_share_of_expend_year() = std::move(*pct);
       }
     }
     if (!gpb->has_yoy()) {
@@ -431,7 +431,7 @@ void NarrativeExtractor::ExtractGpbClasses(const PassageRefs& passages) {
     Amount restated;
     if (ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", [&] { return &restated; }) &&
         !gpb->has_total()) {
-      *gpb->mutable_total() = restated;
+      *gpb->mutable_total() = std::move(restated);
     }
     for (const Match& m : SearchAll(kClass, p)) {
       auto* c = gpb->add_classes();
@@ -639,13 +639,13 @@ void NarrativeExtractor::ExtractSangong() {
       auto* item = SangongItemFor(sg, h.subject);
       if (auto b = clauses_.BudgetVsFinal(p, h.end, to)) {
         if (b->src().byte_begin() <= values_.Prov(p, h.end, h.end + 12).byte_end()) {
-          *item->mutable_budget_vs_final() = *b;
           if (b->has_budget()) {
             *item->mutable_budget() = b->budget();
             item->set_budget_kind(b->kind());
           }
           if (!item->has_final()) *item->mutable_final() = b->final();
           Emit(h.subject, *b);
+          *item->mutable_budget_vs_final() = std::move(*b);
           continue;
         }
       }
@@ -661,8 +661,8 @@ void NarrativeExtractor::ExtractSangong() {
           }
           clause_from = m->end;
           if (auto pct = clauses_.ShareAfter(p, m->end, to)) {
-            *item->mutable_share() = *pct;
             Use(pct->src());
+            *item->mutable_share() = std::move(*pct);
           }
         }
       }
