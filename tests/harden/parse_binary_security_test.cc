@@ -117,6 +117,7 @@ TEST_F(ParseBinarySecurityTest, ContradictoryOrImpossibleFlagsStopTheStart) {
       {"--plaintext", "--auth_tokens_file=" + dir_ + "/callers.txt"},
       {"--max_document_bytes=2000000", "--max_message_bytes=1500000"},
       {"--document_budget=0s"},
+      {"--pdf_page_threads=0"},
   };
   for (const auto& flags : bad) {
     const testing::CommandResult result = testing::RunCommand(Argv(flags), absl::Seconds(20));

@@ -98,9 +98,11 @@ int main(int argc, char** argv) {
         if (!service_options.ok()) return service_options.status();
         spdlog::info(
             "msg=\"parse workers ready\" workers={} queue_size={} max_document_bytes={} "
-            "max_pdf_pages={} max_tables={} max_statements={} document_budget={}",
+            "max_pdf_pages={} pdf_page_threads={} max_tables={} max_statements={} "
+            "document_budget={}",
             pool.threads(), pool.queue_capacity(), service_options->max_document_bytes,
-            service_options->max_pdf_pages, service_options->max_tables,
+            service_options->max_pdf_pages, service_options->pdf_page_threads,
+            service_options->max_tables,
             service_options->max_statements,
             absl::FormatDuration(service_options->document_budget));
         return std::make_unique<juesuan::parse::ParseServiceImpl>(**parser, pool, registry,
