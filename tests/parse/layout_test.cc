@@ -1,6 +1,13 @@
 // Sections are recognised by their titles for each layout, whatever their
 // ordinals; unknown sections are kept and reported.
+#include <random>
+#include <sstream>
+
+#include "absl/strings/str_replace.h"
+#include "common/text/normalize.h"
 #include "gtest/gtest.h"
+#include "re2/re2.h"
+#include "services/parse/src/sections.h"
 #include "tests/parse/test_support.h"
 
 namespace juesuan::parse::testing {
@@ -73,6 +80,45 @@ TEST(Layouts, OrdinalsDoNotDecideAndUnknownSectionsAreKept) {
   }
   EXPECT_TRUE(unknown_reported);
   EXPECT_EQ(keys["八、本单位特色工作情况"], "N");  // kept, inside its part
+}
+
+// NormalizeHeading by its definition: the ordinal stripped, every
+// `\d{4}\s*年度?` removed, then the unit name, then spaces, quotes, title
+// brackets, full stops and colons.
+std::string HeadingByDefinition(std::string_view folded, const std::string& unit_name) {
+  std::string_view t = folded;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.remove_suffix(1);
+  std::string s(StripOrdinal(t));
+  static const RE2 kYear(R"(\d{4}\s*年度?)");
+  RE2::GlobalReplace(&s, kYear, "");
+  if (!unit_name.empty()) s = absl::StrReplaceAll(s, {{unit_name, ""}});
+  return absl::StrReplaceAll(s, {{" ", ""}, {"\t", ""}, {"“", ""}, {"”", ""}, {"\"", ""},
+                                 {"'", ""}, {"《", ""}, {"》", ""}, {"。", ""}, {":", ""}});
+}
+
+TEST(NormalizeHeading, AsItsDefinitionOnRandomAndPrintedHeadings) {
+  const std::string unit = "财政局";
+  const std::vector<std::string> pieces = {
+      "2", "0", "24", "2024", "12345", " ", "\t", "年", "度", "年度", "财政局", "财政", "局",
+      "“", "”", "\"", "'", "《", "》", "。", ":", "收入", "决算", "一、", "第二部分", "(三)",
+      "X", "\r"};
+  std::mt19937 rng(20241128);
+  for (int n = 0; n < 20000; ++n) {
+    std::string heading;
+    const int length = static_cast<int>(rng() % 12);
+    for (int k = 0; k < length; ++k) heading += pieces[rng() % pieces.size()];
+    ASSERT_EQ(NormalizeHeading(heading, unit), HeadingByDefinition(heading, unit)) << heading;
+    ASSERT_EQ(NormalizeHeading(heading, ""), HeadingByDefinition(heading, "")) << heading;
+  }
+  for (const char* path : {"seed/000_0d0d50dd571d51d1.txt", "corpus/001/text.txt",
+                           "corpus/003/text.txt", "corpus/005/text.txt"}) {
+    std::istringstream lines(ReadFile(SharedPath(path)));
+    for (std::string line; std::getline(lines, line);) {
+      const std::string folded = text::NormalizeForMatching(line);
+      ASSERT_EQ(NormalizeHeading(folded, unit), HeadingByDefinition(folded, unit)) << line;
+    }
+  }
 }
 
 }  // namespace

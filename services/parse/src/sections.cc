@@ -135,17 +135,71 @@ std::string_view StripOrdinal(std::string_view folded) {
   return folded;
 }
 
+namespace {
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes of the year at s[i] as `\d{4}\s*年度?` matches it ("2024年度",
+// "2024 年"), 0 when none starts there.
+size_t YearLengthAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return 0;
+  for (size_t k = 0; k < 4; ++k) {
+    if (!IsAsciiDigit(s[i + k])) return 0;
+  }
+  size_t j = i + 4;
+  while (j < s.size() && IsPatternSpace(s[j])) ++j;
+  if (s.substr(j, 3) != "年") return 0;
+  j += 3;
+  if (s.substr(j, 3) == "度") j += 3;
+  return j - i;
+}
+
+// The characters a heading's synonyms never depend on: spaces, quotes,
+// title brackets, full stop, colon.
+size_t IgnoredLengthAt(std::string_view s, size_t i) {
+  switch (static_cast<unsigned char>(s[i])) {
+    case ' ': case '\t': case '"': case '\'': case ':':
+      return 1;
+    case 0xE2: case 0xE3:  // lead byte of “ ” and of 《 》 。
+      for (std::string_view mark : {"“", "”", "《", "》", "。"}) {
+        if (s.substr(i, mark.size()) == mark) return mark.size();
+      }
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+// One pass each for the years and the ignored characters (the years first:
+// "2024 年度" loses its space with its year).
 std::string NormalizeHeading(std::string_view folded, std::string_view unit_name) {
-  std::string s(StripOrdinal(Trim(folded)));
-  static const RE2 kYear(R"(\d{4}\s*年度?)");
-  RE2::GlobalReplace(&s, kYear, "");
-  if (!unit_name.empty()) {
+  const std::string_view title = StripOrdinal(Trim(folded));
+  std::string s;
+  s.reserve(title.size());
+  for (size_t i = 0; i < title.size();) {
+    const size_t year = YearLengthAt(title, i);
+    if (year > 0) {
+      i += year;
+    } else {
+      s.push_back(title[i++]);
+    }
+  }
+  if (!unit_name.empty() && text::Contains(s, unit_name)) {
     s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
   }
-  s = absl::StrReplaceAll(s, {{" ", ""}, {"\t", ""}, {"“", ""}, {"”", ""},
-                              {"\"", ""}, {"'", ""}, {"《", ""}, {"》", ""},
-                              {"。", ""}, {":", ""}});
-  return s;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t ignored = IgnoredLengthAt(s, i);
+    if (ignored > 0) {
+      i += ignored;
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
 }
 
 SectionIndex::SectionIndex(const SourceDocument& doc,
