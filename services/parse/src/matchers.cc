@@ -232,6 +232,37 @@ std::optional<Match> DateAt(std::string_view t, size_t at) {
   return DateRestAt(t, at, at, kUnset);
 }
 
+// Start of the four digits that stand, spaces apart, before the 年 at
+// `nian` (\d{4}\s*年); kNone when there are none at `from` or later.
+size_t YearStart(std::string_view t, size_t from, size_t nian) {
+  size_t year_end = nian;
+  while (year_end > from && IsSpace(t[year_end - 1])) --year_end;
+  if (year_end < from + 4 || DigitsEnd(t, year_end - 4, 4) != year_end) return kNone;
+  return year_end - 4;
+}
+
+// The leftmost date from `from`. Every date holds \d{4}\s*年, and what may
+// stand before the year is fixed (spaces, and 截至/截止/至 before them), so
+// each 年 gives one place where a date can start; the matches of later
+// ones start later. Cheaper than an attempt at every byte of the line.
+std::optional<Match> LeftmostDate(std::string_view t, size_t from) {
+  for (size_t nian = text::Find(t, "年", from); nian != kNone;
+       nian = text::Find(t, "年", nian + 3)) {
+    const size_t year = YearStart(t, from, nian);
+    if (year == kNone) continue;
+    size_t start = year;
+    while (start > from && IsSpace(t[start - 1])) --start;
+    for (std::string_view before : {"截至", "截止", "至"}) {
+      if (start >= from + before.size() && t.substr(start - before.size()).starts_with(before)) {
+        start -= before.size();
+        break;
+      }
+    }
+    if (auto m = DateAt(t, start)) return m;
+  }
+  return std::nullopt;
+}
+
 // ---------------------------------------------------------------------------
 // Year-on-year change
 // ---------------------------------------------------------------------------
@@ -327,6 +358,15 @@ std::optional<Match> YearAt(std::string_view t, size_t at) {
   return MakeMatch(at, word + 6, {{at, digits_end}});
 }
 
+// The leftmost (\d{4})\s*年度 from `from`: found from its 年度.
+std::optional<Match> LeftmostYear(std::string_view t, size_t from) {
+  for (size_t word = text::Find(t, "年度", from); word != kNone;
+       word = text::Find(t, "年度", word + 3)) {
+    if (const size_t year = YearStart(t, from, word); year != kNone) return YearAt(t, year);
+  }
+  return std::nullopt;
+}
+
 // 主要原因(?:是|为)?\s*:?\s*: nothing after the literal can fail, so each
 // optional part takes what it can.
 std::optional<Match> ReasonLeadAt(std::string_view t, size_t at) {
@@ -378,7 +418,8 @@ const RE2& DatePattern() {
 std::optional<Match> SearchDate(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
-  return Leftmost(*t, from, anchor, DateAt);
+  if (anchor == RE2::ANCHOR_START) return DateAt(*t, from);
+  return LeftmostDate(*t, from);
 }
 
 const RE2& YoYPattern() {
@@ -426,7 +467,8 @@ const RE2& YearPattern() {
 std::optional<Match> SearchYear(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
-  return Leftmost(*t, from, anchor, YearAt);
+  if (anchor == RE2::ANCHOR_START) return YearAt(*t, from);
+  return LeftmostYear(*t, from);
 }
 
 const RE2& ReasonLeadPattern() {
