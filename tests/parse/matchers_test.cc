@@ -120,12 +120,14 @@ bool Agrees(const MatcherCase& c, const Passage& p, size_t from, size_t to, RE2:
   return false;
 }
 
-// Every start offset (at character boundaries), window ends at the text's
-// end, unbounded and at two random bytes (mid-character too), both anchors.
-bool AgreesEverywhere(const MatcherCase& c, const Passage& p, std::mt19937& rng, Seen* seen) {
+// Every start offset (inside characters too, unless `char_starts_only`),
+// window ends at the text's end, unbounded and at two random bytes
+// (mid-character too), both anchors.
+bool AgreesEverywhere(const MatcherCase& c, const Passage& p, std::mt19937& rng, Seen* seen,
+                      bool char_starts_only = false) {
   const std::string& t = p.text();
   for (size_t from = 0; from <= t.size(); ++from) {
-    if (!CharStart(t, from)) continue;
+    if (char_starts_only && !CharStart(t, from)) continue;
     std::vector<size_t> ends = {t.size(), std::string::npos};
     for (int k = 0; k < 2; ++k) {
       ends.push_back(from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng));
@@ -158,7 +160,7 @@ TEST_P(MatcherTest, RandomStringsMatchAsTheRegex) {
   }
   // The strings exercised the pattern: many matches, each group taking part.
   EXPECT_GE(seen.compared, 200000u);
-  EXPECT_GE(seen.matched, seen.compared / 200) << c.name;
+  EXPECT_GE(seen.matched, 1000u) << c.name;
   for (size_t i = 0; i < seen.group_taken.size(); ++i) {
     EXPECT_GE(seen.group_taken[i], 100u) << c.name << " group " << i;
   }
@@ -187,7 +189,7 @@ TEST_P(MatcherTest, DocumentLinesAndPassagesMatchAsTheRegex) {
     for (const Passage& p : passages) {
       // Everywhere where the pattern can match; elsewhere only from the start.
       if (p.text().find(c.key) != std::string::npos) {
-        if (!AgreesEverywhere(c, p, rng, &seen)) return;
+        if (!AgreesEverywhere(c, p, rng, &seen, /*char_starts_only=*/true)) return;
       } else if (!Agrees(c, p, 0, std::string::npos, RE2::UNANCHORED, &seen)) {
         return;
       }
