@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "common/text/search.h"
+#include "services/parse/src/matchers.h"
 
 namespace juesuan::parse {
 namespace {
@@ -33,14 +34,6 @@ report::v1::Comparison ComparisonOf(std::string_view word) {
   return report::v1::COMPARISON_EQUAL;  // 等于 / 持平
 }
 
-const RE2& YoYPattern() {
-  // 增加D万元，增长g% | 减少D万元，下降g% | 增加D万元 | 增长g%
-  static const RE2 re(absl::StrCat(
-      R"((增加|减少)\s*)", kNum, kMoney,
-      R"((?:\s*[,，]?\s*(增长|下降)\s*)", kNum, R"(\s*%)?)"));
-  return re;
-}
-
 const RE2& FlatPattern() {
   static const RE2 re(R"((?:与上年|比上年|与\d{4}年度?|上年)[^。;]{0,20}?持平|(?:支出)?决算持平)");
   return re;
@@ -58,8 +51,7 @@ size_t SentenceEnd(const Passage& p, size_t pos, size_t to) {
 
 std::optional<report::v1::Text> ClauseParser::Reason(const Passage& p, size_t from,
                                                      size_t to) const {
-  static const RE2 re(R"(主要原因(?:是|为)?\s*:?\s*)");
-  auto m = Search(re, p, from, to);
+  auto m = SearchReasonLead(p, from, to);
   if (!m) return std::nullopt;
   size_t end = SentenceEnd(p, m->end, to);
   size_t text_end = end;
@@ -74,7 +66,7 @@ std::optional<report::v1::YoY> ClauseParser::YoY(const Passage& p, size_t from,
   report::v1::YoY yoy;
   // Each pattern needs its comparison word: look for those first.
   std::optional<Match> m, flat;
-  if (Holds(p, "增加", from, to) || Holds(p, "减少", from, to)) m = Search(YoYPattern(), p, from, to);
+  if (Holds(p, "增加", from, to) || Holds(p, "减少", from, to)) m = SearchYoY(p, from, to);
   if (Holds(p, "持平", from, to)) flat = Search(FlatPattern(), p, from, to);
   size_t reason_from = 0;
   if (m && (!flat || m->begin <= flat->begin)) {
@@ -94,15 +86,14 @@ std::optional<report::v1::YoY> ClauseParser::YoY(const Passage& p, size_t from,
   } else {
     return std::nullopt;
   }
-  static const RE2 kNoComparableRate(R"((无可比性|不适用))");
   const size_t sentence_end = SentenceEnd(p, reason_from, to);
-  if (auto nc = Search(kNoComparableRate, p, reason_from, sentence_end)) {
+  if (auto nc = SearchNoComparableRate(p, reason_from, sentence_end)) {
     yoy.set_rate_text(std::string(Group(p, *nc, 1)));
   }
   // The reason belongs to this clause when it follows before the next
   // comparison starts.
   size_t reason_to = to;
-  if (auto next = Search(YoYPattern(), p, reason_from, to)) reason_to = next->begin;
+  if (auto next = SearchYoY(p, reason_from, to)) reason_to = next->begin;
   if (auto reason = Reason(p, reason_from, reason_to)) {
     for (const auto& phrase : no_prior_phrases_) {
       if (reason->text().find(phrase) != std::string::npos) {
@@ -285,11 +276,10 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
 
 std::optional<report::v1::Percent> ClauseParser::ShareAfter(const Passage& p, size_t from,
                                                             size_t to) const {
-  static const RE2 re(absl::StrCat(R"(\s*[,，]?\s*占[^\d%。;]{0,12}?\s*)", kNum, R"(\s*%)"));
   const std::string& t = p.text();
   if (to > t.size()) to = t.size();
   if (from >= to) return std::nullopt;
-  auto m = Search(re, p, from, to, RE2::ANCHOR_START);
+  auto m = SearchShare(p, from, to, RE2::ANCHOR_START);
   if (!m) return std::nullopt;
   return values_.MakePercent(p, *m, 1);
 }

@@ -12,6 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/synchronization/mutex.h"
 #include "re2/re2.h"
+#include "services/parse/src/matchers.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/values.h"
 
@@ -161,15 +162,13 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
 
 void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
                report::v1::Report* report) {
-  static const RE2 kDate(
-      R"((截至|截止|至)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?)");
   ValueFactory values(doc);
   for (const auto& line : doc.lines()) {
     // A date needs 年 and 月.
     if (!text::Contains(line.norm(), "年") || !text::Contains(line.norm(), "月")) continue;
     const uint32_t index = line.number - 1;
     Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
-    for (const Match& m : SearchAll(kDate, p)) {
+    for (const Match& m : SearchAll(SearchDate, p)) {
       auto* d = report->add_dates();
       d->mutable_date()->set_year(std::stoi(std::string(Group(p, m, 2))));
       d->mutable_date()->set_month(std::stoi(std::string(Group(p, m, 3))));
@@ -190,12 +189,11 @@ void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_k
 
 void ScanHeadingYears(const SourceDocument& doc, const std::vector<uint32_t>& heading_lines,
                       report::v1::DocumentInfo* info) {
-  static const RE2 kYear(R"((\d{4})\s*年度)");
   ValueFactory values(doc);
   for (uint32_t index : heading_lines) {
     if (index >= doc.lines().size()) continue;
     Passage p = LinePassage(doc.lines()[index], "HEADING");
-    for (const Match& m : SearchAll(kYear, p)) {
+    for (const Match& m : SearchAll(SearchYear, p)) {
       *info->add_years_in_headings() = values.MakeText(p, m.begin, m.end);
     }
   }

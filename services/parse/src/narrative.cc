@@ -8,6 +8,7 @@
 #include "common/text/search.h"
 #include "fmt/format.h"
 #include "re2/re2.h"
+#include "services/parse/src/matchers.h"
 
 namespace juesuan::parse {
 namespace {
@@ -971,14 +972,13 @@ void NarrativeExtractor::ExtractGlossary() {
   // wrap onto following lines.
   // Only the head of the line is matched (term and colon); the definition is
   // the rest of the line.
-  static const RE2 kEntry(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*)");
   constexpr size_t kEntryHeadBytes = 160;
   const auto& lines = doc_.lines();
   for (const SectionSpan* s : sections_.Find("GLOSSARY")) {
     for (uint32_t l = s->body_first; l < s->body_last; ++l) {
       if (skip_[l] || lines[l].blank()) continue;
       Passage p = LinePassage(lines[l], "GLOSSARY");
-      auto m = Search(kEntry, p, 0, kEntryHeadBytes, RE2::ANCHOR_START);
+      auto m = SearchGlossaryHead(p, 0, kEntryHeadBytes, RE2::ANCHOR_START);
       if (m && m->end >= p.text().size()) m.reset();  // a term with no definition
       if (!m) {
         if (report_.glossary_size() > 0) {
@@ -998,7 +998,6 @@ void NarrativeExtractor::ExtractGlossary() {
 
 void NarrativeExtractor::ExtractTablesListed() {
   auto* info = report_.mutable_document();
-  static const RE2 kListed(R"(^\s*(?:[一二三四五六七八九十]+、)?\s*《([^》]+)》)");
   const auto& lines = doc_.lines();
   // Titles of the standard tables, folded, to recognise an unbracketed list
   // ("一、收入支出决算总表" in a table of contents).
@@ -1014,7 +1013,7 @@ void NarrativeExtractor::ExtractTablesListed() {
     }
     for (uint32_t l = s.heading_line; l < s.body_last; ++l) {
       Passage p = LinePassage(lines[l], "TABLES");
-      if (auto m = Search(kListed, p)) {
+      if (auto m = SearchListedTable(p)) {
         report::v1::Text title = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
         if (listed.insert(title.text()).second) *info->add_tables_listed() = std::move(title);
         continue;

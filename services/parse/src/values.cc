@@ -21,20 +21,53 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
-// The literal every match of `re` begins with, "" when there is none: the
-// common prefix of the range of strings RE2 says the pattern can match, cut
-// back to a whole UTF-8 character. Kept per pattern text and thread.
-const std::string& LiteralPrefix(const RE2& re) {
-  thread_local absl::flat_hash_map<std::string, std::string> cache;
-  if (auto it = cache.find(re.pattern()); it != cache.end()) return it->second;
-  std::string min, max, prefix;
-  if (re.PossibleMatchRange(&min, &max, 64)) {
-    size_t n = 0;
-    while (n < min.size() && n < max.size() && min[n] == max[n]) ++n;
-    while (n > 0 && n < min.size() && (static_cast<unsigned char>(min[n]) & 0xC0) == 0x80) --n;
-    prefix = min.substr(0, n);
+// Whether `pattern` has a `|` outside every group: then its matches need
+// not begin alike. Escapes, character classes and \Q…\E quotes are skipped.
+bool HasTopLevelAlternation(std::string_view pattern) {
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    switch (pattern[i]) {
+      case '\\':
+        if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') {
+          const size_t end = pattern.find("\\E", i + 2);
+          if (end == std::string_view::npos) return false;
+          i = end + 1;
+        } else {
+          ++i;
+        }
+        break;
+      case '[': {
+        // A ']' right after '[' or '[^' is a member, not the end.
+        size_t j = i + 1;
+        if (j < pattern.size() && pattern[j] == '^') ++j;
+        if (j < pattern.size() && pattern[j] == ']') ++j;
+        while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+        i = j;
+        break;
+      }
+      case '(': ++depth; break;
+      case ')': --depth; break;
+      case '|': if (depth == 0) return true; break;
+      default: break;
+    }
   }
-  return cache.emplace(re.pattern(), std::move(prefix)).first->second;
+  return false;
+}
+
+// The patterns this thread has searched without an anchor, each with the
+// literal its matches begin with.
+absl::flat_hash_map<std::string, std::string>& PrefixCache() {
+  thread_local absl::flat_hash_map<std::string, std::string> cache;
+  return cache;
+}
+
+// The literal every match of `re` begins with, "" when there is none; read
+// from the pattern text once per pattern and thread.
+const std::string& LiteralPrefix(const RE2& re) {
+  auto& cache = PrefixCache();
+  if (auto it = cache.find(re.pattern()); it != cache.end()) return it->second;
+  const bool plain = re.options().case_sensitive() && !re.options().literal();
+  return cache.emplace(re.pattern(), plain ? LiteralPrefixOf(re.pattern()) : "").first->second;
 }
 
 // Runs `re` over [from, to), anchored as asked; fills `pieces`.
@@ -54,6 +87,25 @@ bool MatchPieces(const RE2& re, const std::string& t, size_t from, size_t to, RE
 }
 
 }  // namespace
+
+std::string LiteralPrefixOf(std::string_view pattern) {
+  static constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
+  if (pattern.empty() || kMeta.find(pattern[0]) != std::string_view::npos) return "";
+  if (HasTopLevelAlternation(pattern)) return "";
+  size_t n = 0;
+  while (n < pattern.size() && kMeta.find(pattern[n]) == std::string_view::npos) ++n;
+  if (n < pattern.size() && std::string_view("?*+{").find(pattern[n]) != std::string_view::npos) {
+    // The quantifier applies to the last character: drop it, all its bytes.
+    do --n; while (n > 0 && (static_cast<unsigned char>(pattern[n]) & 0xC0) == 0x80);
+  }
+  return std::string(pattern.substr(0, n));
+}
+
+std::vector<std::string> PatternsSearchedOnThisThread() {
+  std::vector<std::string> patterns;
+  for (const auto& [pattern, prefix] : PrefixCache()) patterns.push_back(pattern);
+  return patterns;
+}
 
 const RE2& CachedPattern(const std::string& pattern) {
   static absl::Mutex mu(absl::kConstInit);

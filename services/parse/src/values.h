@@ -28,6 +28,17 @@ struct Match {
 // from labels are compiled once, not once per document.
 const RE2& CachedPattern(const std::string& pattern);
 
+// The literal every match of `pattern` begins with, read from its text: the
+// leading plain characters up to the first metacharacter, less the last
+// one when a quantifier follows it. "" when the pattern starts with a
+// group, class, escape or anchor, or has a top-level alternative.
+// Search looks for it before running an unanchored pattern.
+std::string LiteralPrefixOf(std::string_view pattern);
+
+// The patterns Search has run unanchored on this thread (for tests that
+// check every prefix in use).
+std::vector<std::string> PatternsSearchedOnThisThread();
+
 // Searches `re` in passage text [from, to). Returns nothing when absent.
 std::optional<Match> Search(const RE2& re, const Passage& p, size_t from = 0,
                             size_t to = std::string::npos,

@@ -1,0 +1,498 @@
+#include "services/parse/src/matchers.h"
+
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "common/text/search.h"
+
+namespace juesuan::parse {
+namespace {
+
+constexpr size_t kNone = std::string::npos;
+using Span = std::pair<size_t, size_t>;
+constexpr Span kUnset{kNone, kNone};
+
+// RE2's \s and \d (ASCII only).
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+size_t SkipSpaces(std::string_view t, size_t i) {
+  while (i < t.size() && IsSpace(t[i])) ++i;
+  return i;
+}
+
+bool LiteralAt(std::string_view t, size_t i, std::string_view literal) {
+  return i <= t.size() && t.substr(i).starts_with(literal);
+}
+
+// Length of the first of `literals` found at `i`, 0 when none is: an
+// alternation of literals, tried in order.
+size_t AlternativeAt(std::string_view t, size_t i, std::initializer_list<std::string_view> literals) {
+  for (std::string_view literal : literals) {
+    if (LiteralAt(t, i, literal)) return literal.size();
+  }
+  return 0;
+}
+
+// Bytes of the UTF-8 character at `i`, 0 when there is no whole character
+// before the end of `t` (a character class matches whole characters only).
+size_t CharLength(std::string_view t, size_t i) {
+  if (i >= t.size()) return 0;
+  const unsigned char lead = static_cast<unsigned char>(t[i]);
+  size_t length = 0;
+  if (lead < 0x80) length = 1;
+  else if (lead >= 0xC0 && lead < 0xE0) length = 2;
+  else if (lead >= 0xE0 && lead < 0xF0) length = 3;
+  else if (lead >= 0xF0 && lead < 0xF8) length = 4;
+  return i + length <= t.size() ? length : 0;
+}
+
+// End of kNum, -?\d[\d,]*(?:\.\d+)?, read at `i`; kNone when there is no
+// number. Greedy throughout: in every pattern here the number is followed
+// by spaces and a unit or '%', which none of its own characters can be,
+// so a shorter reading never lets the rest match.
+size_t NumberEnd(std::string_view t, size_t i) {
+  if (i < t.size() && t[i] == '-') ++i;
+  if (i >= t.size() || !IsDigit(t[i])) return kNone;
+  while (i < t.size() && (IsDigit(t[i]) || t[i] == ',')) ++i;
+  if (i + 1 < t.size() && t[i] == '.' && IsDigit(t[i + 1])) {
+    i += 2;
+    while (i < t.size() && IsDigit(t[i])) ++i;
+  }
+  return i;
+}
+
+// End of a run of [一二三四五六七八九十] at `i` (i itself when there is none).
+size_t NumeralsEnd(std::string_view t, size_t i) {
+  static constexpr std::array<std::string_view, 10> kNumerals = {
+      "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  while (std::any_of(kNumerals.begin(), kNumerals.end(),
+                     [&](std::string_view n) { return LiteralAt(t, i, n); })) {
+    i += 3;
+  }
+  return i;
+}
+
+// End of a run of 1..max ASCII digits at `i`, taking as many as there are.
+size_t DigitsEnd(std::string_view t, size_t i, size_t max) {
+  size_t j = i;
+  while (j < t.size() && j - i < max && IsDigit(t[j])) ++j;
+  return j;
+}
+
+Match MakeMatch(size_t begin, size_t end, std::initializer_list<Span> groups) {
+  Match m;
+  m.begin = begin;
+  m.end = end;
+  m.groups.reserve(groups.size() + 1);
+  m.groups.push_back({begin, end});
+  m.groups.insert(m.groups.end(), groups.begin(), groups.end());
+  return m;
+}
+
+// The passage text as Search sees it: cut at `to`. Nothing when `from`
+// lies beyond.
+std::optional<std::string_view> Window(const Passage& p, size_t from, size_t to) {
+  std::string_view t = p.text();
+  if (to < t.size()) t = t.substr(0, to);
+  if (from > t.size()) return std::nullopt;
+  return t;
+}
+
+// Leftmost match: an anchored attempt at `from`, or at every position from
+// there on. `at(t, i)` is the pattern anchored at i.
+template <typename AnchoredAt>
+std::optional<Match> Leftmost(std::string_view t, size_t from, RE2::Anchor anchor,
+                              AnchoredAt at) {
+  if (anchor == RE2::ANCHOR_START) return at(t, from);
+  for (size_t i = from; i <= t.size(); ++i) {
+    if (auto m = at(t, i)) return m;
+  }
+  return std::nullopt;
+}
+
+// Leftmost match of a pattern that starts with one of `literals`: tried only
+// where one of them stands.
+template <typename AnchoredAt>
+std::optional<Match> LeftmostAfterLiterals(std::string_view t, size_t from, RE2::Anchor anchor,
+                                           std::initializer_list<std::string_view> literals,
+                                           AnchoredAt at) {
+  if (anchor == RE2::ANCHOR_START) return at(t, from);
+  std::array<size_t, 2> next{kNone, kNone};
+  const auto* literal = literals.begin();
+  for (size_t k = 0; k < literals.size(); ++k) next[k] = text::Find(t, literal[k], from);
+  for (;;) {
+    const size_t k = next[0] <= next[1] ? 0 : 1;
+    if (next[k] == kNone) return std::nullopt;
+    if (auto m = at(t, next[k])) return m;
+    next[k] = text::Find(t, literal[k], next[k] + 1);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Glossary entry head
+// ---------------------------------------------------------------------------
+
+// ([^:。,]{2,30}?)\s*:\s* from `s`: the shortest term (two characters at
+// least) that spaces and a colon follow. The entry starts at 0 (^).
+std::optional<Match> GlossaryTermAt(std::string_view t, size_t s) {
+  size_t i = s;
+  for (int chars = 1; chars <= 30; ++chars) {
+    const size_t length = CharLength(t, i);
+    if (length == 0) return std::nullopt;
+    const std::string_view c = t.substr(i, length);
+    if (c == ":" || c == "," || c == "。") return std::nullopt;
+    i += length;
+    if (chars < 2) continue;
+    const size_t colon = SkipSpaces(t, i);
+    if (colon < t.size() && t[colon] == ':') {
+      return MakeMatch(0, SkipSpaces(t, colon + 1), {{s, i}});
+    }
+  }
+  return std::nullopt;
+}
+
+// \s*([^:。,]{2,30}?)\s*:\s* from `q`: the spaces are taken greedily, but the
+// term may start inside them when it cannot start after them.
+std::optional<Match> GlossaryTermAfterSpaces(std::string_view t, size_t q) {
+  for (size_t s = SkipSpaces(t, q);; --s) {
+    if (auto m = GlossaryTermAt(t, s)) return m;
+    if (s == q) return std::nullopt;
+  }
+}
+
+std::optional<Match> GlossaryHeadAt(std::string_view t, size_t at) {
+  if (at != 0) return std::nullopt;  // ^: RE2 anchors it to the text's start
+  const size_t ordinal = SkipSpaces(t, 0);
+  // (?:[一二三四五六七八九十]+、|\d+[.、])? tried first, each alternative in turn.
+  if (const size_t n = NumeralsEnd(t, ordinal); n > ordinal && LiteralAt(t, n, "、")) {
+    if (auto m = GlossaryTermAfterSpaces(t, n + 3)) return m;
+  }
+  if (const size_t d = DigitsEnd(t, ordinal, kNone); d > ordinal) {
+    const size_t mark = d < t.size() && t[d] == '.' ? 1 : LiteralAt(t, d, "、") ? 3 : 0;
+    if (mark > 0) {
+      if (auto m = GlossaryTermAfterSpaces(t, d + mark)) return m;
+    }
+  }
+  // Without an ordinal: the leading \s* gives back spaces one at a time, so
+  // the term may begin at any of them.
+  return GlossaryTermAfterSpaces(t, 0);
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+// \s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?
+// from `i`, the match starting at `begin` with group 1 `before`. Every
+// element before 月 is followed by one that none of its characters can
+// match, so only the greedy reading can succeed; after 月 everything is
+// optional.
+std::optional<Match> DateRestAt(std::string_view t, size_t begin, size_t i, Span before) {
+  i = SkipSpaces(t, i);
+  const Span year{i, DigitsEnd(t, i, 4)};
+  if (year.second - year.first != 4) return std::nullopt;
+  i = SkipSpaces(t, year.second);
+  if (!LiteralAt(t, i, "年")) return std::nullopt;
+  i = SkipSpaces(t, i + 3);
+  const Span month{i, DigitsEnd(t, i, 2)};
+  if (month.second == month.first) return std::nullopt;
+  i = SkipSpaces(t, month.second);
+  if (!LiteralAt(t, i, "月")) return std::nullopt;
+  i += 3;
+  Span day = kUnset;
+  const size_t day_begin = SkipSpaces(t, i);
+  if (const size_t day_end = DigitsEnd(t, day_begin, 2); day_end > day_begin) {
+    const size_t ri = SkipSpaces(t, day_end);
+    if (LiteralAt(t, ri, "日")) {
+      day = {day_begin, day_end};
+      i = ri + 3;
+    }
+  }
+  i = SkipSpaces(t, i);
+  Span after = kUnset;
+  if (const size_t n = AlternativeAt(t, i, {"前", "以前", "之前", "底", "末"}); n > 0) {
+    after = {i, i + n};
+    i += n;
+  }
+  return MakeMatch(begin, i, {before, year, month, day, after});
+}
+
+std::optional<Match> DateAt(std::string_view t, size_t at) {
+  if (at >= t.size()) return std::nullopt;
+  const char c = t[at];
+  // A date starts with a space, a digit, 截 (E6 88 AA) or 至 (E8 87 B3).
+  if (!IsSpace(c) && !IsDigit(c) && c != '\xE6' && c != '\xE8') return std::nullopt;
+  if (const size_t n = AlternativeAt(t, at, {"截至", "截止", "至"}); n > 0) {
+    if (auto m = DateRestAt(t, at, at + n, {at, at + n})) return m;
+  }
+  return DateRestAt(t, at, at, kUnset);
+}
+
+// Start of the four digits that stand, spaces apart, before the 年 at
+// `nian` (\d{4}\s*年); kNone when there are none at `from` or later.
+size_t YearStart(std::string_view t, size_t from, size_t nian) {
+  size_t year_end = nian;
+  while (year_end > from && IsSpace(t[year_end - 1])) --year_end;
+  if (year_end < from + 4 || DigitsEnd(t, year_end - 4, 4) != year_end) return kNone;
+  return year_end - 4;
+}
+
+// The leftmost date from `from`. Every date holds \d{4}\s*年, and what may
+// stand before the year is fixed (spaces, and 截至/截止/至 before them), so
+// each 年 gives one place where a date can start; the matches of later
+// ones start later. Cheaper than an attempt at every byte of the line.
+std::optional<Match> LeftmostDate(std::string_view t, size_t from) {
+  for (size_t nian = text::Find(t, "年", from); nian != kNone;
+       nian = text::Find(t, "年", nian + 3)) {
+    const size_t year = YearStart(t, from, nian);
+    if (year == kNone) continue;
+    size_t start = year;
+    while (start > from && IsSpace(t[start - 1])) --start;
+    for (std::string_view before : {"截至", "截止", "至"}) {
+      if (start >= from + before.size() && t.substr(start - before.size()).starts_with(before)) {
+        start -= before.size();
+        break;
+      }
+    }
+    if (auto m = DateAt(t, start)) return m;
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// Year-on-year change
+// ---------------------------------------------------------------------------
+
+// (增加|减少)\s*(NUM)\s*(万元|元) then, when it follows, \s*[,，]?\s*(增长|下降)\s*(NUM)\s*%.
+// Each space run and the optional comma is followed by something it cannot
+// match, so the greedy reading is the only one that can succeed.
+std::optional<Match> YoYAt(std::string_view t, size_t at) {
+  const size_t word = AlternativeAt(t, at, {"增加", "减少"});
+  if (word == 0) return std::nullopt;
+  const size_t number = SkipSpaces(t, at + word);
+  const size_t number_end = NumberEnd(t, number);
+  if (number_end == kNone) return std::nullopt;
+  const size_t unit = SkipSpaces(t, number_end);
+  const size_t unit_bytes = AlternativeAt(t, unit, {"万元", "元"});
+  if (unit_bytes == 0) return std::nullopt;
+  const size_t unit_end = unit + unit_bytes;
+  size_t i = SkipSpaces(t, unit_end);
+  i += i < t.size() && t[i] == ',' ? 1 : AlternativeAt(t, i, {"，"});
+  const size_t rate_word = SkipSpaces(t, i);
+  if (const size_t n = AlternativeAt(t, rate_word, {"增长", "下降"}); n > 0) {
+    const size_t rate = SkipSpaces(t, rate_word + n);
+    if (const size_t rate_end = NumberEnd(t, rate); rate_end != kNone) {
+      const size_t sign = SkipSpaces(t, rate_end);
+      if (sign < t.size() && t[sign] == '%') {
+        return MakeMatch(at, sign + 1, {{at, at + word}, {number, number_end}, {unit, unit_end},
+                                        {rate_word, rate_word + n}, {rate, rate_end}});
+      }
+    }
+  }
+  return MakeMatch(at, unit_end,
+                   {{at, at + word}, {number, number_end}, {unit, unit_end}, kUnset, kUnset});
+}
+
+// ---------------------------------------------------------------------------
+// Listed tables
+// ---------------------------------------------------------------------------
+
+// ^\s*(?:[一…十]+、)?\s*《([^》]+)》: only one reading can match (the ordinal
+// and the spaces are each followed by what they cannot match), and the title
+// runs to the first 》.
+std::optional<Match> ListedTableAt(std::string_view t, size_t at) {
+  if (at != 0) return std::nullopt;  // ^
+  size_t i = SkipSpaces(t, 0);
+  if (const size_t n = NumeralsEnd(t, i); n > i && LiteralAt(t, n, "、")) i = n + 3;
+  i = SkipSpaces(t, i);
+  if (!LiteralAt(t, i, "《")) return std::nullopt;
+  const size_t title = i + 3;
+  const size_t close = text::Find(t, "》", title);
+  if (close == kNone || close == title) return std::nullopt;
+  return MakeMatch(0, close + 3, {{title, close}});
+}
+
+// ---------------------------------------------------------------------------
+// Share
+// ---------------------------------------------------------------------------
+
+// \s*[,，]?\s*占[^\d%。;]{0,12}?\s*(NUM)\s*%: up to 占 only the greedy
+// reading can match; then as few linking characters as let a percentage
+// follow.
+std::optional<Match> ShareAt(std::string_view t, size_t at) {
+  size_t i = SkipSpaces(t, at);
+  i += i < t.size() && t[i] == ',' ? 1 : AlternativeAt(t, i, {"，"});
+  i = SkipSpaces(t, i);
+  if (!LiteralAt(t, i, "占")) return std::nullopt;
+  i += 3;
+  for (int linking = 0;; ++linking) {
+    const size_t number = SkipSpaces(t, i);
+    if (const size_t number_end = NumberEnd(t, number); number_end != kNone) {
+      const size_t sign = SkipSpaces(t, number_end);
+      if (sign < t.size() && t[sign] == '%') return MakeMatch(at, sign + 1, {{number, number_end}});
+    }
+    if (linking == 12) return std::nullopt;
+    const size_t length = CharLength(t, i);
+    if (length == 0) return std::nullopt;
+    const std::string_view c = t.substr(i, length);
+    if (IsDigit(c[0]) || c == "%" || c == ";" || c == "。") return std::nullopt;
+    i += length;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Year, reason lead, no comparable rate
+// ---------------------------------------------------------------------------
+
+// (\d{4})\s*年度
+std::optional<Match> YearAt(std::string_view t, size_t at) {
+  if (at >= t.size() || !IsDigit(t[at])) return std::nullopt;
+  const size_t digits_end = DigitsEnd(t, at, 4);
+  if (digits_end - at != 4) return std::nullopt;
+  const size_t word = SkipSpaces(t, digits_end);
+  if (!LiteralAt(t, word, "年度")) return std::nullopt;
+  return MakeMatch(at, word + 6, {{at, digits_end}});
+}
+
+// The leftmost (\d{4})\s*年度 from `from`: found from its 年度.
+std::optional<Match> LeftmostYear(std::string_view t, size_t from) {
+  for (size_t word = text::Find(t, "年度", from); word != kNone;
+       word = text::Find(t, "年度", word + 3)) {
+    if (const size_t year = YearStart(t, from, word); year != kNone) return YearAt(t, year);
+  }
+  return std::nullopt;
+}
+
+// 主要原因(?:是|为)?\s*:?\s*: nothing after the literal can fail, so each
+// optional part takes what it can.
+std::optional<Match> ReasonLeadAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "主要原因")) return std::nullopt;
+  size_t i = at + 12;
+  i += AlternativeAt(t, i, {"是", "为"});
+  i = SkipSpaces(t, i);
+  if (i < t.size() && t[i] == ':') ++i;
+  return MakeMatch(at, SkipSpaces(t, i), {});
+}
+
+// (无可比性|不适用)
+std::optional<Match> NoComparableRateAt(std::string_view t, size_t at) {
+  const size_t n = AlternativeAt(t, at, {"无可比性", "不适用"});
+  if (n == 0) return std::nullopt;
+  return MakeMatch(at, at + n, {{at, at + n}});
+}
+
+}  // namespace
+
+std::vector<Match> SearchAll(HandSearch search, const Passage& p, size_t from, size_t to) {
+  std::vector<Match> out;
+  while (auto m = search(p, from, to, RE2::UNANCHORED)) {
+    out.push_back(*m);
+    from = m->end > m->begin ? m->end : m->end + 1;
+  }
+  return out;
+}
+
+const RE2& GlossaryHeadPattern() {
+  static const RE2 re(R"(^\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*([^:。,]{2,30}?)\s*:\s*)");
+  return re;
+}
+
+std::optional<Match> SearchGlossaryHead(const Passage& p, size_t from, size_t to,
+                                        RE2::Anchor /*anchor*/) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // Anchored or not, ^ admits a match only at the start of the text.
+  return GlossaryHeadAt(*t, from);
+}
+
+const RE2& DatePattern() {
+  static const RE2 re(
+      R"((截至|截止|至)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(前|以前|之前|底|末)?)");
+  return re;
+}
+
+std::optional<Match> SearchDate(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  if (anchor == RE2::ANCHOR_START) return DateAt(*t, from);
+  return LeftmostDate(*t, from);
+}
+
+const RE2& YoYPattern() {
+  // 增加D万元，增长g% | 减少D万元，下降g% | 增加D万元
+  static const RE2 re(absl::StrCat(R"((增加|减少)\s*)", kNum, kMoney,
+                                   R"((?:\s*[,，]?\s*(增长|下降)\s*)", kNum, R"(\s*%)?)"));
+  return re;
+}
+
+std::optional<Match> SearchYoY(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"增加", "减少"}, YoYAt);
+}
+
+const RE2& ListedTablePattern() {
+  static const RE2 re(R"(^\s*(?:[一二三四五六七八九十]+、)?\s*《([^》]+)》)");
+  return re;
+}
+
+std::optional<Match> SearchListedTable(const Passage& p, size_t from, size_t to,
+                                       RE2::Anchor /*anchor*/) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // Anchored or not, ^ admits a match only at the start of the text.
+  return ListedTableAt(*t, from);
+}
+
+const RE2& SharePattern() {
+  static const RE2 re(absl::StrCat(R"(\s*[,，]?\s*占[^\d%。;]{0,12}?\s*)", kNum, R"(\s*%)"));
+  return re;
+}
+
+std::optional<Match> SearchShare(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return Leftmost(*t, from, anchor, ShareAt);
+}
+
+const RE2& YearPattern() {
+  static const RE2 re(R"((\d{4})\s*年度)");
+  return re;
+}
+
+std::optional<Match> SearchYear(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  if (anchor == RE2::ANCHOR_START) return YearAt(*t, from);
+  return LeftmostYear(*t, from);
+}
+
+const RE2& ReasonLeadPattern() {
+  static const RE2 re(R"(主要原因(?:是|为)?\s*:?\s*)");
+  return re;
+}
+
+std::optional<Match> SearchReasonLead(const Passage& p, size_t from, size_t to,
+                                      RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"主要原因"}, ReasonLeadAt);
+}
+
+const RE2& NoComparableRatePattern() {
+  static const RE2 re(R"((无可比性|不适用))");
+  return re;
+}
+
+std::optional<Match> SearchNoComparableRate(const Passage& p, size_t from, size_t to,
+                                            RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"无可比性", "不适用"}, NoComparableRateAt);
+}
+
+}  // namespace juesuan::parse

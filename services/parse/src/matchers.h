@@ -1,0 +1,81 @@
+// Hand-written matchers for the parser's most frequent regular expressions.
+//
+// Each SearchX(p, from, to, anchor) returns exactly what
+// Search(XPattern(), p, from, to, anchor) returns: the same match span and the
+// same group spans, under RE2's leftmost-first rules, on folded passage text.
+// The patterns stay here as the definition of what each matcher does and as
+// the oracle the tests hold the matchers to. They are written out because
+// these searches run hundreds of times per document and nearly always
+// succeed, and a successful RE2 search with groups runs its slowest engines.
+//
+// Anchors: UNANCHORED and ANCHOR_START, as Search takes them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "re2/re2.h"
+#include "services/parse/src/passages.h"
+#include "services/parse/src/values.h"
+
+namespace juesuan::parse {
+
+using HandSearch = std::optional<Match> (*)(const Passage& p, size_t from, size_t to,
+                                             RE2::Anchor anchor);
+
+// All non-overlapping matches in [from, to), as SearchAll finds them.
+std::vector<Match> SearchAll(HandSearch search, const Passage& p, size_t from = 0,
+                             size_t to = std::string::npos);
+
+// 名词解释 entry head "一、term：": group 1 the term.
+const RE2& GlossaryHeadPattern();
+std::optional<Match> SearchGlossaryHead(const Passage& p, size_t from = 0,
+                                        size_t to = std::string::npos,
+                                        RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "截至2024年12月31日前": groups 1 qualifier before, 2 year, 3 month, 4 day,
+// 5 qualifier after.
+const RE2& DatePattern();
+std::optional<Match> SearchDate(const Passage& p, size_t from = 0,
+                                size_t to = std::string::npos,
+                                RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "增加D万元，增长g%": groups 1 direction, 2 amount, 3 unit, 4 rate direction,
+// 5 rate.
+const RE2& YoYPattern();
+std::optional<Match> SearchYoY(const Passage& p, size_t from = 0,
+                               size_t to = std::string::npos,
+                               RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "一、《收入支出决算总表》" at the head of a line: group 1 the title.
+const RE2& ListedTablePattern();
+std::optional<Match> SearchListedTable(const Passage& p, size_t from = 0,
+                                       size_t to = std::string::npos,
+                                       RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "，占总支出的79.49%": group 1 the percentage.
+const RE2& SharePattern();
+std::optional<Match> SearchShare(const Passage& p, size_t from = 0,
+                                 size_t to = std::string::npos,
+                                 RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "2024年度": group 1 the year.
+const RE2& YearPattern();
+std::optional<Match> SearchYear(const Passage& p, size_t from = 0,
+                                size_t to = std::string::npos,
+                                RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "主要原因是：" (no groups): the reason text follows the match.
+const RE2& ReasonLeadPattern();
+std::optional<Match> SearchReasonLead(const Passage& p, size_t from = 0,
+                                      size_t to = std::string::npos,
+                                      RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "无可比性" / "不适用": group 1 the phrase.
+const RE2& NoComparableRatePattern();
+std::optional<Match> SearchNoComparableRate(const Passage& p, size_t from = 0,
+                                            size_t to = std::string::npos,
+                                            RE2::Anchor anchor = RE2::UNANCHORED);
+
+}  // namespace juesuan::parse

@@ -1,0 +1,219 @@
+// The hand-written matchers find what their regular expressions find through
+// Search(): the same match and group spans, for random strings built from
+// each pattern's own pieces and for every line and passage of the seed and
+// corpus texts, at every start offset and several window ends.
+#include "services/parse/src/matchers.h"
+
+#include <filesystem>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "services/parse/src/passages.h"
+#include "services/parse/src/source_document.h"
+#include "services/parse/src/values.h"
+#include "tests/parse/test_support.h"
+
+namespace juesuan::parse {
+namespace {
+
+struct MatcherCase {
+  std::string name;
+  const RE2& (*pattern)();
+  HandSearch search;
+  // Pieces random strings are made of: the pattern's literals and their
+  // prefixes, digits, spaces, the punctuation it stops at, neighbouring CJK.
+  std::vector<std::string> alphabet;
+  // A character that every match holds: lines without it need no check.
+  std::string key;
+  // Matches the seed and corpus texts hold at least (windows counted).
+  size_t document_matches = 0;
+};
+
+std::ostream& operator<<(std::ostream& os, const MatcherCase& c) { return os << c.name; }
+
+std::vector<MatcherCase> Cases() {
+  return {
+      {"GlossaryHead", GlossaryHeadPattern, SearchGlossaryHead,
+       {" ", "\t", "一", "十", "、", "一、", "3", "12", ".", "1.", "2、", ":", "x:", "。", ",",
+        "名词", "经费", "a", "甲乙丙丁戊己庚辛壬癸", "\n"},
+       ":", 1000},
+      {"Date", DatePattern, SearchDate,
+       {"截至", "截止", "至", "截", "止", " ", "2024", "20", "1", "12", "3", "年", "月", "日", "前",
+        "以前", "之前", "以", "之", "底", "末", "度", "x", "。", "2024年", "2024 年", "12月",
+        " 1 月", "3日", "31 日", "截至2024年"},
+       "月", 1000},
+      {"YoY", YoYPattern, SearchYoY,
+       {"增加", "减少", "增", "减", "增长", "下降", " ", "-", "1", "23", "4,5", ",", ".", ".5",
+        "万元", "元", "万", "%", "x", "。", "增加12万元", "减少-3.5 元", ",增长3%", "下降 0.5 %",
+        "增长-1,2.3%", "增长1."},
+       "%", 1000},
+      {"ListedTable", ListedTablePattern, SearchListedTable,
+       {" ", "\t", "一", "十", "、", "一、", "《", "》", "收入", "表", "\n", "1", "《收入表》",
+        "一、《"},
+       "《", 10},
+      {"Share", SharePattern, SearchShare,
+       {" ", ",", "占", "占比", "总", "的", "-", "1", "2.5", "3,4", ".", "%", "。", ";", "x",
+        "万元", "甲乙丙丁戊", "占比5%", "占 1.2%", ",占"},
+       "占", 1000},
+      {"Year", YearPattern, SearchYear,
+       {"2024", "20", "1", " ", "\t", "年度", "年", "度", "x"},
+       "年度", 1000},
+      {"ReasonLead", ReasonLeadPattern, SearchReasonLead,
+       {"主要原因", "主要", "原因", "是", "为", " ", ":", "x", "。"},
+       "原因", 100},
+      {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
+       {"无可比性", "无可比", "不适用", "不适", "x", " "},
+       "不", 0},  // the documents say neither
+  };
+}
+
+std::string Describe(const std::optional<Match>& m) {
+  if (!m) return "no match";
+  std::ostringstream os;
+  os << "[" << m->begin << "," << m->end << ")";
+  for (const auto& [b, e] : m->groups) {
+    if (b == std::string::npos) os << " -";
+    else os << " " << b << ":" << e;
+  }
+  return os.str();
+}
+
+bool Same(const std::optional<Match>& a, const std::optional<Match>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || (a->begin == b->begin && a->end == b->end && a->groups == b->groups);
+}
+
+bool CharStart(const std::string& t, size_t i) {
+  return i >= t.size() || (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+}
+
+// Counts what the comparisons saw, so a test can tell it compared matches
+// (and every group of them), not only absences.
+struct Seen {
+  size_t compared = 0;
+  size_t matched = 0;
+  std::vector<size_t> group_taken;  // matches in which group i took part
+
+  void Add(const std::optional<Match>& m) {
+    ++compared;
+    if (!m) return;
+    ++matched;
+    if (group_taken.size() < m->groups.size()) group_taken.resize(m->groups.size());
+    for (size_t i = 0; i < m->groups.size(); ++i) group_taken[i] += m->has(i);
+  }
+};
+
+// Compares the matcher with its regex on `p` for one window and anchor;
+// false (with a failure recorded) when they differ.
+bool Agrees(const MatcherCase& c, const Passage& p, size_t from, size_t to, RE2::Anchor anchor,
+            Seen* seen) {
+  const auto expected = Search(c.pattern(), p, from, to, anchor);
+  const auto got = c.search(p, from, to, anchor);
+  seen->Add(expected);
+  if (Same(expected, got)) return true;
+  ADD_FAILURE() << c.name << " on [" << p.text() << "] from " << from << " to " << to
+                << (anchor == RE2::ANCHOR_START ? " anchored" : "") << ": regex "
+                << Describe(expected) << ", matcher " << Describe(got);
+  return false;
+}
+
+// Every start offset (inside characters too, unless `char_starts_only`),
+// window ends at the text's end, unbounded and at two random bytes
+// (mid-character too), both anchors.
+bool AgreesEverywhere(const MatcherCase& c, const Passage& p, std::mt19937& rng, Seen* seen,
+                      bool char_starts_only = false) {
+  const std::string& t = p.text();
+  for (size_t from = 0; from <= t.size(); ++from) {
+    if (char_starts_only && !CharStart(t, from)) continue;
+    std::vector<size_t> ends = {t.size(), std::string::npos};
+    for (int k = 0; k < 2; ++k) {
+      ends.push_back(from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng));
+    }
+    for (size_t to : ends) {
+      for (RE2::Anchor anchor : {RE2::UNANCHORED, RE2::ANCHOR_START}) {
+        if (!Agrees(c, p, from, to, anchor, seen)) return false;
+      }
+    }
+  }
+  return true;
+}
+
+class MatcherTest : public ::testing::TestWithParam<MatcherCase> {};
+
+TEST_P(MatcherTest, RandomStringsMatchAsTheRegex) {
+  const MatcherCase& c = GetParam();
+  ASSERT_TRUE(c.pattern().ok()) << c.pattern().error();
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<size_t> piece(0, c.alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(0, 14);
+  Seen seen;
+  constexpr int kStrings = 6000;
+  for (int n = 0; n < kStrings; ++n) {
+    std::string s;
+    for (int k = length(rng); k > 0; --k) s += c.alphabet[piece(rng)];
+    Passage p;
+    p.folded.Append(s, 0);
+    if (!AgreesEverywhere(c, p, rng, &seen)) return;
+  }
+  // The strings exercised the pattern: many matches, each group taking part.
+  EXPECT_GE(seen.compared, 200000u);
+  EXPECT_GE(seen.matched, 1000u) << c.name;
+  for (size_t i = 0; i < seen.group_taken.size(); ++i) {
+    EXPECT_GE(seen.group_taken[i], 100u) << c.name << " group " << i;
+  }
+}
+
+// The seed and corpus texts: every line, and every passage a whole document
+// is re-flowed into.
+std::vector<std::string> DocumentTexts() {
+  std::vector<std::string> texts = {testing::ReadFile(testing::SharedPath(testing::kSeed))};
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedPath("corpus"))) {
+    const auto text = entry.path() / "text.txt";
+    if (std::filesystem::exists(text)) texts.push_back(testing::ReadFile(text.string()));
+  }
+  return texts;
+}
+
+TEST_P(MatcherTest, DocumentLinesAndPassagesMatchAsTheRegex) {
+  const MatcherCase& c = GetParam();
+  std::mt19937 rng(7);
+  Seen seen;
+  for (const std::string& text : DocumentTexts()) {
+    SourceDocument doc(text);
+    std::vector<Passage> passages =
+        BuildPassages(doc, 0, doc.lines().size(), std::vector<bool>(doc.lines().size()), "ALL");
+    for (const auto& line : doc.lines()) passages.push_back(LinePassage(line, "LINE"));
+    for (const Passage& p : passages) {
+      // Everywhere where the pattern can match; elsewhere only from the start.
+      if (p.text().find(c.key) != std::string::npos) {
+        if (!AgreesEverywhere(c, p, rng, &seen, /*char_starts_only=*/true)) return;
+      } else if (!Agrees(c, p, 0, std::string::npos, RE2::UNANCHORED, &seen)) {
+        return;
+      }
+    }
+  }
+  EXPECT_GE(seen.matched, c.document_matches) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Patterns, MatcherTest, ::testing::ValuesIn(Cases()),
+                         [](const auto& info) { return info.param.name; });
+
+// SearchAll over a matcher chains its matches as SearchAll over the regex.
+TEST(MatcherSearchAllTest, SameMatchesAsTheRegex) {
+  const std::string text = " 2024年度 至2023 年 3月底 截至2024年12月31日前,2025年1月 5日 20245年度";
+  Passage p;
+  p.folded.Append(text, 0);
+  for (auto [re, search] : {std::pair{&DatePattern, &SearchDate}, {&YearPattern, &SearchYear}}) {
+    const auto expected = SearchAll(re(), p);
+    const auto got = SearchAll(search, p);
+    ASSERT_EQ(got.size(), expected.size());
+    EXPECT_GE(got.size(), 2u);
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_TRUE(Same(got[i], expected[i])) << i;
+  }
+}
+
+}  // namespace
+}  // namespace juesuan::parse
