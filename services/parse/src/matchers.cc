@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "common/text/search.h"
 
@@ -121,11 +122,12 @@ std::optional<Match> LeftmostAfterLiterals(std::string_view t, size_t from, RE2:
                                            std::initializer_list<std::string_view> literals,
                                            AnchoredAt at) {
   if (anchor == RE2::ANCHOR_START) return at(t, from);
-  std::array<size_t, 2> next{kNone, kNone};
+  // Where each literal next stands; the nearest is tried first.
+  absl::InlinedVector<size_t, 2> next;
   const auto* literal = literals.begin();
-  for (size_t k = 0; k < literals.size(); ++k) next[k] = text::Find(t, literal[k], from);
+  for (size_t k = 0; k < literals.size(); ++k) next.push_back(text::Find(t, literal[k], from));
   for (;;) {
-    const size_t k = next[0] <= next[1] ? 0 : 1;
+    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
     if (next[k] == kNone) return std::nullopt;
     if (auto m = at(t, next[k])) return m;
     next[k] = text::Find(t, literal[k], next[k] + 1);
