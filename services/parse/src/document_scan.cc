@@ -1,6 +1,7 @@
 #include "services/parse/src/document_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <cctype>
@@ -98,64 +99,121 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
 
 namespace {
 
-// One alternation of every token, longest match first; a run of X ("XXXX")
-// is one placeholder. Compiled once per token list, not once per document.
-const RE2& PlaceholderPattern(const config::v1::ParseConfig& config) {
+// Every placeholder token has an X, ×, 某, { or ( in it; one pass over the
+// bytes tells whether a line can hold one.
+bool MayHoldPlaceholder(std::string_view t) {
+  // Bytes that begin one of those characters, looked up by table: the test
+  // runs over every byte of the document.
+  static constexpr std::array<bool, 256> kLead = [] {
+    std::array<bool, 256> lead{};
+    for (unsigned char c : {'X', '{', '(', '\xC3', '\xE6'}) lead[c] = true;
+    return lead;
+  }();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!kLead[s[i]]) continue;
+    if (s[i] < 0x80 || t.substr(i, 2) == "×" || t.substr(i, 3) == "某") return true;
+  }
+  return false;
+}
+
+// A configured token, folded, and where in it its first ASCII byte stands
+// (npos when it has none): tokens are looked for by that byte, which memchr
+// finds fast, rather than by their CJK characters.
+struct PlaceholderToken {
+  std::string text;
+  size_t ascii_at = std::string::npos;
+};
+
+// Where `token` next stands in `t` at or after `from`.
+size_t FindToken(std::string_view t, const PlaceholderToken& token, size_t from) {
+  if (token.ascii_at == std::string::npos) return text::Find(t, token.text, from);
+  const char probe = token.text[token.ascii_at];
+  for (size_t at = t.find(probe, from + token.ascii_at); at != std::string_view::npos;
+       at = t.find(probe, at + 1)) {
+    const size_t begin = at - token.ascii_at;
+    if (t.substr(begin).starts_with(token.text)) return begin;
+  }
+  return std::string_view::npos;
+}
+
+// The configured tokens in their configured order (an empty one would match
+// everywhere and is left out).
+struct PlaceholderTokens {
+  std::vector<PlaceholderToken> tokens;
+  // Whether MayHoldPlaceholder can rule a line out: every token holds one
+  // of its characters (true of the built-in list; a configuration may add
+  // tokens that do not, and then every line is searched).
+  bool prefilter = true;
+};
+
+const PlaceholderTokens& TokensOf(const config::v1::ParseConfig& config) {
   static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<RE2>>();
+  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<PlaceholderTokens>>();
   const std::string key = absl::StrJoin(config.placeholders(), "\n");
   absl::MutexLock lock(&mu);
   auto& slot = (*cache)[key];
   if (!slot) {
-    std::vector<std::string> tokens;
-    for (const auto& t : config.placeholders()) {
-      tokens.push_back(RE2::QuoteMeta(text::NormalizeForMatching(t)));
+    slot = std::make_unique<PlaceholderTokens>();
+    for (const auto& token : config.placeholders()) {
+      PlaceholderToken t{text::NormalizeForMatching(token)};
+      if (t.text.empty()) continue;
+      slot->prefilter = slot->prefilter && MayHoldPlaceholder(t.text);
+      const auto ascii = std::find_if(t.text.begin(), t.text.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      if (ascii != t.text.end()) t.ascii_at = ascii - t.text.begin();
+      slot->tokens.push_back(std::move(t));
     }
-    RE2::Options options;
-    options.set_longest_match(true);
-    slot = std::make_unique<RE2>(absl::StrCat("(", absl::StrJoin(tokens, "|"), ")X*"), options);
   }
   return *slot;
 }
 
-// Every placeholder token has an X, ×, 某, { or ( in it; one pass over the
-// bytes tells whether a line can hold one.
-bool MayHoldPlaceholder(std::string_view t) {
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  for (size_t i = 0; i < t.size(); ++i) {
-    switch (s[i]) {
-      case 'X': case '{': case '(': return true;
-      case 0xC3: if (t.substr(i, 2) == "×") return true; break;
-      case 0xE6: if (t.substr(i, 3) == "某") return true; break;
-      default: break;
-    }
+struct PlaceholderMatch {
+  size_t begin = 0;
+  size_t token_end = 0;  // the token; a run of X after it belongs to the match
+  size_t end = 0;
+};
+
+// The next placeholder in `t` from `from`, as the regex (t1|t2|…)X* matching
+// leftmost-longest finds it: the leftmost token; there, the longest reading
+// (a token and the run of X after it); among equally long ones the token
+// listed first ("XXXXX" is XXX and XX, not XX and XXX).
+std::optional<PlaceholderMatch> NextPlaceholder(std::string_view t, size_t from,
+                                                const std::vector<PlaceholderToken>& tokens) {
+  size_t begin = std::string_view::npos;
+  for (const PlaceholderToken& token : tokens) begin = std::min(begin, FindToken(t, token, from));
+  if (begin == std::string_view::npos) return std::nullopt;
+  std::optional<PlaceholderMatch> best;
+  for (const PlaceholderToken& token : tokens) {
+    if (!t.substr(begin).starts_with(token.text)) continue;
+    size_t end = begin + token.text.size();
+    while (end < t.size() && t[end] == 'X') ++end;
+    if (!best || end > best->end) best = PlaceholderMatch{begin, begin + token.text.size(), end};
   }
-  return false;
+  return best;
 }
 
 }  // namespace
 
 void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
                       report::v1::Report* report) {
-  if (config.placeholders().empty()) return;
-  const RE2& re = PlaceholderPattern(config);
+  const PlaceholderTokens& placeholders = TokensOf(config);
+  if (placeholders.tokens.empty()) return;
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
-    if (!MayHoldPlaceholder(t)) continue;
-    re2::StringPiece input(t);
-    re2::StringPiece token;
-    while (RE2::FindAndConsume(&input, re, &token)) {
-      const size_t pos = token.data() - t.data();
-      const size_t end = input.data() - t.data();
+    if (placeholders.prefilter && !MayHoldPlaceholder(t)) continue;
+    size_t from = 0;
+    while (auto m = NextPlaceholder(t, from, placeholders.tokens)) {
+      from = m->end;
       // "XX" inside a Latin word (e.g. an English name) is not a placeholder.
       auto latin = [&](size_t i) {
         return i < t.size() && std::isalpha(static_cast<unsigned char>(t[i])) && t[i] != 'X';
       };
-      if ((pos > 0 && latin(pos - 1)) || latin(end)) continue;
+      if ((m->begin > 0 && latin(m->begin - 1)) || latin(m->end)) continue;
       auto* ph = report->add_placeholders();
-      ph->set_text(std::string(token));
-      *ph->mutable_src() = doc.Provenance(line.folded.ToOriginal(pos),
-                                          line.folded.ToOriginal(end), "");
+      ph->set_text(t.substr(m->begin, m->token_end - m->begin));
+      *ph->mutable_src() = doc.Provenance(line.folded.ToOriginal(m->begin),
+                                          line.folded.ToOriginal(m->end), "");
     }
   }
 }
