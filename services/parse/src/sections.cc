@@ -170,36 +170,32 @@ size_t IgnoredLengthAt(std::string_view s, size_t i) {
   }
 }
 
-}  // namespace
-
-// One pass each for the years and the ignored characters (the years first:
-// "2024 年度" loses its space with its year).
-std::string NormalizeHeading(std::string_view folded, std::string_view unit_name) {
-  const std::string_view title = StripOrdinal(Trim(folded));
-  std::string s;
-  s.reserve(title.size());
-  for (size_t i = 0; i < title.size();) {
-    const size_t year = YearLengthAt(title, i);
-    if (year > 0) {
-      i += year;
-    } else {
-      s.push_back(title[i++]);
-    }
-  }
-  if (!unit_name.empty() && text::Contains(s, unit_name)) {
-    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
-  }
+// `s` without the runs `length_at(s, i)` reports: a length above 0 drops
+// that many bytes at i.
+template <typename LengthAt>
+std::string Without(std::string_view s, LengthAt length_at) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    const size_t ignored = IgnoredLengthAt(s, i);
-    if (ignored > 0) {
-      i += ignored;
+    if (const size_t n = length_at(s, i); n > 0) {
+      i += n;
     } else {
       out.push_back(s[i++]);
     }
   }
   return out;
+}
+
+}  // namespace
+
+// One pass each for the years and the ignored characters (the years first:
+// "2024 年度" loses its space with its year).
+std::string NormalizeHeading(std::string_view folded, std::string_view unit_name) {
+  std::string s = Without(StripOrdinal(Trim(folded)), YearLengthAt);
+  if (!unit_name.empty() && text::Contains(s, unit_name)) {
+    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
+  }
+  return Without(s, IgnoredLengthAt);
 }
 
 SectionIndex::SectionIndex(const SourceDocument& doc,
