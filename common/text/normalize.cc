@@ -109,12 +109,15 @@ UChar32 LastCodePoint(const std::string& s) {
   return c;
 }
 
-// Whether a CJK Unified Ideograph (U+4E00..U+9FFF) is encoded at s[i].
+// Whether a CJK Unified Ideograph (U+4E00..U+9FFF) is encoded at s[i], read
+// from its lead byte (E4 B8..E9 BF): the text is valid UTF-8, so the
+// continuation bytes need no check here. (Invalid input, which the decoder
+// refuses before any folding, would be copied as it is, never read past its
+// end.)
 inline bool IsIdeographAt(const uint8_t* s, int32_t i, int32_t length) {
   if (i + 2 >= length) return false;
-  const uint8_t b0 = s[i], b1 = s[i + 1], b2 = s[i + 2];
-  if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-  return (b0 == 0xE4 && b1 >= 0xB8) || (b0 >= 0xE5 && b0 <= 0xE9);
+  const uint8_t b0 = s[i];
+  return (b0 >= 0xE5 && b0 <= 0xE9) || (b0 == 0xE4 && s[i + 1] >= 0xB8);
 }
 
 }  // namespace

@@ -64,6 +64,11 @@ std::vector<MatcherCase> Cases() {
       {"ReasonLead", ReasonLeadPattern, SearchReasonLead,
        {"主要原因", "主要", "原因", "是", "为", " ", ":", "x", "。"},
        "原因", 100},
+      {"GpbItem", GpbItemPattern, SearchGpbItem,
+       {"(类)", "(款)", "(项)", "(", ")", "类", "款", "项", " ", "支出", "一般公共服务", "财政事务",
+        "行政运行", "(其他)", "々", "〇", "⺀", "𠀀", "ア", "x", "1", "。", ",", "、",
+        "一般公共服务支出(类)财政事务(款)行政运行(项)", "社会保障(类) 行政(款) 其他(项)"},
+       "项", 5},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither
@@ -200,6 +205,39 @@ TEST_P(MatcherTest, DocumentLinesAndPassagesMatchAsTheRegex) {
 
 INSTANTIATE_TEST_SUITE_P(Patterns, MatcherTest, ::testing::ValuesIn(Cases()),
                          [](const auto& info) { return info.param.name; });
+
+std::string Utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+// The Han predicate is RE2's \p{Han}, code point by code point.
+TEST(HanTest, EveryCodePointAsRe2) {
+  const RE2 han(R"(\p{Han})");
+  size_t in = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates are no characters
+    const bool expected = RE2::FullMatch(Utf8(c), han);
+    ASSERT_EQ(IsHanCodePoint(c), expected) << std::hex << static_cast<uint32_t>(c);
+    in += expected;
+  }
+  EXPECT_GT(in, 90000u);
+}
 
 // SearchAll over a matcher chains its matches as SearchAll over the regex.
 TEST(MatcherSearchAllTest, SameMatchesAsTheRegex) {

@@ -51,6 +51,28 @@ size_t CharLength(std::string_view t, size_t i) {
   return i + length <= t.size() ? length : 0;
 }
 
+// The code point of the `length`-byte character at t[i] (as CharLength
+// measured it).
+char32_t CodePointAt(std::string_view t, size_t i, size_t length) {
+  const auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(t[i + k])); };
+  switch (length) {
+    case 1: return byte(0);
+    case 2: return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+    case 3: return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+    default:
+      return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) |
+             (byte(3) & 0x3F);
+  }
+}
+
+// End of the run of \p{Han} characters at `i` (i itself when there is none).
+size_t HanRunEnd(std::string_view t, size_t i) {
+  for (size_t length; (length = CharLength(t, i)) > 0 && IsHanCodePoint(CodePointAt(t, i, length));) {
+    i += length;
+  }
+  return i;
+}
+
 // End of kNum, -?\d[\d,]*(?:\.\d+)?, read at `i`; kNone when there is no
 // number. Greedy throughout: in every pattern here the number is followed
 // by spaces and a unit or '%', which none of its own characters can be,
@@ -347,6 +369,59 @@ std::optional<Match> ShareAt(std::string_view t, size_t at) {
 }
 
 // ---------------------------------------------------------------------------
+// General public budget items (类/款/项)
+// ---------------------------------------------------------------------------
+
+constexpr std::string_view kClassMark = "(类)";
+constexpr std::string_view kGroupMark = "(款)";
+constexpr std::string_view kItemMark = "(项)";
+
+// (\p{Han}+)\s*\(类\)\s*(\p{Han}+)\s*\(款\)\s*((?:\p{Han}|\(|\))+?)\s*\(项\) with the
+// class name from `at` to `class_end` (the end of its run of Han: a shorter
+// name would leave a Han character where "(类)" or a space must stand, so
+// the greedy runs are the only readings). The item name is the shortest run
+// of Han characters and brackets that spaces and "(项)" follow.
+std::optional<Match> GpbItemRestAt(std::string_view t, size_t at, size_t class_end) {
+  size_t i = SkipSpaces(t, class_end);
+  if (!LiteralAt(t, i, kClassMark)) return std::nullopt;
+  const size_t group = SkipSpaces(t, i + kClassMark.size());
+  const size_t group_end = HanRunEnd(t, group);
+  if (group_end == group) return std::nullopt;
+  i = SkipSpaces(t, group_end);
+  if (!LiteralAt(t, i, kGroupMark)) return std::nullopt;
+  const size_t item = SkipSpaces(t, i + kGroupMark.size());
+  for (size_t item_end = item;;) {
+    const size_t length = CharLength(t, item_end);
+    if (length == 0) return std::nullopt;
+    const char32_t c = CodePointAt(t, item_end, length);
+    if (c != '(' && c != ')' && !IsHanCodePoint(c)) return std::nullopt;
+    item_end += length;
+    const size_t mark = SkipSpaces(t, item_end);
+    if (LiteralAt(t, mark, kItemMark)) {
+      return MakeMatch(at, mark + kItemMark.size(),
+                       {{at, class_end}, {group, group_end}, {item, item_end}});
+    }
+  }
+}
+
+// A match starts at a Han character; every start inside one run of Han
+// shares the run's end, and so its outcome: a failed run is passed whole.
+std::optional<Match> LeftmostGpbItem(std::string_view t, size_t from, RE2::Anchor anchor) {
+  for (size_t at = from; at < t.size();) {
+    const size_t run_end = HanRunEnd(t, at);
+    if (run_end > at) {
+      if (auto m = GpbItemRestAt(t, at, run_end)) return m;
+      if (anchor == RE2::ANCHOR_START) return std::nullopt;
+      at = run_end;
+      continue;
+    }
+    if (anchor == RE2::ANCHOR_START) return std::nullopt;
+    at += std::max<size_t>(1, CharLength(t, at));
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
 // Year, reason lead, no comparable rate
 // ---------------------------------------------------------------------------
 
@@ -483,6 +558,37 @@ std::optional<Match> SearchReasonLead(const Passage& p, size_t from, size_t to,
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
   return LeftmostAfterLiterals(*t, from, anchor, {"主要原因"}, ReasonLeadAt);
+}
+
+bool IsHanCodePoint(char32_t c) {
+  // RE2's \p{Han} (Unicode 15 scripts), range by range.
+  static constexpr std::pair<char32_t, char32_t> kHan[] = {
+      {0x2E80, 0x2E99},   {0x2E9B, 0x2EF3},   {0x2F00, 0x2FD5},   {0x3005, 0x3005},
+      {0x3007, 0x3007},   {0x3021, 0x3029},   {0x3038, 0x303B},   {0x3400, 0x4DBF},
+      {0x4E00, 0x9FFF},   {0xF900, 0xFA6D},   {0xFA70, 0xFAD9},   {0x16FE2, 0x16FE3},
+      {0x16FF0, 0x16FF1}, {0x20000, 0x2A6DF}, {0x2A700, 0x2B739}, {0x2B740, 0x2B81D},
+      {0x2B820, 0x2CEA1}, {0x2CEB0, 0x2EBE0}, {0x2F800, 0x2FA1D}, {0x30000, 0x3134A},
+      {0x31350, 0x323AF},
+  };
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;  // nearly every character asked about
+  if (c < 0x2E80) return false;
+  for (const auto& [first, last] : kHan) {
+    if (c < first) return false;
+    if (c <= last) return true;
+  }
+  return false;
+}
+
+const RE2& GpbItemPattern() {
+  static const RE2 re(
+      R"((\p{Han}+)\s*\(类\)\s*(\p{Han}+)\s*\(款\)\s*((?:\p{Han}|\(|\))+?)\s*\(项\))");
+  return re;
+}
+
+std::optional<Match> SearchGpbItem(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostGpbItem(*t, from, anchor);
 }
 
 const RE2& NoComparableRatePattern() {

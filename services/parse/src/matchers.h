@@ -72,6 +72,16 @@ std::optional<Match> SearchReasonLead(const Passage& p, size_t from = 0,
                                       size_t to = std::string::npos,
                                       RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "一般公共服务支出(类)财政事务(款)行政运行(项)": groups 1 class, 2 group
+// (款), 3 item (项).
+const RE2& GpbItemPattern();
+std::optional<Match> SearchGpbItem(const Passage& p, size_t from = 0,
+                                   size_t to = std::string::npos,
+                                   RE2::Anchor anchor = RE2::UNANCHORED);
+
+// Whether `c` is in RE2's \p{Han} (the Han script).
+bool IsHanCodePoint(char32_t c);
+
 // "无可比性" / "不适用": group 1 the phrase.
 const RE2& NoComparableRatePattern();
 std::optional<Match> SearchNoComparableRate(const Passage& p, size_t from = 0,

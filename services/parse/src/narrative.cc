@@ -455,10 +455,8 @@ void NarrativeExtractor::ExtractGpbClasses(const PassageRefs& passages) {
 
 void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
   auto* gpb = report_.mutable_general_public_budget();
-  static const RE2 kItem(
-      R"((\p{Han}+)\s*\(类\)\s*(\p{Han}+)\s*\(款\)\s*((?:\p{Han}|\(|\))+?)\s*\(项\))");
   for (const Passage& p : passages) {
-    std::vector<Match> items = SearchAll(kItem, p);
+    std::vector<Match> items = SearchAll(SearchGpbItem, p);
     // Text before the first item is the overall statement (SH: budget vs final).
     const size_t first_item = items.empty() ? p.text().size() : items.front().begin;
     if (!gpb->has_budget_vs_final()) {
