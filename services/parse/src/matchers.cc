@@ -404,13 +404,47 @@ std::optional<Match> GpbItemRestAt(std::string_view t, size_t at, size_t class_e
   }
 }
 
-// A match starts at a Han character; every start inside one run of Han
-// shares the run's end, and so its outcome: a failed run is passed whole.
-std::optional<Match> LeftmostGpbItem(std::string_view t, size_t from, RE2::Anchor anchor) {
+// (\p{Han}+)\s*\(类\)\s*(NUM)\s*(万元|元) then, when it follows,
+// \s*[,，]?\s*占\s*(NUM)\s*%: the class name from `at` to `class_end` (the
+// greedy run, as for items); each space run and the optional comma is
+// followed by what it cannot match, so the greedy reading is the only one.
+std::optional<Match> GpbClassRestAt(std::string_view t, size_t at, size_t class_end) {
+  const size_t mark = SkipSpaces(t, class_end);
+  if (!LiteralAt(t, mark, kClassMark)) return std::nullopt;
+  const size_t number = SkipSpaces(t, mark + kClassMark.size());
+  const size_t number_end = NumberEnd(t, number);
+  if (number_end == kNone) return std::nullopt;
+  const size_t unit = SkipSpaces(t, number_end);
+  const size_t unit_bytes = AlternativeAt(t, unit, {"万元", "元"});
+  if (unit_bytes == 0) return std::nullopt;
+  const size_t unit_end = unit + unit_bytes;
+  size_t i = SkipSpaces(t, unit_end);
+  i += i < t.size() && t[i] == ',' ? 1 : AlternativeAt(t, i, {"，"});
+  i = SkipSpaces(t, i);
+  if (LiteralAt(t, i, "占")) {
+    const size_t share = SkipSpaces(t, i + 3);
+    if (const size_t share_end = NumberEnd(t, share); share_end != kNone) {
+      const size_t sign = SkipSpaces(t, share_end);
+      if (sign < t.size() && t[sign] == '%') {
+        return MakeMatch(at, sign + 1, {{at, class_end}, {number, number_end}, {unit, unit_end},
+                                        {share, share_end}});
+      }
+    }
+  }
+  return MakeMatch(at, unit_end,
+                   {{at, class_end}, {number, number_end}, {unit, unit_end}, kUnset});
+}
+
+// Leftmost match of a pattern that begins with a run of Han, \p{Han}+, read
+// by `rest_at(t, at, run_end)`. Every start inside one run shares the run's
+// end, and so its outcome: a failed run is passed whole.
+template <typename RestAt>
+std::optional<Match> LeftmostAfterHanRun(std::string_view t, size_t from, RE2::Anchor anchor,
+                                         RestAt rest_at) {
   for (size_t at = from; at < t.size();) {
     const size_t run_end = HanRunEnd(t, at);
     if (run_end > at) {
-      if (auto m = GpbItemRestAt(t, at, run_end)) return m;
+      if (auto m = rest_at(t, at, run_end)) return m;
       if (anchor == RE2::ANCHOR_START) return std::nullopt;
       at = run_end;
       continue;
@@ -588,7 +622,20 @@ const RE2& GpbItemPattern() {
 std::optional<Match> SearchGpbItem(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
-  return LeftmostGpbItem(*t, from, anchor);
+  return LeftmostAfterHanRun(*t, from, anchor, GpbItemRestAt);
+}
+
+const RE2& GpbClassPattern() {
+  static const RE2 re(absl::StrCat(R"((\p{Han}+)\s*\(类\)\s*)", kNum, kMoney,
+                                   R"((?:\s*[,，]?\s*占\s*)", kNum, R"(\s*%)?)"));
+  return re;
+}
+
+std::optional<Match> SearchGpbClass(const Passage& p, size_t from, size_t to,
+                                    RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterHanRun(*t, from, anchor, GpbClassRestAt);
 }
 
 const RE2& NoComparableRatePattern() {

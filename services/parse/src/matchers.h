@@ -79,6 +79,13 @@ std::optional<Match> SearchGpbItem(const Passage& p, size_t from = 0,
                                    size_t to = std::string::npos,
                                    RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "一般公共服务支出(类)2143.03万元，占71.73%": groups 1 class, 2 amount,
+// 3 unit, 4 share.
+const RE2& GpbClassPattern();
+std::optional<Match> SearchGpbClass(const Passage& p, size_t from = 0,
+                                    size_t to = std::string::npos,
+                                    RE2::Anchor anchor = RE2::UNANCHORED);
+
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);
 

@@ -426,15 +426,13 @@ void NarrativeExtractor::ExtractGeneralPublicBudget() {
 
 void NarrativeExtractor::ExtractGpbClasses(const PassageRefs& passages) {
   auto* gpb = report_.mutable_general_public_budget();
-  static const RE2 kClass(absl::StrCat(R"((\p{Han}+)\s*\(类\)\s*)", kNum, kMoney,
-                                       R"((?:\s*[,，]?\s*占\s*)", kNum, R"(\s*%)?)"));
   for (const Passage& p : passages) {
     Amount restated;
     if (ReadAmount(p, "一般公共预算财政拨款支出", "gpb.total", [&] { return &restated; }) &&
         !gpb->has_total()) {
       *gpb->mutable_total() = std::move(restated);
     }
-    for (const Match& m : SearchAll(kClass, p)) {
+    for (const Match& m : SearchAll(SearchGpbClass, p)) {
       auto* c = gpb->add_classes();
       c->set_name(std::string(Group(p, m, 1)));
       if (auto a = values_.MakeAmount(p, m, 2, 3)) *c->mutable_amount() = std::move(*a);
