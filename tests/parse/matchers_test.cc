@@ -74,6 +74,10 @@ std::vector<MatcherCase> Cases() {
         "2.5", "3,4", ".", "万元", "元", "万", ",", "，", "占", "%", "x", "。",
         "一般公共服务支出(类)2143.03万元", ",占71.73%", "占 5 %"},
        "类", 5},
+      {"VehicleCategory", VehicleCategoryPattern, SearchVehicleCategory,
+       {"用车", "用", "车", "公务", "一般公务用车", "(", ")", "其中", ":", "々", "𠀀", "ア", " ",
+        "1", "12", "辆", "台", "x", ",", "。", "一般公务用车1辆", "执法执勤用车 2 辆"},
+       "辆", 1},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither

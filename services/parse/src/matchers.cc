@@ -435,14 +435,47 @@ std::optional<Match> GpbClassRestAt(std::string_view t, size_t at, size_t class_
                    {{at, class_end}, {number, number_end}, {unit, unit_end}, kUnset});
 }
 
-// Leftmost match of a pattern that begins with a run of Han, \p{Han}+, read
-// by `rest_at(t, at, run_end)`. Every start inside one run shares the run's
-// end, and so its outcome: a failed run is passed whole.
+// End of the run of Han characters and brackets, (?:\p{Han}|\(|\))*, at `i`.
+size_t HanOrBracketRunEnd(std::string_view t, size_t i) {
+  for (size_t length; (length = CharLength(t, i)) > 0;) {
+    const char32_t c = CodePointAt(t, i, length);
+    if (c != '(' && c != ')' && !IsHanCodePoint(c)) break;
+    i += length;
+  }
+  return i;
+}
+
+// ((?:\p{Han}|\(|\))+?用车)\s*(\d+)\s*(辆) from `at`, whose run of Han and
+// brackets ends at `run_end`: the category is the shortest run that holds
+// one character at least before a 用车 and that a count of 辆 follows. (用车
+// is Han itself, so every reading ends at one of the run's 用车.)
+std::optional<Match> VehicleCategoryRestAt(std::string_view t, size_t at, size_t run_end) {
+  constexpr std::string_view kVehicle = "用车";
+  for (size_t word = text::Find(t, kVehicle, at + std::max<size_t>(1, CharLength(t, at)));
+       word != kNone && word + kVehicle.size() <= run_end;
+       word = text::Find(t, kVehicle, word + 3)) {
+    const size_t name_end = word + kVehicle.size();
+    const size_t count = SkipSpaces(t, name_end);
+    const size_t count_end = DigitsEnd(t, count, kNone);
+    if (count_end == count) continue;
+    const size_t unit = SkipSpaces(t, count_end);
+    if (LiteralAt(t, unit, "辆")) {
+      return MakeMatch(at, unit + 3, {{at, name_end}, {count, count_end}, {unit, unit + 3}});
+    }
+  }
+  return std::nullopt;
+}
+
+// Leftmost match of a pattern that begins with a run of Han, \p{Han}+ (or of
+// the characters `run_end_at` measures), read by `rest_at(t, at, run_end)`.
+// Every start inside one run shares the run's end, and so its outcome: a
+// failed run is passed whole.
 template <typename RestAt>
 std::optional<Match> LeftmostAfterHanRun(std::string_view t, size_t from, RE2::Anchor anchor,
-                                         RestAt rest_at) {
+                                         RestAt rest_at, size_t (*run_end_at)(std::string_view,
+                                                                              size_t) = HanRunEnd) {
   for (size_t at = from; at < t.size();) {
-    const size_t run_end = HanRunEnd(t, at);
+    const size_t run_end = run_end_at(t, at);
     if (run_end > at) {
       if (auto m = rest_at(t, at, run_end)) return m;
       if (anchor == RE2::ANCHOR_START) return std::nullopt;
@@ -623,6 +656,18 @@ std::optional<Match> SearchGpbItem(const Passage& p, size_t from, size_t to, RE2
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
   return LeftmostAfterHanRun(*t, from, anchor, GpbItemRestAt);
+}
+
+const RE2& VehicleCategoryPattern() {
+  static const RE2 re(R"(((?:\p{Han}|\(|\))+?用车)\s*(\d+)\s*(辆))");
+  return re;
+}
+
+std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from, size_t to,
+                                           RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterHanRun(*t, from, anchor, VehicleCategoryRestAt, HanOrBracketRunEnd);
 }
 
 const RE2& GpbClassPattern() {

@@ -86,6 +86,12 @@ std::optional<Match> SearchGpbClass(const Passage& p, size_t from = 0,
                                     size_t to = std::string::npos,
                                     RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "其中：一般公务用车1辆": groups 1 category (with any lead-in), 2 count, 3 辆.
+const RE2& VehicleCategoryPattern();
+std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from = 0,
+                                           size_t to = std::string::npos,
+                                           RE2::Anchor anchor = RE2::UNANCHORED);
+
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);
 

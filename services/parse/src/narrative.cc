@@ -790,7 +790,6 @@ void NarrativeExtractor::ExtractProcurement() {
 void NarrativeExtractor::ExtractAssets() {
   auto* ast = report_.mutable_assets();
   static const RE2 kAsOf(R"((截至|截止)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
-  static const RE2 kCategory(R"(((?:\p{Han}|\(|\))+?用车)\s*(\d+)\s*(辆))");
   static const RE2 kEquipmentThreshold(R"(单价\s*\d+\s*万元\s*\(含\)\s*以上(?:的)?设备(?:\(不含车辆\))?)");
   static const RE2 kEquipment(R"(单价\s*\d+\s*万元\s*\(含\)\s*以上(?:的)?设备(?:\(不含车辆\))?\s*(\d+)\s*(台\(套\)|台|套))");
   static const RE2 kBuilding(absl::StrCat(R"(房屋\s*)", kNum, R"(\s*(平方米))"));
@@ -826,7 +825,7 @@ void NarrativeExtractor::ExtractAssets() {
       ReadAmount(p, "价值", "ast.vehicle_value", [&] { return ast->mutable_vehicle_value(); }, m->end,
                  std::min(SentenceEnd(p, m->end), m->end + 24));
     }
-    for (const Match& m : SearchAll(kCategory, p, vehicles_end)) {
+    for (const Match& m : SearchAll(SearchVehicleCategory, p, vehicles_end)) {
       auto* cat = ast->add_vehicles_by_category();
       std::string name(Group(p, m, 1));
       // The category list follows "其中："; drop that lead-in from the first name.
