@@ -108,10 +108,7 @@ std::optional<report::v1::YoY> ClauseParser::YoY(const Passage& p, size_t from,
 std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passage& p,
                                                                      size_t from,
                                                                      size_t to) const {
-  // Xinjiang: 年初预算数B万元，决算数F万元，预决算差异率r%
-  static const RE2 kXj(absl::StrCat(R"((年初|全年|调整后)预算数?\s*)", kNum, kMoney,
-                                    R"(\s*[,，]?\s*决算数?\s*)", kNum, kMoney,
-                                    R"(\s*[,，]?\s*预决算差异率\s*)", kNum, R"(\s*%)"));
+  // Xinjiang: 年初预算数B万元，决算数F万元，预决算差异率r% (SearchXjBudgetVsFinal)
   // Shanghai: 年初预算为B万元，[全年预算为A万元，]支出决算为F万元，完成年初预算的c%
   static const RE2 kSh(absl::StrCat(
       R"((年初|全年|调整后)?预算(?:数)?为\s*)", kNum, kMoney,
@@ -126,7 +123,7 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
   // Every form needs 决算, and each its own word: look for those first.
   if (!Holds(p, "决算", from, to)) return std::nullopt;
   std::optional<Match> xj, sh;
-  if (Holds(p, "差异率", from, to)) xj = Search(kXj, p, from, to);
+  if (Holds(p, "差异率", from, to)) xj = SearchXjBudgetVsFinal(p, from, to);
   if (Holds(p, "为", from, to)) sh = Search(kSh, p, from, to);
   if (!xj && !sh) {
     auto c = Holds(p, "完成", from, to) ? Search(kShCompletion, p, from, to) : std::nullopt;
@@ -172,7 +169,7 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
     reason_from = c->end;
   }
   size_t reason_to = to;
-  if (auto next = Search(kXj, p, after, to)) reason_to = std::min(reason_to, next->begin);
+  if (auto next = SearchXjBudgetVsFinal(p, after, to)) reason_to = std::min(reason_to, next->begin);
   if (auto next = Search(kSh, p, after, to)) reason_to = std::min(reason_to, next->begin);
   if (auto reason = Reason(p, reason_from, std::min(reason_to, window_end))) {
     *bvf.mutable_reason() = *std::move(reason);

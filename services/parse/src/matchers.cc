@@ -369,6 +369,56 @@ std::optional<Match> ShareAt(std::string_view t, size_t at) {
 }
 
 // ---------------------------------------------------------------------------
+// Budget against final, Xinjiang form
+// ---------------------------------------------------------------------------
+
+// [,，]? at `i`: the bytes of the comma standing there, if any.
+size_t OptionalComma(std::string_view t, size_t i) {
+  return i < t.size() && t[i] == ',' ? 1 : AlternativeAt(t, i, {"，"});
+}
+
+// NUM\s*(万元|元) at `i`: the number and the unit; nothing when either is
+// missing.
+std::optional<std::pair<Span, Span>> AmountAt(std::string_view t, size_t i) {
+  const size_t number_end = NumberEnd(t, i);
+  if (number_end == kNone) return std::nullopt;
+  const size_t unit = SkipSpaces(t, number_end);
+  const size_t unit_bytes = AlternativeAt(t, unit, {"万元", "元"});
+  if (unit_bytes == 0) return std::nullopt;
+  return std::pair<Span, Span>{{i, number_end}, {unit, unit + unit_bytes}};
+}
+
+// (年初|全年|调整后)预算数?\s*NUM\s*(万元|元)\s*[,，]?\s*决算数?\s*NUM\s*(万元|元)
+// \s*[,，]?\s*预决算差异率\s*NUM\s*%: every optional part and space run is
+// followed by what it cannot match, so only the greedy reading succeeds.
+std::optional<Match> XjBudgetVsFinalAt(std::string_view t, size_t at) {
+  const size_t kind = AlternativeAt(t, at, {"年初", "全年", "调整后"});
+  if (kind == 0 || !LiteralAt(t, at + kind, "预算")) return std::nullopt;
+  size_t i = at + kind + 6;
+  i += AlternativeAt(t, i, {"数"});
+  const auto budget = AmountAt(t, SkipSpaces(t, i));
+  if (!budget) return std::nullopt;
+  i = SkipSpaces(t, budget->second.second);
+  i = SkipSpaces(t, i + OptionalComma(t, i));
+  if (!LiteralAt(t, i, "决算")) return std::nullopt;
+  i += 6;
+  i += AlternativeAt(t, i, {"数"});
+  const auto final_amount = AmountAt(t, SkipSpaces(t, i));
+  if (!final_amount) return std::nullopt;
+  i = SkipSpaces(t, final_amount->second.second);
+  i = SkipSpaces(t, i + OptionalComma(t, i));
+  if (!LiteralAt(t, i, "预决算差异率")) return std::nullopt;
+  const size_t rate = SkipSpaces(t, i + 18);
+  const size_t rate_end = NumberEnd(t, rate);
+  if (rate_end == kNone) return std::nullopt;
+  const size_t sign = SkipSpaces(t, rate_end);
+  if (sign >= t.size() || t[sign] != '%') return std::nullopt;
+  return MakeMatch(at, sign + 1,
+                   {{at, at + kind}, budget->first, budget->second, final_amount->first,
+                    final_amount->second, {rate, rate_end}});
+}
+
+// ---------------------------------------------------------------------------
 // General public budget items (类/款/项)
 // ---------------------------------------------------------------------------
 
@@ -668,6 +718,20 @@ std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from, size_t
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
   return LeftmostAfterHanRun(*t, from, anchor, VehicleCategoryRestAt, HanOrBracketRunEnd);
+}
+
+const RE2& XjBudgetVsFinalPattern() {
+  static const RE2 re(absl::StrCat(R"((年初|全年|调整后)预算数?\s*)", kNum, kMoney,
+                                   R"(\s*[,，]?\s*决算数?\s*)", kNum, kMoney,
+                                   R"(\s*[,，]?\s*预决算差异率\s*)", kNum, R"(\s*%)"));
+  return re;
+}
+
+std::optional<Match> SearchXjBudgetVsFinal(const Passage& p, size_t from, size_t to,
+                                           RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"年初", "全年", "调整后"}, XjBudgetVsFinalAt);
 }
 
 const RE2& GpbClassPattern() {

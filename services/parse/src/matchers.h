@@ -92,6 +92,13 @@ std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from = 0,
                                            size_t to = std::string::npos,
                                            RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "年初预算数0.00万元，决算数121.39万元，预决算差异率100.00%": groups 1 kind,
+// 2 budget, 3 unit, 4 final, 5 unit, 6 rate.
+const RE2& XjBudgetVsFinalPattern();
+std::optional<Match> SearchXjBudgetVsFinal(const Passage& p, size_t from = 0,
+                                           size_t to = std::string::npos,
+                                           RE2::Anchor anchor = RE2::UNANCHORED);
+
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);
 
