@@ -183,65 +183,6 @@ bool IsLiteral(const std::string& pattern) {
   return pattern.find_first_of("\\()[]{}?*+|.^$") == std::string::npos;
 }
 
-// RE2's \s.
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-size_t SkipSpaces(const std::string& t, size_t i, size_t limit) {
-  while (i < limit && IsSpace(t[i])) ++i;
-  return i;
-}
-
-// kNum kMoney at `i` (after optional spaces): the number's and the unit's
-// spans as groups 1 and 2 of a match beginning at `begin`.
-std::optional<Match> NumberAndUnitAt(const std::string& t, size_t begin, size_t i, size_t limit) {
-  i = SkipSpaces(t, i, limit);
-  const size_t number = i;
-  if (i < limit && t[i] == '-') ++i;
-  if (i >= limit || !IsDigit(t[i])) return std::nullopt;
-  while (i < limit && (IsDigit(t[i]) || t[i] == ',')) ++i;
-  if (i + 1 < limit && t[i] == '.' && IsDigit(t[i + 1])) {
-    i += 2;
-    while (i < limit && IsDigit(t[i])) ++i;
-  }
-  const size_t number_end = i;
-  i = SkipSpaces(t, i, limit);
-  const std::string_view rest = std::string_view(t).substr(i, limit - i);
-  size_t unit_bytes = 0;
-  if (rest.starts_with("万元")) unit_bytes = 6;
-  else if (rest.starts_with("元")) unit_bytes = 3;
-  else return std::nullopt;
-  Match m;
-  m.begin = begin;
-  m.end = i + unit_bytes;
-  m.groups = {{m.begin, m.end}, {number, number_end}, {i, i + unit_bytes}};
-  return m;
-}
-
-// What `label[^\d,;:。%]{0,8}?\s*` kNum kMoney matches when anchored at
-// `begin`, the label being the literal [begin, label_end): at most eight
-// linking characters (none of them a digit or , ; : 。 %), as few as
-// possible, then the amount. Written out because it runs for every label
-// occurrence of every passage, where a regex match costs several times more.
-std::optional<Match> AmountAfterLiteral(const std::string& t, size_t begin, size_t label_end,
-                                        size_t limit) {
-  size_t i = label_end;
-  for (int linking = 0;; ++linking) {
-    if (auto m = NumberAndUnitAt(t, begin, i, limit)) return m;
-    if (linking == 8 || i >= limit) return std::nullopt;
-    const unsigned char lead = static_cast<unsigned char>(t[i]);
-    const size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (i + length > limit) return std::nullopt;
-    const std::string_view c = std::string_view(t).substr(i, length);
-    if ((length == 1 && (IsDigit(c[0]) || c[0] == ',' || c[0] == ';' || c[0] == ':' ||
-                         c[0] == '%')) ||
-        c == "。") {
-      return std::nullopt;
-    }
-    i += length;
-  }
-}
-
 }  // namespace
 
 std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
@@ -257,7 +198,7 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
     const size_t limit = std::min(to, t.size());
     for (size_t at = text::Find(t, label, from);
          at != std::string::npos && at + label.size() <= limit; at = text::Find(t, label, at + 1)) {
-      m = AmountAfterLiteral(t, at, at + label.size(), limit);
+      m = AmountAfterLabel(std::string_view(t).substr(0, limit), at, at + label.size());
       if (m) break;
     }
   } else {

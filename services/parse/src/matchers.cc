@@ -720,6 +720,23 @@ std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from, size_t
   return LeftmostAfterHanRun(*t, from, anchor, VehicleCategoryRestAt, HanOrBracketRunEnd);
 }
 
+std::optional<Match> AmountAfterLabel(std::string_view t, size_t begin, size_t label_end) {
+  size_t i = label_end;
+  for (int linking = 0;; ++linking) {
+    if (auto amount = AmountAt(t, SkipSpaces(t, i))) {
+      return MakeMatch(begin, amount->second.second, {amount->first, amount->second});
+    }
+    if (linking == 8) return std::nullopt;
+    const size_t length = CharLength(t, i);
+    if (length == 0) return std::nullopt;
+    const std::string_view c = t.substr(i, length);
+    if (IsDigit(c[0]) || c == "," || c == ";" || c == ":" || c == "%" || c == "。") {
+      return std::nullopt;
+    }
+    i += length;
+  }
+}
+
 const RE2& XjBudgetVsFinalPattern() {
   static const RE2 re(absl::StrCat(R"((年初|全年|调整后)预算数?\s*)", kNum, kMoney,
                                    R"(\s*[,，]?\s*决算数?\s*)", kNum, kMoney,

@@ -99,6 +99,13 @@ std::optional<Match> SearchXjBudgetVsFinal(const Passage& p, size_t from = 0,
                                            size_t to = std::string::npos,
                                            RE2::Anchor anchor = RE2::UNANCHORED);
 
+// What `label[^\d,;:。%]{0,8}?\s*` kNum kMoney matches anchored at `begin` in
+// `t` (already cut where the search ends), the label being the literal
+// [begin, label_end): at most eight linking characters (none a digit or
+// , ; : 。 %), as few as possible, then the amount. Groups 1 amount, 2 unit.
+// ClauseParser::AmountAfter reads every literal label this way.
+std::optional<Match> AmountAfterLabel(std::string_view t, size_t begin, size_t label_end);
+
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);
 
