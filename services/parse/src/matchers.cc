@@ -579,6 +579,15 @@ std::optional<Match> NoComparableRateAt(std::string_view t, size_t at) {
   return MakeMatch(at, at + n, {{at, at + n}});
 }
 
+// A pattern that begins with ^: anchored or not, it can match only at the
+// start of the text (`at` returns nothing elsewhere).
+std::optional<Match> AtTextStart(const Passage& p, size_t from, size_t to,
+                                 std::optional<Match> (*at)(std::string_view, size_t)) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return at(*t, from);
+}
+
 }  // namespace
 
 std::vector<Match> SearchAll(HandSearch search, const Passage& p, size_t from, size_t to) {
@@ -597,10 +606,7 @@ const RE2& GlossaryHeadPattern() {
 
 std::optional<Match> SearchGlossaryHead(const Passage& p, size_t from, size_t to,
                                         RE2::Anchor /*anchor*/) {
-  auto t = Window(p, from, to);
-  if (!t) return std::nullopt;
-  // Anchored or not, ^ admits a match only at the start of the text.
-  return GlossaryHeadAt(*t, from);
+  return AtTextStart(p, from, to, GlossaryHeadAt);
 }
 
 const RE2& DatePattern() {
@@ -636,10 +642,7 @@ const RE2& ListedTablePattern() {
 
 std::optional<Match> SearchListedTable(const Passage& p, size_t from, size_t to,
                                        RE2::Anchor /*anchor*/) {
-  auto t = Window(p, from, to);
-  if (!t) return std::nullopt;
-  // Anchored or not, ^ admits a match only at the start of the text.
-  return ListedTableAt(*t, from);
+  return AtTextStart(p, from, to, ListedTableAt);
 }
 
 const RE2& SharePattern() {
