@@ -57,6 +57,9 @@ struct PdfDocument {
   std::vector<size_t> page_starts;  // offset of each page's first line
   std::vector<uint32_t> pages_without_text;  // 1-based
   bool encrypted = false;           // owner-password (permissions) encryption
+  // Words placed on a grid of character columns (text laid out by
+  // pdftotext), not measured on the page: see layout_text.h.
+  bool character_grid = false;
 };
 
 // Errors: FAILED_PRECONDITION (password-protected; no text layer on any

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <string>
 
@@ -286,14 +287,8 @@ double GapAround(const std::vector<ColumnBuild>& columns, const Fragment& w) {
   return right - left;
 }
 
-// Columns: the x-extents of the body's words (codes, labels, figures)
-// clustered by overlap, plus columns printed only in the header (a column
-// with no figures). Header words are then laid over them bottom-up: a word
-// centred over a run of columns with sub-headers is a group header for all
-// of them ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one
-// column is part of its header (multi-line headers read top to bottom); a
-// word over none is a column of its own.
-std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body) {
+// Columns from the x-extents of the body's words, clustered by overlap.
+std::vector<ColumnBuild> BodyColumns(std::vector<Box> body) {
   std::sort(body.begin(), body.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
   std::vector<ColumnBuild> columns;
   for (const Box& b : body) {
@@ -302,6 +297,159 @@ std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> 
     } else {
       columns.push_back(ColumnBuild{b.x0, b.x1, {}});
     }
+  }
+  return columns;
+}
+
+// Gives the words of one header line (left to right) to columns. A word
+// lying within a column's extent is that column's ("类 款 项" over one code
+// column). The others go in order, each to its own column of those left,
+// at the least sum of distances between word and column centres; when there
+// are not columns enough, each to the nearest.
+void AssignGridLine(std::vector<Fragment>::const_iterator line_begin,
+                    std::vector<Fragment>::const_iterator line_end,
+                    std::vector<ColumnBuild>& columns) {
+  std::vector<const Fragment*> words;
+  std::vector<bool> taken(columns.size(), false);
+  for (auto it = line_begin; it != line_end; ++it) {
+    const Box& b = it->box;
+    auto within = std::find_if(columns.begin(), columns.end(), [&](const ColumnBuild& c) {
+      return c.x0 <= b.x0 && b.x1 <= c.x1;
+    });
+    if (within == columns.end()) {
+      words.push_back(&*it);
+      continue;
+    }
+    within->pieces.push_back(HeaderPiece{b.y0, b.y1, (b.x0 + b.x1) / 2, it->text, false});
+    taken[static_cast<size_t>(within - columns.begin())] = true;
+  }
+  std::vector<size_t> free;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (!taken[c]) free.push_back(c);
+  }
+  const size_t k = words.size(), m = free.size();
+  if (k == 0 || columns.empty()) return;
+  auto distance = [&](size_t w, size_t c) {
+    const Box& b = words[w]->box;
+    return std::abs((b.x0 + b.x1) / 2 - columns[free[c]].center());
+  };
+  std::vector<size_t> choice(k);
+  if (k > m) {
+    free.resize(columns.size());
+    std::iota(free.begin(), free.end(), size_t{0});
+    for (size_t w = 0; w < k; ++w) {
+      size_t best = 0;
+      for (size_t c = 1; c < free.size(); ++c) {
+        if (distance(w, c) < distance(w, best)) best = c;
+      }
+      choice[w] = best;
+    }
+  } else {
+    // cost[w][c]: least sum for words w.. placed in columns c.. .
+    constexpr double kNone = 1e18;
+    std::vector<std::vector<double>> cost(k + 1, std::vector<double>(m + 1, kNone));
+    for (size_t c = 0; c <= m; ++c) cost[k][c] = 0;
+    for (size_t w = k; w-- > 0;) {
+      for (size_t c = m; c-- > 0;) {
+        cost[w][c] = std::min(cost[w][c + 1], cost[w + 1][c + 1] + distance(w, c));
+      }
+    }
+    for (size_t w = 0, c = 0; w < k; ++c) {
+      if (cost[w][c] == cost[w + 1][c + 1] + distance(w, c)) choice[w++] = c;
+    }
+  }
+  for (size_t w = 0; w < k; ++w) {
+    const Box& b = words[w]->box;
+    columns[free[choice[w]]].pieces.push_back(
+        HeaderPiece{b.y0, b.y1, (b.x0 + b.x1) / 2, words[w]->text, false});
+  }
+}
+
+// The header of columns on a character grid (text laid out by pdftotext).
+// An ideograph takes one grid column like a digit, so header text no longer
+// spans the cells it is centred over, and the figures under it are shifted
+// by the text printed left of them: positions only order things. A header
+// word clear of every column (more than two characters away) heads a column
+// of its own (a column without figures); the other words of one header line
+// go left to right to columns left to right, nearest centre first. No group
+// headers are told apart: the words over a column are read top to bottom.
+void GridHeader(std::vector<Fragment> header, std::vector<ColumnBuild>& columns) {
+  constexpr double kCharacter = 5.0;  // one grid column (layout_text.cc)
+  constexpr double kClear = 2.5 * kCharacter;
+  std::stable_sort(header.begin(), header.end(), [](const Fragment& a, const Fragment& b) {
+    return a.box.y0 < b.box.y0 || (a.box.y0 == b.box.y0 && a.box.x0 < b.box.x0);
+  });
+  // Bottom-up, so that a column's lowest header word opens it and the words
+  // above join it; a word over a lower one that belongs to a column with
+  // figures is a group title ("支出" over its columns), not a column.
+  std::vector<Box> bound;  // lower header words near columns with figures
+  std::vector<ColumnBuild> opened;
+  for (auto word = header.rbegin(); word != header.rend(); ++word) {
+    const Box& w = word->box;
+    auto near = [&](double margin) {
+      return [&w, margin](const ColumnBuild& c) { return w.x0 < c.x1 + margin && c.x0 - margin < w.x1; };
+    };
+    // Wrapped lines of a header-only cell may start a character apart.
+    if (std::any_of(columns.begin(), columns.end(), near(0)) ||
+        std::any_of(opened.begin(), opened.end(), near(kCharacter))) {
+      continue;
+    }
+    const bool over_bound = std::any_of(bound.begin(), bound.end(), [&](const Box& b) {
+      return b.y0 > w.y0 && Overlap(w.x0, w.x1, b.x0, b.x1) > 0;
+    });
+    if (over_bound || std::any_of(columns.begin(), columns.end(), near(kClear))) {
+      bound.push_back(w);
+      continue;
+    }
+    opened.push_back(ColumnBuild{w.x0, w.x1, {}});
+  }
+  columns.insert(columns.end(), opened.begin(), opened.end());
+  std::sort(columns.begin(), columns.end(),
+            [](const ColumnBuild& a, const ColumnBuild& b) { return a.x0 < b.x0; });
+  for (size_t first = 0; first < header.size();) {
+    size_t end = first;
+    while (end < header.size() && header[end].box.y0 == header[first].box.y0) ++end;
+    AssignGridLine(header.begin() + static_cast<ptrdiff_t>(first),
+                   header.begin() + static_cast<ptrdiff_t>(end), columns);
+    first = end;
+  }
+}
+
+// The columns with their header paths: pieces top to bottom, a group's text
+// followed by "/".
+std::vector<Column> FinishColumns(std::vector<ColumnBuild> columns) {
+  std::vector<Column> out;
+  for (ColumnBuild& c : columns) {
+    std::stable_sort(c.pieces.begin(), c.pieces.end(),
+                     [](const HeaderPiece& a, const HeaderPiece& b) { return a.y < b.y; });
+    Column column{c.x0, c.x1, "", ""};
+    for (const HeaderPiece& p : c.pieces) {
+      if (p.group) {
+        column.path += p.text + "/";
+        column.leaf.clear();
+      } else {
+        column.path += p.text;
+        column.leaf += p.text;
+      }
+    }
+    if (!column.path.empty() && column.path.back() == '/') column.path.pop_back();
+    out.push_back(std::move(column));
+  }
+  return out;
+}
+
+// Columns: the x-extents of the body's words (codes, labels, figures)
+// clustered by overlap, plus columns printed only in the header (a column
+// with no figures). Header words are then laid over them bottom-up: a word
+// centred over a run of columns with sub-headers is a group header for all
+// of them ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one
+// column is part of its header (multi-line headers read top to bottom); a
+// word over none is a column of its own.
+std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body, bool grid) {
+  std::vector<ColumnBuild> columns = BodyColumns(std::move(body));
+  if (grid) {
+    GridHeader(std::move(header), columns);
+    return FinishColumns(std::move(columns));
   }
   std::stable_sort(header.begin(), header.end(),
                    [](const Fragment& a, const Fragment& b) { return a.box.y0 > b.box.y0; });
@@ -375,25 +523,9 @@ std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> 
       ++c;
     }
   }
-  std::vector<Column> out;
-  for (ColumnBuild& c : columns) {
-    std::stable_sort(c.pieces.begin(), c.pieces.end(),
-                     [](const HeaderPiece& a, const HeaderPiece& b) { return a.y < b.y; });
-    Column column{c.x0, c.x1, "", ""};
-    for (const HeaderPiece& p : c.pieces) {
-      if (p.group) {
-        column.path += p.text + "/";
-        column.leaf.clear();
-      } else {
-        column.path += p.text;
-        column.leaf += p.text;
-      }
-    }
-    if (!column.path.empty() && column.path.back() == '/') column.path.pop_back();
-    out.push_back(std::move(column));
-  }
-  return out;
+  return FinishColumns(std::move(columns));
 }
+
 
 int ColumnOf(const std::vector<Column>& columns, const Box& box) {
   const double x = (box.x0 + box.x1) / 2;
@@ -478,8 +610,11 @@ struct RowBuild {
   std::map<int, std::vector<Fragment>> cells;
 };
 
+// On a character grid (`grid`) every line is as far from the next as any
+// other, so a label line's distance to the one above tells nothing: only a
+// short remainder continues it there.
 bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
-              const Fragment* prev_label) {
+              const Fragment* prev_label, bool grid) {
   const Fragment* code = nullptr;
   const Fragment* label = nullptr;
   bool number = false;
@@ -503,7 +638,7 @@ bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
     // top-aligned in a taller cell: T4's 本年支出合计 under the wrapped
     // "二十六、抗疫特别国债安排/的支出").
     if (prev_label == nullptr) return true;
-    const bool tight = label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height();
+    const bool tight = !grid && label->box.y0 - prev_label->box.y1 < 0.35 * label->box.height();
     const bool remainder = label->text.size() <= 9;
     return !(remainder || (!number && tight));
   }
@@ -513,7 +648,7 @@ bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
 // Rows of one block: anchors first, then every other fragment to the
 // nearer of the anchors around it, preferring one whose cell is still empty.
 std::vector<RowBuild> BuildRows(const Block& block,
-                                const std::vector<std::vector<Fragment>>& body_lines) {
+                                const std::vector<std::vector<Fragment>>& body_lines, bool grid) {
   std::vector<RowBuild> rows;
   std::vector<Fragment> loose;
   const Fragment* prev_label = nullptr;
@@ -523,7 +658,7 @@ std::vector<RowBuild> BuildRows(const Block& block,
       if (f.column >= block.first && f.column <= block.last) mine.push_back(f);
     }
     if (mine.empty()) continue;
-    if (IsAnchor(block, mine, prev_label)) {
+    if (IsAnchor(block, mine, prev_label, grid)) {
       RowBuild row;
       double y0 = 1e18, y1 = -1e18;
       for (Fragment& f : mine) {
@@ -818,7 +953,7 @@ class TableLocator {
         if (IsNumber(Squeezed(w.text))) body_boxes.push_back(w.box);
       }
     }
-    const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes));
+    const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes), doc_.character_grid);
     if (columns.empty()) return source;
 
     GridRow header_row;
@@ -833,9 +968,16 @@ class TableLocator {
     // Body lines (figure lines among the header included), split by column.
     std::vector<std::vector<Fragment>> body_lines;
     const size_t first_page = refs_[title].page;
+    const std::map<size_t, double> scales =
+        doc_.character_grid ? ContinuationScales(title, body, end) : std::map<size_t, double>{};
     auto add_line = [&](size_t i) {
       const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
-      std::vector<Fragment> frags = SplitLine(line(i), body_lines.size(), offset, columns);
+      const auto scale = scales.find(refs_[i].page);
+      std::vector<Fragment> frags =
+          scale == scales.end()
+              ? SplitLine(line(i), body_lines.size(), offset, columns)
+              : SplitLine(WithFiguresScaled(line(i), scale->second), body_lines.size(), offset,
+                          columns);
       if (i == body && !header_in_body.empty()) {
         // Rebuild the first row's line without its header words.
         Line rest;
@@ -864,7 +1006,7 @@ class TableLocator {
     source.grid.begin = line(title).begin;
     source.grid.end = end > title + 1 ? line(end - 1).end : line(title).end;
     for (const Block& block : Blocks(columns)) {
-      for (RowBuild& row : BuildRows(block, body_lines)) {
+      for (RowBuild& row : BuildRows(block, body_lines, doc_.character_grid)) {
         GridRow out;
         for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
           auto it = row.cells.find(c);
@@ -874,6 +1016,68 @@ class TableLocator {
       }
     }
     return source;
+  }
+
+  // On a character grid, pdftotext lays out each page on a grid of its own:
+  // codes and labels stay at the margin, but a continuation page's figure
+  // columns stand at other character positions than on the table's first
+  // page, in about the same proportion (the page's character pitch). For
+  // each continuation page: the factor that brings the right edges of its
+  // figures nearest to those on the first page (right edges: figures are
+  // right-aligned), among the factors that map one onto another; the one
+  // nearest 1 when several fit as well.
+  std::map<size_t, double> ContinuationScales(size_t title, size_t body, size_t end) const {
+    std::vector<double> first_edges;
+    std::map<size_t, std::vector<double>> page_edges;
+    for (size_t i = body; i < end; ++i) {
+      for (const Word& w : line(i).words) {
+        if (!IsNumber(Squeezed(w.text))) continue;
+        if (refs_[i].page == refs_[title].page) {
+          first_edges.push_back(w.box.x1);
+        } else {
+          page_edges[refs_[i].page].push_back(w.box.x1);
+        }
+      }
+    }
+    std::map<size_t, double> scales;
+    if (first_edges.empty()) return scales;
+    constexpr double kLeast = 0.6, kMost = 1.7;
+    for (const auto& [page, edges] : page_edges) {
+      auto cost = [&](double scale) {
+        double sum = 0;
+        for (double e : edges) {
+          double nearest = 1e18;
+          for (double f : first_edges) nearest = std::min(nearest, std::abs(scale * e - f));
+          sum += nearest;
+        }
+        return sum;
+      };
+      double best = 1, best_cost = cost(1);
+      for (double e : edges) {
+        for (double f : first_edges) {
+          const double scale = f / e;
+          if (scale < kLeast || scale > kMost) continue;
+          const double c = cost(scale);
+          if (c < best_cost - 1e-9 ||
+              (c < best_cost + 1e-9 && std::abs(scale - 1) < std::abs(best - 1))) {
+            best = scale;
+            best_cost = c;
+          }
+        }
+      }
+      scales[page] = best;
+    }
+    return scales;
+  }
+
+  static Line WithFiguresScaled(const Line& original, double scale) {
+    Line line = original;
+    for (Word& w : line.words) {
+      if (!IsNumber(Squeezed(w.text))) continue;
+      w.box.x0 *= scale;
+      w.box.x1 *= scale;
+    }
+    return line;
   }
 
   // Shanghai's T8/T9 print the 本年支出 group's sub-headers (合计 基本支出

@@ -120,6 +120,15 @@ void CopySections(const SourceDocument& doc, const SectionIndex& index, Report* 
 
 using LineRanges = std::vector<std::pair<uint32_t, uint32_t>>;  // 1-based, inclusive
 
+// Which lines (0-based) the 1-based inclusive `ranges` cover.
+std::vector<bool> LinesIn(const LineRanges& ranges, size_t line_count) {
+  std::vector<bool> in(line_count, false);
+  for (auto [first, last] : ranges) {
+    for (uint32_t l = first; l <= last && l <= line_count; ++l) in[l - 1] = true;
+  }
+  return in;
+}
+
 // Line indices of the title, of every heading and of the title lines of the
 // performance tables ("项目支出绩效自评表" / "（2024年度）").
 std::vector<uint32_t> HeadingLines(const SectionIndex& index, const Report& report,
@@ -243,22 +252,21 @@ absl::StatusOr<Report> DocumentParser::ParseDecoded(DecodedDocument decoded,
                        : DetectLayout(doc, config_));
 
   // Performance tables first: their lines are tables, not narrative.
-  std::vector<std::pair<uint32_t, uint32_t>> table_lines;  // 1-based, inclusive
-  std::vector<std::pair<uint32_t, uint32_t>> other_tables;
+  LineRanges table_lines;  // 1-based, inclusive
+  LineRanges other_tables;
   if (format == report::v1::FORMAT_TEXT) {
     for (auto& table : ExtractPerformanceTables(doc, diags, &table_lines)) {
       *report.add_performance_tables() = std::move(table);
     }
+    other_tables = ReadColumnLayoutTables(doc, LinesIn(table_lines, doc.lines().size()), config_,
+                                          report, diags);
   } else {
     TableLines lines = ReadStructuredTables(structured, doc, config_, report, diags);
     table_lines = std::move(lines.performance);
     other_tables = std::move(lines.other);
   }
-  std::vector<bool> skip(doc.lines().size(), false);
+  std::vector<bool> skip = LinesIn(table_lines, doc.lines().size());
   for (auto [first, last] : other_tables) {
-    for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
-  }
-  for (auto [first, last] : table_lines) {
     for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
   }
   RETURN_IF_ERROR(CheckTableLimit(report, options));

@@ -1,6 +1,7 @@
 #include "services/parse/tables/structured_input.h"
 
 #include "fmt/format.h"
+#include "services/parse/pdf/layout_text.h"
 #include "services/parse/pdf/pdf_tables.h"
 #include "services/parse/perf/performance_table_reader.h"
 #include "services/parse/perf/performance_tables.h"
@@ -28,11 +29,11 @@ void ReportPagesWithoutText(const StructuredInput& input, const SourceDocument& 
   }
 }
 
-LineRanges ReadPdfTables(const StructuredInput& input, const SourceDocument& doc,
-                         const config::v1::ParseConfig& config, report::v1::Report& report,
-                         Diagnostics& diagnostics) {
+LineRanges ReadPositionedTables(const pdf::PdfDocument& words, const SourceDocument& doc,
+                                const config::v1::ParseConfig& config,
+                                report::v1::Report& report, Diagnostics& diagnostics) {
   LineRanges ranges;
-  const auto sources = pdf::FindPdfTables(input.pdf, config);
+  const auto sources = pdf::FindPdfTables(words, config);
   for (auto& table : tables::ReadTables(sources, config, doc, diagnostics)) {
     *report.add_tables() = std::move(table);
   }
@@ -163,9 +164,20 @@ TableLines ReadStructuredTables(
     Diagnostics& diagnostics) {
   if (input.format == report::v1::FORMAT_PDF) {
     ReportPagesWithoutText(input, doc, diagnostics);
-    return TableLines{{}, ReadPdfTables(input, doc, config, report, diagnostics)};
+    return TableLines{{}, ReadPositionedTables(input.pdf, doc, config, report, diagnostics)};
   }
   return ReadDocxTables(input, doc, config, report, diagnostics);
+}
+
+LineRanges ReadColumnLayoutTables(const SourceDocument& doc, const std::vector<bool>& skip,
+                                  const config::v1::ParseConfig& config,
+                                  report::v1::Report& report, Diagnostics& diagnostics) {
+  std::vector<pdf::TextLineRange> lines;
+  lines.reserve(doc.lines().size());
+  for (const SourceLine& line : doc.lines()) lines.emplace_back(line.begin, line.end);
+  if (!pdf::IsColumnLayout(doc.text(), lines)) return {};
+  const pdf::PdfDocument words = pdf::PositionedWords(doc.text(), lines, skip);
+  return ReadPositionedTables(words, doc, config, report, diagnostics);
 }
 
 }  // namespace juesuan::parse

@@ -52,4 +52,14 @@ TableLines ReadStructuredTables(
     const config::v1::ParseConfig& config, report::v1::Report& report,
     Diagnostics& diagnostics);
 
+// Text input laid out in columns (`pdftotext -layout`): the nine standard
+// tables and other titled tables, read from the columns of its lines by the
+// PDF table reader. Lines marked in `skip` (performance tables) are not
+// looked at. Returns the line ranges of the tables found; none for text
+// that is not laid out in columns (Word-export text).
+std::vector<std::pair<uint32_t, uint32_t>> ReadColumnLayoutTables(
+    const SourceDocument& doc, const std::vector<bool>& skip,
+    const config::v1::ParseConfig& config, report::v1::Report& report,
+    Diagnostics& diagnostics);
+
 }  // namespace juesuan::parse

@@ -1,0 +1,144 @@
+#include "services/parse/pdf/layout_text.h"
+
+#include <algorithm>
+
+namespace juesuan::parse::pdf {
+namespace {
+
+// Page units per column and per line: a half-width character about 5 points
+// wide, lines 12 points apart with 10-point word boxes, as printed tables
+// roughly measure. The table reader's thresholds are in those units.
+constexpr double kColumnWidth = 5.0;
+constexpr double kLinePitch = 12.0;
+constexpr double kWordHeight = 10.0;
+
+// Lines needed to call text without form feeds laid out in columns.
+constexpr int kMinColumnLines = 3;
+// Spaces that separate two columns rather than two words of a sentence.
+constexpr size_t kColumnGap = 3;
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+bool IsBlankByte(char c) { return c == ' ' || c == '\f' || c == '\r'; }
+
+// Whether two words of the line stand `kColumnGap` or more spaces apart.
+bool HasColumnGap(std::string_view line) {
+  const size_t first = line.find_first_not_of(' ');
+  if (first == std::string_view::npos || line[0] == '\t') return false;
+  size_t run = 0;
+  for (size_t i = first; i < line.size(); ++i) {
+    if (line[i] == ' ') {
+      ++run;
+    } else {
+      if (run >= kColumnGap) return true;
+      run = 0;
+    }
+  }
+  return false;
+}
+
+bool AllDigits(std::string_view s, size_t size) {
+  return s.size() == size && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Joins a 类 code and the 款 and 项 codes printed a few columns after it
+// ("201   06   01") into one word, as a PDF's code cell: the grid shifts the
+// 类/款/项 headings against the codes under them, so the three cannot be
+// told apart by position, while "2010601" reads as one code.
+void JoinCodeWords(std::string_view raw, size_t line_begin, Line& line) {
+  constexpr double kMaxCodeGap = 5 * kColumnWidth;
+  if (line.words.empty() || !AllDigits(line.words[0].text, 3)) return;
+  size_t last = 0;
+  while (last + 1 < line.words.size() && last < 2 && AllDigits(line.words[last + 1].text, 2) &&
+         line.words[last + 1].box.x0 - line.words[last].box.x1 <= kMaxCodeGap) {
+    ++last;
+  }
+  if (last == 0) return;
+  Word& code = line.words[0];
+  const size_t begin = line.word_begin[0] - line_begin;
+  const size_t end = line.word_begin[last] - line_begin + line.words[last].text.size();
+  code.text = std::string(raw.substr(begin, end - begin));
+  code.box.x1 = line.words[last].box.x1;
+  line.words.erase(line.words.begin() + 1, line.words.begin() + static_cast<ptrdiff_t>(last) + 1);
+  line.word_begin.erase(line.word_begin.begin() + 1,
+                        line.word_begin.begin() + static_cast<ptrdiff_t>(last) + 1);
+}
+
+Line LineOfWords(std::string_view text, TextLineRange range, double y0) {
+  Line line;
+  line.begin = range.first;
+  line.end = range.second;
+  line.box = Box{0, y0, 0, y0 + kWordHeight};
+  const std::string_view raw = text.substr(range.first, range.second - range.first);
+  size_t column = 0;
+  bool first = true;
+  for (size_t i = 0; i < raw.size();) {
+    if (raw[i] == '\f' || raw[i] == '\r') {  // no width
+      ++i;
+      continue;
+    }
+    if (raw[i] == ' ') {
+      ++column;
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const size_t start_column = column;
+    while (i < raw.size() && !IsBlankByte(raw[i])) {
+      if (!IsContinuationByte(raw[i])) ++column;
+      ++i;
+    }
+    Word word{std::string(raw.substr(start, i - start)),
+              Box{start_column * kColumnWidth, y0, column * kColumnWidth, y0 + kWordHeight}};
+    if (first) line.box.x0 = word.box.x0;
+    line.box.x1 = word.box.x1;
+    first = false;
+    if (!line.text.empty()) line.text += ' ';
+    line.word_begin.push_back(range.first + start);
+    line.text += word.text;
+    line.words.push_back(std::move(word));
+  }
+  JoinCodeWords(raw, range.first, line);
+  return line;
+}
+
+}  // namespace
+
+bool IsColumnLayout(std::string_view text, const std::vector<TextLineRange>& lines) {
+  if (text.find('\f') != std::string_view::npos) return true;
+  int column_lines = 0;
+  for (const auto& [begin, end] : lines) {
+    if (HasColumnGap(text.substr(begin, end - begin)) && ++column_lines >= kMinColumnLines) {
+      return true;
+    }
+  }
+  return false;
+}
+
+PdfDocument PositionedWords(std::string_view text, const std::vector<TextLineRange>& lines,
+                            const std::vector<bool>& skip) {
+  PdfDocument doc;
+  doc.character_grid = true;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const auto [begin, end] = lines[i];
+    const bool new_page = text.substr(begin, end - begin).find('\f') != std::string_view::npos;
+    if (doc.pages.empty() || (new_page && !doc.pages.back().lines.empty())) {
+      Page page;
+      page.number = static_cast<uint32_t>(doc.pages.size() + 1);
+      doc.pages.push_back(std::move(page));
+      doc.page_starts.push_back(begin);
+    }
+    Page& page = doc.pages.back();
+    const double y0 = static_cast<double>(page.lines.size()) * kLinePitch;
+    Line line = i < skip.size() && skip[i] ? Line{} : LineOfWords(text, lines[i], y0);
+    line.begin = begin;
+    line.end = end;
+    if (line.words.empty()) line.box = Box{0, y0, 0, y0 + kWordHeight};
+    page.lines.push_back(std::move(line));
+    page.height = static_cast<double>(page.lines.size()) * kLinePitch;
+    page.width = std::max(page.width, page.lines.back().box.x1);
+  }
+  return doc;
+}
+
+}  // namespace juesuan::parse::pdf
