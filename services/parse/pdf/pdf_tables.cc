@@ -548,16 +548,24 @@ bool IsLabelColumn(const Column& c) { return tables::ColumnRole(c.path) == "name
 
 // Side-by-side blocks: a column with the first column's role starts a new
 // block (收入 | 支出; two or three blocks of 科目编码 | 科目名称 | 决算数).
+// Code columns count as one role however their levels are headed (a block
+// headed "科目编码" beside one headed 类 | 款), so that a code column after
+// a column that is not one starts the block.
 std::vector<Block> Blocks(const std::vector<Column>& columns) {
   std::vector<Block> blocks;
   if (columns.empty()) return blocks;
   const std::string first_role = tables::ColumnRole(columns[0].path);
-  const bool repeatable = IsCodeColumn(columns[0]) || IsLabelColumn(columns[0]);
+  const bool by_code = IsCodeColumn(columns[0]);
+  const bool repeatable = by_code || IsLabelColumn(columns[0]);
+  auto starts_block = [&](int c) {
+    const Column& column = columns[static_cast<size_t>(c)];
+    if (by_code) return IsCodeColumn(column) && !IsCodeColumn(columns[static_cast<size_t>(c - 1)]);
+    return tables::ColumnRole(column.path) == first_role;
+  };
   for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
     const Column& column = columns[static_cast<size_t>(c)];
-    if (blocks.empty() ||
-        (repeatable && c > 0 && tables::ColumnRole(column.path) == first_role &&
-         blocks.back().last + 1 == c && blocks.back().last > blocks.back().first)) {
+    if (blocks.empty() || (repeatable && c > 0 && starts_block(c) &&
+                           blocks.back().last > blocks.back().first)) {
       blocks.push_back(Block{c, c});
     }
     Block& b = blocks.back();
@@ -645,6 +653,13 @@ bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
   return number;  // no code or label column: every line of figures is a row
 }
 
+// On a character grid, a label centred on its row is printed on the lines
+// above and below the row's own line: `below` is the next line but one
+// after `above`, and the row's line lies between them.
+bool AcrossAnchor(const Box& above, double row_y, const Box& below) {
+  return below.y0 - above.y1 < 2.5 * below.height() && above.y1 < row_y && row_y < below.y0;
+}
+
 // Rows of one block: anchors first, then every other fragment to the
 // nearer of the anchors around it, preferring one whose cell is still empty.
 std::vector<RowBuild> BuildRows(const Block& block,
@@ -689,8 +704,9 @@ std::vector<RowBuild> BuildRows(const Block& block,
   std::optional<std::pair<Box, size_t>> wrapped;  // a wrapped loose label line and its row
   for (Fragment& f : loose) {
     const double y = f.box.center_y();
-    if (f.column == block.label && wrapped && f.box.y0 - wrapped->first.y1 < f.box.height() &&
-        f.box.y0 > wrapped->first.y0) {
+    if (f.column == block.label && wrapped && f.box.y0 > wrapped->first.y0 &&
+        (f.box.y0 - wrapped->first.y1 < f.box.height() ||
+         (grid && AcrossAnchor(wrapped->first, rows[wrapped->second].y, f.box)))) {
       // The line right under a wrapped label line ends that label
       // ("机关事业单位基本养老保" / "险缴费支出"), even when a lower row's
       // code is printed nearer to it.
@@ -954,6 +970,7 @@ class TableLocator {
       }
     }
     const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes), doc_.character_grid);
+    if (getenv("JS_DEBUG")) for (const Column& c : columns) fprintf(stderr, "col %.0f-%.0f %s\n", c.x0 / 5, c.x1 / 5, c.path.c_str());
     if (columns.empty()) return source;
 
     GridRow header_row;
@@ -968,16 +985,15 @@ class TableLocator {
     // Body lines (figure lines among the header included), split by column.
     std::vector<std::vector<Fragment>> body_lines;
     const size_t first_page = refs_[title].page;
-    const std::map<size_t, double> scales =
-        doc_.character_grid ? ContinuationScales(title, body, end) : std::map<size_t, double>{};
+    const std::map<size_t, GridScale> scales =
+        doc_.character_grid ? ContinuationScales(title, body, end) : std::map<size_t, GridScale>{};
     auto add_line = [&](size_t i) {
       const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
       const auto scale = scales.find(refs_[i].page);
       std::vector<Fragment> frags =
           scale == scales.end()
               ? SplitLine(line(i), body_lines.size(), offset, columns)
-              : SplitLine(WithFiguresScaled(line(i), scale->second), body_lines.size(), offset,
-                          columns);
+              : SplitLine(Rescaled(line(i), scale->second), body_lines.size(), offset, columns);
       if (i == body && !header_in_body.empty()) {
         // Rebuild the first row's line without its header words.
         Line rest;
@@ -1018,64 +1034,80 @@ class TableLocator {
     return source;
   }
 
-  // On a character grid, pdftotext lays out each page on a grid of its own:
-  // codes and labels stay at the margin, but a continuation page's figure
-  // columns stand at other character positions than on the table's first
-  // page, in about the same proportion (the page's character pitch). For
-  // each continuation page: the factor that brings the right edges of its
-  // figures nearest to those on the first page (right edges: figures are
-  // right-aligned), among the factors that map one onto another; the one
-  // nearest 1 when several fit as well.
-  std::map<size_t, double> ContinuationScales(size_t title, size_t body, size_t end) const {
-    std::vector<double> first_edges;
-    std::map<size_t, std::vector<double>> page_edges;
+  // On a character grid, pdftotext lays out each page on a grid of its own,
+  // so the columns of a continuation page stand at other character
+  // positions than on the table's first page, stretched or squeezed (the
+  // page's character pitch and the text pushed along by wide characters),
+  // and figures by another factor than codes and labels (figures are
+  // right-aligned in their cells, codes and labels left-aligned). Each
+  // continuation page gets two factors: the one that brings the right edges
+  // of its figures nearest to those on the first page, and the one that
+  // does so for the left edges of its other words.
+  struct GridScale {
+    double figures = 1, words = 1;
+  };
+
+  std::map<size_t, GridScale> ContinuationScales(size_t title, size_t body, size_t end) const {
+    struct Edges {
+      std::vector<double> figures, words;
+    };
+    Edges first;
+    std::map<size_t, Edges> pages;
     for (size_t i = body; i < end; ++i) {
+      Edges& edges = refs_[i].page == refs_[title].page ? first : pages[refs_[i].page];
       for (const Word& w : line(i).words) {
-        if (!IsNumber(Squeezed(w.text))) continue;
-        if (refs_[i].page == refs_[title].page) {
-          first_edges.push_back(w.box.x1);
+        if (IsNumber(Squeezed(w.text))) {
+          edges.figures.push_back(w.box.x1);
         } else {
-          page_edges[refs_[i].page].push_back(w.box.x1);
+          edges.words.push_back(w.box.x0);
         }
       }
     }
-    std::map<size_t, double> scales;
-    if (first_edges.empty()) return scales;
-    constexpr double kLeast = 0.6, kMost = 1.7;
-    for (const auto& [page, edges] : page_edges) {
-      auto cost = [&](double scale) {
-        double sum = 0;
-        for (double e : edges) {
-          double nearest = 1e18;
-          for (double f : first_edges) nearest = std::min(nearest, std::abs(scale * e - f));
-          sum += nearest;
-        }
-        return sum;
-      };
-      double best = 1, best_cost = cost(1);
-      for (double e : edges) {
-        for (double f : first_edges) {
-          const double scale = f / e;
-          if (scale < kLeast || scale > kMost) continue;
-          const double c = cost(scale);
-          if (c < best_cost - 1e-9 ||
-              (c < best_cost + 1e-9 && std::abs(scale - 1) < std::abs(best - 1))) {
-            best = scale;
-            best_cost = c;
-          }
-        }
-      }
-      scales[page] = best;
+    std::map<size_t, GridScale> scales;
+    for (const auto& [page, edges] : pages) {
+      scales[page] = GridScale{BestScale(edges.figures, first.figures),
+                               BestScale(edges.words, first.words)};
     }
     return scales;
   }
 
-  static Line WithFiguresScaled(const Line& original, double scale) {
+  // The factor, among those mapping one of `edges` onto one of `targets`,
+  // that brings `edges` nearest to `targets` in all; the one nearest 1 of
+  // those that do as well; 1 when nothing fits.
+  static double BestScale(const std::vector<double>& edges, const std::vector<double>& targets) {
+    constexpr double kLeast = 0.6, kMost = 1.7;
+    auto cost = [&](double scale) {
+      double sum = 0;
+      for (double e : edges) {
+        double nearest = 1e18;
+        for (double t : targets) nearest = std::min(nearest, std::abs(scale * e - t));
+        sum += nearest;
+      }
+      return sum;
+    };
+    double best = 1, best_cost = cost(1);
+    for (double e : edges) {
+      for (double t : targets) {
+        if (e <= 0) continue;
+        const double scale = t / e;
+        if (scale < kLeast || scale > kMost) continue;
+        const double c = cost(scale);
+        if (c < best_cost - 1e-9 ||
+            (c < best_cost + 1e-9 && std::abs(scale - 1) < std::abs(best - 1))) {
+          best = scale;
+          best_cost = c;
+        }
+      }
+    }
+    return best;
+  }
+
+  static Line Rescaled(const Line& original, const GridScale& scale) {
     Line line = original;
     for (Word& w : line.words) {
-      if (!IsNumber(Squeezed(w.text))) continue;
-      w.box.x0 *= scale;
-      w.box.x1 *= scale;
+      const double factor = IsNumber(Squeezed(w.text)) ? scale.figures : scale.words;
+      w.box.x0 *= factor;
+      w.box.x1 *= factor;
     }
     return line;
   }
