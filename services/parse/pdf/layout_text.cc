@@ -41,27 +41,41 @@ bool AllDigits(std::string_view s, size_t size) {
   return s.size() == size && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Joins a 类 code and the 款 and 项 codes printed a few columns after it
+// Joins each 类 code and the 款 and 项 codes printed a few columns after it
 // ("201   06   01") into one word, as a PDF's code cell: the grid shifts the
 // 类/款/项 headings against the codes under them, so the three cannot be
 // told apart by position, while "2010601" reads as one code.
 void JoinCodeWords(std::string_view raw, size_t line_begin, Line& line) {
   constexpr double kMaxCodeGap = 5 * kColumnWidth;
-  if (line.words.empty() || !AllDigits(line.words[0].text, 3)) return;
-  size_t last = 0;
-  while (last + 1 < line.words.size() && last < 2 && AllDigits(line.words[last + 1].text, 2) &&
-         line.words[last + 1].box.x0 - line.words[last].box.x1 <= kMaxCodeGap) {
-    ++last;
+  for (size_t first = 0; first < line.words.size(); ++first) {
+    if (!AllDigits(line.words[first].text, 3)) continue;
+    size_t last = first;
+    while (last + 1 < line.words.size() && last < first + 2 &&
+           AllDigits(line.words[last + 1].text, 2) &&
+           line.words[last + 1].box.x0 - line.words[last].box.x1 <= kMaxCodeGap) {
+      ++last;
+    }
+    if (last == first) continue;
+    Word& code = line.words[first];
+    const size_t begin = line.word_begin[first] - line_begin;
+    const size_t end = line.word_begin[last] - line_begin + line.words[last].text.size();
+    code.text = std::string(raw.substr(begin, end - begin));
+    code.box.x1 = line.words[last].box.x1;
+    const auto from = static_cast<ptrdiff_t>(first) + 1, to = static_cast<ptrdiff_t>(last) + 1;
+    line.words.erase(line.words.begin() + from, line.words.begin() + to);
+    line.word_begin.erase(line.word_begin.begin() + from, line.word_begin.begin() + to);
   }
-  if (last == 0) return;
-  Word& code = line.words[0];
-  const size_t begin = line.word_begin[0] - line_begin;
-  const size_t end = line.word_begin[last] - line_begin + line.words[last].text.size();
-  code.text = std::string(raw.substr(begin, end - begin));
-  code.box.x1 = line.words[last].box.x1;
-  line.words.erase(line.words.begin() + 1, line.words.begin() + static_cast<ptrdiff_t>(last) + 1);
-  line.word_begin.erase(line.word_begin.begin() + 1,
-                        line.word_begin.begin() + static_cast<ptrdiff_t>(last) + 1);
+}
+
+// Whether a code of 3, 5 or 7 digits starts the word at `start` and ends
+// at `at`, right before an ideograph: a code printed against its label
+// ("310资本性支出"), which are two cells.
+bool CodeEndsAt(std::string_view raw, size_t start, size_t at) {
+  const size_t digits = at - start;
+  if (digits != 3 && digits != 5 && digits != 7) return false;
+  if (static_cast<unsigned char>(raw[at]) < 0xE0) return false;
+  return std::all_of(raw.begin() + static_cast<ptrdiff_t>(start), raw.begin() + static_cast<ptrdiff_t>(at),
+                     [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Line LineOfWords(std::string_view text, TextLineRange range, double y0) {
@@ -84,7 +98,7 @@ Line LineOfWords(std::string_view text, TextLineRange range, double y0) {
     }
     const size_t start = i;
     const size_t start_column = column;
-    while (i < raw.size() && !IsBlankByte(raw[i])) {
+    while (i < raw.size() && !IsBlankByte(raw[i]) && !(i > start && CodeEndsAt(raw, start, i))) {
       if (!IsContinuationByte(raw[i])) ++column;
       ++i;
     }

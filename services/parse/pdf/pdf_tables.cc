@@ -61,6 +61,11 @@ bool IsCodeToken(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// A code, or a 款/项 code of two digits alone (figures carry decimals).
+bool IsGridCode(std::string_view s) {
+  return IsCodeToken(s) || (s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9');
+}
+
 bool StartsWithListNumber(std::string_view s) {
   for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
     if (s.substr(0, d.size()) == d) return s.find("、") != std::string_view::npos && s.find("、") <= 12;
@@ -365,6 +370,96 @@ void AssignGridLine(std::vector<Fragment>::const_iterator line_begin,
   }
 }
 
+// Whether the lowest header line repeats its sub-headers under several
+// groups (预算数 | 决算数 under each 三公 item): four words or more, one of
+// them printed twice. The code levels 类 | 款 | 项 of side-by-side blocks
+// head parts of one code column, not columns.
+bool RepeatsSubHeaders(const std::vector<Fragment>& header) {
+  if (header.empty()) return false;
+  std::map<std::string, int> seen;
+  int words = 0;
+  bool repeated = false;
+  for (const Fragment& f : header) {
+    if (f.box.y0 != header.back().box.y0 || f.text == "类" || f.text == "款" || f.text == "项") {
+      continue;
+    }
+    ++words;
+    if (++seen[f.text] > 1) repeated = true;
+  }
+  return words >= 4 && repeated;
+}
+
+// A group header cell: the words of one cell over wrapped lines
+// ("因公出国" / "（境）费").
+struct GroupCell {
+  Box box;
+  std::string text;
+  double center() const { return (box.x0 + box.x1) / 2; }
+};
+
+// A word continues the cell above it when both are centred on the same
+// point (give or take a character and a half: cell text is centred) and at
+// most one line lies between them; a group over a sub-group is centred on
+// the middle of several cells.
+std::vector<GroupCell> GroupCells(const std::vector<Fragment>& words) {
+  constexpr double kCharacter = 5.0;
+  std::vector<GroupCell> cells;
+  for (const Fragment& w : words) {  // top to bottom
+    const double center = (w.box.x0 + w.box.x1) / 2;
+    auto below = std::find_if(cells.begin(), cells.end(), [&](const GroupCell& c) {
+      return w.box.y0 > c.box.y1 - 1 && w.box.y0 - c.box.y1 < 2.5 * w.box.height() &&
+             std::abs(c.center() - center) <= 1.5 * kCharacter;
+    });
+    if (below == cells.end()) {
+      cells.push_back(GroupCell{w.box, w.text});
+      continue;
+    }
+    below->text += w.text;
+    below->box.x0 = std::min(below->box.x0, w.box.x0);
+    below->box.x1 = std::max(below->box.x1, w.box.x1);
+    below->box.y1 = w.box.y1;
+  }
+  return cells;
+}
+
+// Group headers over repeated sub-headers on a character grid. Cells with
+// no other cell under them head the columns nearest to them (each column
+// goes to the nearest such cell: positions on the grid only order things);
+// a cell over others heads the columns of the lower cells that lie within
+// its own width of it on either side ("公务用车购置及运行费" over 小计,
+// 购置费 and 运行费).
+void AssignGridGroups(const std::vector<Fragment>& words, std::vector<ColumnBuild>& columns) {
+  const std::vector<GroupCell> cells = GroupCells(words);
+  auto has_cell_below = [&](const GroupCell& c) {
+    return std::any_of(cells.begin(), cells.end(), [&](const GroupCell& o) {
+      return o.box.y0 > c.box.y1 && Overlap(c.box.x0, c.box.x1, o.box.x0, o.box.x1) > 0;
+    });
+  };
+  std::vector<size_t> lowest;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!has_cell_below(cells[i])) lowest.push_back(i);
+  }
+  if (lowest.empty()) return;
+  std::vector<size_t> owner(columns.size());
+  for (size_t c = 0; c < columns.size(); ++c) {
+    owner[c] = *std::min_element(lowest.begin(), lowest.end(), [&](size_t a, size_t b) {
+      return std::abs(cells[a].center() - columns[c].center()) <
+             std::abs(cells[b].center() - columns[c].center());
+    });
+  }
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const GroupCell& cell = cells[i];
+    const double width = cell.box.x1 - cell.box.x0;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const GroupCell& under = cells[owner[c]];
+      const bool heads = owner[c] == i ||
+                         (!std::count(lowest.begin(), lowest.end(), i) && under.box.y0 > cell.box.y1 &&
+                          Overlap(cell.box.x0 - width, cell.box.x1 + width, under.box.x0, under.box.x1) > 0);
+      if (heads) columns[c].pieces.push_back(HeaderPiece{cell.box.y0, cell.box.y1, 0, cell.text, true});
+    }
+  }
+}
+
 // The header of columns on a character grid (text laid out by pdftotext).
 // An ideograph takes one grid column like a digit, so header text no longer
 // spans the cells it is centred over, and the figures under it are shifted
@@ -379,6 +474,14 @@ void GridHeader(std::vector<Fragment> header, std::vector<ColumnBuild>& columns)
   std::stable_sort(header.begin(), header.end(), [](const Fragment& a, const Fragment& b) {
     return a.box.y0 < b.box.y0 || (a.box.y0 == b.box.y0 && a.box.x0 < b.box.x0);
   });
+  std::vector<Fragment> groups;
+  if (RepeatsSubHeaders(header)) {
+    const auto lowest = std::find_if(header.begin(), header.end(), [&](const Fragment& f) {
+      return f.box.y0 == header.back().box.y0;
+    });
+    groups.assign(header.begin(), lowest);
+    header.erase(header.begin(), lowest);
+  }
   // Bottom-up, so that a column's lowest header word opens it and the words
   // above join it; a word over a lower one that belongs to a column with
   // figures is a group title ("支出" over its columns), not a column.
@@ -389,11 +492,12 @@ void GridHeader(std::vector<Fragment> header, std::vector<ColumnBuild>& columns)
     auto near = [&](double margin) {
       return [&w, margin](const ColumnBuild& c) { return w.x0 < c.x1 + margin && c.x0 - margin < w.x1; };
     };
-    // Wrapped lines of a header-only cell may start a character apart.
-    if (std::any_of(columns.begin(), columns.end(), near(0)) ||
-        std::any_of(opened.begin(), opened.end(), near(kCharacter))) {
+    if (std::any_of(columns.begin(), columns.end(), near(0))) {
+      bound.push_back(w);
       continue;
     }
+    // Wrapped lines of a header-only cell may start a character apart.
+    if (std::any_of(opened.begin(), opened.end(), near(kCharacter))) continue;
     const bool over_bound = std::any_of(bound.begin(), bound.end(), [&](const Box& b) {
       return b.y0 > w.y0 && Overlap(w.x0, w.x1, b.x0, b.x1) > 0;
     });
@@ -413,6 +517,7 @@ void GridHeader(std::vector<Fragment> header, std::vector<ColumnBuild>& columns)
                    header.begin() + static_cast<ptrdiff_t>(end), columns);
     first = end;
   }
+  if (!groups.empty()) AssignGridGroups(groups, columns);
 }
 
 // The columns with their header paths: pieces top to bottom, a group's text
@@ -445,9 +550,13 @@ std::vector<Column> FinishColumns(std::vector<ColumnBuild> columns) {
 // of them ("本年支出" over 小计 | 基本支出 | 项目支出); a word over one
 // column is part of its header (multi-line headers read top to bottom); a
 // word over none is a column of its own.
-std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body, bool grid) {
+std::vector<Column> BuildColumns(std::vector<Fragment> header, std::vector<Box> body, bool grid,
+                                 std::vector<Box> codes) {
   std::vector<ColumnBuild> columns = BodyColumns(std::move(body));
   if (grid) {
+    for (ColumnBuild& c : BodyColumns(std::move(codes))) columns.push_back(std::move(c));
+    std::sort(columns.begin(), columns.end(),
+              [](const ColumnBuild& a, const ColumnBuild& b) { return a.x0 < b.x0; });
     GridHeader(std::move(header), columns);
     return FinishColumns(std::move(columns));
   }
@@ -726,6 +835,10 @@ std::vector<RowBuild> BuildRows(const Block& block,
       // A wrapped label continues downwards: it belongs to the row above.
       candidates.assign(1, below - 1);
     }
+    if (grid && f.column == block.code && IsGridCode(f.text) && below > 0) {
+      // A 款 or 项 code the grid put on a line of its own follows its 类.
+      candidates.assign(1, below - 1);
+    }
     if (candidates.size() == 2) {
       const size_t a = candidates[0], b = candidates[1];
       const bool a_empty = rows[a].cells.count(f.column) == 0;
@@ -896,6 +1009,7 @@ class TableLocator {
       }
       if (total && (words == 1 || !HeaderLineBelow(i, end))) body = i;
     }
+    if (doc_.character_grid && FirstLabelAbove(begin, body)) --body;
     // Header words: every word above the body that is not a figure, and the
     // code-level headings (类 款 项) when they share the first body line.
     std::vector<Fragment> header;
@@ -942,7 +1056,7 @@ class TableLocator {
       }
       if (figures) early_figures.push_back(i);
     }
-    std::vector<Box> body_boxes;
+    std::vector<Box> body_boxes, code_boxes;
     auto is_header_word = [&](size_t i, size_t k) {
       return std::find(header_in_body.begin(), header_in_body.end(), std::make_pair(i, k)) !=
              header_in_body.end();
@@ -961,6 +1075,14 @@ class TableLocator {
           body_boxes.back().x1 = std::max(body_boxes.back().x1, b.x1);
           continue;
         }
+        // On a character grid a code may reach into the label column beside
+        // it (the layout shifts text by a character or two): codes, and the
+        // 款 or 项 code printed on a line of its own, are clustered apart
+        // from the rest.
+        if (doc_.character_grid && IsGridCode(Squeezed(line(i).words[k].text))) {
+          code_boxes.push_back(b);
+          continue;
+        }
         body_boxes.push_back(b);
       }
     }
@@ -969,7 +1091,7 @@ class TableLocator {
         if (IsNumber(Squeezed(w.text))) body_boxes.push_back(w.box);
       }
     }
-    const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes), doc_.character_grid);
+    const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes), doc_.character_grid, std::move(code_boxes));
     if (getenv("JS_DEBUG")) for (const Column& c : columns) fprintf(stderr, "col %.0f-%.0f %s\n", c.x0 / 5, c.x1 / 5, c.path.c_str());
     if (columns.empty()) return source;
 
@@ -1110,6 +1232,16 @@ class TableLocator {
       w.box.x1 *= factor;
     }
     return line;
+  }
+
+  // On a character grid, the first row's label, centred on a taller row,
+  // may start on the line above the row's code: a line of one word, not a
+  // figure, parted from the header above it by an empty line.
+  bool FirstLabelAbove(size_t begin, size_t body) const {
+    if (body < begin + 2 || body >= refs_.size()) return false;
+    const auto& words = line(body - 1).words;
+    return words.size() == 1 && !IsNumber(Squeezed(words[0].text)) && HasHan(words[0].text) &&
+           line(body - 2).words.empty();
   }
 
   // Shanghai's T8/T9 print the 本年支出 group's sub-headers (合计 基本支出
