@@ -470,31 +470,27 @@ TEST(ValidateMutation, ChangedAmountsAreCited) {
   }
   std::cout << "details: " << JUESUAN_MUTATION_REPORT << "\n";
   ASSERT_GE(total_all, 500u);
-  // The target is 95%. Measured with seed kSeed: 787/840 = 93.7%
-  // (seed 99.0%, corpus/001 text 83.8%, corpus/003 text 89.4%, corpus/001
-  // pdf 95.6%, corpus/003 pdf 99.4%), 20 draws redrawn as rounding residues.
-  // Every remaining miss is an amount REFERENCE relates to nothing that can
-  // see the change:
+  // The target is 95%. Measured with seed kSeed: 821/840 = 97.7% (seed
+  // 99.0%, corpus/001 text 95.6%, corpus/003 text 98.8%, corpus/001 pdf
+  // 95.6%, corpus/003 pdf 99.4%), 19 draws redrawn as rounding residues.
+  // The text renderings' nine tables are read from their columns (they were
+  // not before: 83.8% and 89.4%). Every remaining miss is an amount
+  // REFERENCE relates to nothing that can see the change:
   //  - SH 政府采购 A–E (REFERENCE §3.2 FA-SUM-013): only upper bounds
   //    (B ≤ A, D ≤ B, C + E ≤ total; C ≤ A as info), so raising A or lowering
   //    B–E breaks nothing; in corpus/003 C + E already exceeds the total, so a
   //    change only moves the standing error;
   //  - the 预算绩效管理 amounts (绩效目标/跟踪/自评 涉及预算金额): related to
   //    nothing without 自评表 tables (FA-XS-006 needs PE/PP);
-  //  - amounts whose only partner is in a table the text rendering lacks
-  //    (收入支出总计, 财政拨款收入支出总计 0.3, 三公 年初预算 beside item budgets
-  //    that are not printed), or whose only relation is a rate the change
-  //    stays inside (YoY deltas: RATIO interval or its one-quantum info band);
-  //  - 机关运行经费 against 公用经费 is INEQ for a department with subordinate
-  //    units (FA-JYF-001), so a decrease passes;
+  //  - YoY deltas whose only relation is a rate the change stays inside
+  //    (RATIO interval or its one-quantum info band);
   //  - seed: the 决算数 of a budget-vs-final statement on a zero budget is
   //    tied only to the 100% convention (FA-BVF-002; no relation to the
   //    statement's subject amount is defined), and 车辆价值 beside 0 vehicles
   //    is info by definition (FA-CNT-007);
   //  - a T6 item change that makes its class sum exact (a relation that then
   //    passes cites nothing).
-  // This asserts the achieved floor, not the target.
-  EXPECT_GE(caught_all * 1000, total_all * 936) << summary;
+  EXPECT_GE(caught_all * 1000, total_all * 950) << summary;
 }
 
 }  // namespace

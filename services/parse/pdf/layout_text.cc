@@ -120,6 +120,8 @@ Line LineOfWords(std::string_view text, TextLineRange range, double y0) {
 
 bool IsColumnLayout(std::string_view text, const std::vector<TextLineRange>& lines) {
   if (text.find('\f') != std::string_view::npos) return true;
+  // Most text without columns has no run of spaces at all: one scan.
+  if (text.find(std::string_view("   ", kColumnGap)) == std::string_view::npos) return false;
   int column_lines = 0;
   for (const auto& [begin, end] : lines) {
     if (HasColumnGap(text.substr(begin, end - begin)) && ++column_lines >= kMinColumnLines) {

@@ -1092,7 +1092,6 @@ class TableLocator {
       }
     }
     const std::vector<Column> columns = BuildColumns(std::move(header), std::move(body_boxes), doc_.character_grid, std::move(code_boxes));
-    if (getenv("JS_DEBUG")) for (const Column& c : columns) fprintf(stderr, "col %.0f-%.0f %s\n", c.x0 / 5, c.x1 / 5, c.path.c_str());
     if (columns.empty()) return source;
 
     GridRow header_row;
