@@ -889,6 +889,14 @@ class TableLocator {
       }
       if (doc.pages[p].lines.empty()) ++number;
     }
+    // Every line is looked at as a possible title, heading or note.
+    squeezed_.reserve(refs_.size());
+    for (size_t i = 0; i < refs_.size(); ++i) squeezed_.push_back(Squeezed(line(i).text));
+    title_.reserve(refs_.size());
+    for (size_t i = 0; i < refs_.size(); ++i) {
+      title_.push_back(tables::MatchTableTitle(squeezed_[i], config_) != nullptr ||
+                       IsOtherTableTitle(i));
+    }
   }
 
   std::vector<tables::TableSource> FindAll() {
@@ -896,20 +904,20 @@ class TableLocator {
     for (size_t i = 0; i < refs_.size(); ++i) {
       if (!IsTitle(i)) continue;
       size_t end = i + 1;
-      while (end < refs_.size() && !IsTitle(end) && !IsPartHeading(Squeezed(line(end).text)) &&
-             !IsNote(Squeezed(line(end).text))) {
+      while (end < refs_.size() && !IsTitle(end) && !IsPartHeading(squeezed_[end]) &&
+             !IsNote(squeezed_[end])) {
         ++end;
       }
       tables::TableSource source = Read(i, end);
-      if (end < refs_.size() && IsNote(Squeezed(line(end).text))) {
+      if (end < refs_.size() && IsNote(squeezed_[end])) {
         // The note runs to the next title, heading or blank gap.
         size_t last = end;
         while (last + 1 < refs_.size() && refs_[last + 1].page == refs_[end].page &&
-               !IsTitle(last + 1) && !IsPartHeading(Squeezed(line(last + 1).text)) &&
+               !IsTitle(last + 1) && !IsPartHeading(squeezed_[last + 1]) &&
                line(last + 1).box.y0 - line(last).box.y1 < line(last).box.height()) {
           ++last;
         }
-        for (size_t k = end; k <= last; ++k) source.note += Squeezed(line(k).text);
+        for (size_t k = end; k <= last; ++k) source.note += squeezed_[k];
         source.note_begin = line(end).begin;
         source.note_end = line(last).end;
         end = last + 1;
@@ -924,15 +932,13 @@ class TableLocator {
  private:
   const Line& line(size_t i) const { return doc_.pages[refs_[i].page].lines[refs_[i].line]; }
 
-  bool IsTitle(size_t i) const {
-    return tables::MatchTableTitle(line(i).text, config_) != nullptr || IsOtherTableTitle(i);
-  }
+  bool IsTitle(size_t i) const { return title_[i]; }
 
   // A table outside the configured nine (Yunnan's 11, Sichuan's 13 …): a
   // short line ending in "表", not a list item nor a sentence, with a unit
   // line ("单位：万元") right under it on the same page.
   bool IsOtherTableTitle(size_t i) const {
-    const std::string text = Squeezed(line(i).text);
+    const std::string& text = squeezed_[i];
     constexpr std::string_view kBiao = "表";
     if (text.size() < 2 * kBiao.size() || text.size() > 90 ||
         text.compare(text.size() - kBiao.size(), kBiao.size(), kBiao) != 0 ||
@@ -945,10 +951,10 @@ class TableLocator {
     }
     for (size_t k = i + 1; k < refs_.size() && k <= i + 3; ++k) {
       if (refs_[k].page != refs_[i].page ||
-          tables::MatchTableTitle(line(k).text, config_) != nullptr) {
+          tables::MatchTableTitle(squeezed_[k], config_) != nullptr) {
         break;
       }
-      if (UnitOf(Squeezed(line(k).text))) return true;
+      if (UnitOf(squeezed_[k])) return true;
     }
     return false;
   }
@@ -957,7 +963,7 @@ class TableLocator {
 
   tables::TableSource Read(size_t title, size_t end) const {
     tables::TableSource source;
-    source.title = Squeezed(line(title).text);
+    source.title = squeezed_[title];
     source.title_begin = line(title).begin;
     source.title_end = line(title).end;
     source.first_line = LineNumber(title);
@@ -966,7 +972,7 @@ class TableLocator {
 
     size_t begin = title + 1;
     for (size_t i = begin; i < end && i < title + 4; ++i) {
-      if (auto unit = UnitOf(Squeezed(line(i).text))) {
+      if (auto unit = UnitOf(squeezed_[i])) {
         source.unit = *unit;
         begin = i + 1;
         break;
@@ -1194,20 +1200,28 @@ class TableLocator {
 
   // The factor, among those mapping one of `edges` onto one of `targets`,
   // that brings `edges` nearest to `targets` in all; the one nearest 1 of
-  // those that do as well; 1 when nothing fits.
-  static double BestScale(const std::vector<double>& edges, const std::vector<double>& targets) {
+  // those that do as well; 1 when nothing fits. Edges repeat down a column:
+  // each distinct one is weighed by its count.
+  static double BestScale(std::vector<double> edges, std::vector<double> targets) {
     constexpr double kLeast = 0.6, kMost = 1.7;
+    std::map<double, int> weights;
+    for (double e : edges) ++weights[e];
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    if (targets.empty()) return 1;
+    auto nearest = [&](double x) {
+      const auto at = std::lower_bound(targets.begin(), targets.end(), x);
+      double d = at == targets.end() ? 1e18 : *at - x;
+      if (at != targets.begin()) d = std::min(d, x - *(at - 1));
+      return d;
+    };
     auto cost = [&](double scale) {
       double sum = 0;
-      for (double e : edges) {
-        double nearest = 1e18;
-        for (double t : targets) nearest = std::min(nearest, std::abs(scale * e - t));
-        sum += nearest;
-      }
+      for (const auto& [e, n] : weights) sum += n * nearest(scale * e);
       return sum;
     };
     double best = 1, best_cost = cost(1);
-    for (double e : edges) {
+    for (const auto& [e, n] : weights) {
       for (double t : targets) {
         if (e <= 0) continue;
         const double scale = t / e;
@@ -1288,6 +1302,8 @@ class TableLocator {
   const config::v1::ParseConfig& config_;
   std::vector<LineRef> refs_;
   std::vector<uint32_t> numbers_;  // 1-based text line of each ref
+  std::vector<std::string> squeezed_;  // each line's text without spaces
+  std::vector<bool> title_;            // whether each line is a table title
 };
 
 }  // namespace

@@ -165,8 +165,37 @@ std::string NormalizeCode(std::string_view printed) {
   return digits;
 }
 
+// Whether `line`, without the spaces WithoutSpaces drops at its end, ends
+// with the last character of a configured title: most lines do not, and
+// need not be copied to be sure.
+bool MayEndWithTitle(std::string_view line, const config::v1::ParseConfig& config) {
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  for (;;) {
+    if (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\n' ||
+                          line.back() == '\r')) {
+      line.remove_suffix(1);
+    } else if (line.ends_with(kIdeographicSpace)) {
+      line.remove_suffix(kIdeographicSpace.size());
+    } else {
+      break;
+    }
+  }
+  if (line.empty()) return false;
+  for (const auto& def : config.tables()) {
+    for (const std::string& title : def.titles()) {
+      size_t lead = title.size();  // the last character's first byte
+      while (lead > 0 && (static_cast<unsigned char>(title[lead - 1]) & 0xC0) == 0x80) --lead;
+      if (lead > 0) --lead;
+      const std::string_view tail = std::string_view(title).substr(lead);
+      if (line.size() >= tail.size() && line.substr(line.size() - tail.size()) == tail) return true;
+    }
+  }
+  return false;
+}
+
 const config::v1::TableTitle* MatchTableTitle(std::string_view line,
                                               const config::v1::ParseConfig& config) {
+  if (!MayEndWithTitle(line, config)) return nullptr;
   const std::string text = WithoutSpaces(line);
   if (text.empty() || StartsWithListNumber(text)) return nullptr;
   const config::v1::TableTitle* best = nullptr;
