@@ -56,6 +56,21 @@ bool IsNumber(std::string_view s) {
   return digit;
 }
 
+// A page number: one to three digits.
+bool IsPageNumber(std::string_view s) {
+  return !s.empty() && s.size() <= 3 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Only "…" or "⋯" characters.
+bool IsEllipsis(std::string_view s) {
+  for (size_t i = 0; i < s.size(); i += 3) {
+    const std::string_view c = s.substr(i, 3);
+    if (c != "\u2026" && c != "\u22EF") return false;
+  }
+  return !s.empty();
+}
+
 bool IsCodeToken(std::string_view s) {
   if (s.size() != 3 && s.size() != 5 && s.size() != 7) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -769,10 +784,26 @@ bool AcrossAnchor(const Box& above, double row_y, const Box& below) {
   return below.y0 - above.y1 < 2.5 * below.height() && above.y1 < row_y && row_y < below.y0;
 }
 
+// Whether each fragment of a line is of the kind its column holds: a code
+// in a code column, a figure in a figure column, a name of several
+// characters in a name column.
+bool FitsColumns(const std::vector<Fragment>& line, const std::vector<Column>& columns) {
+  return std::all_of(line.begin(), line.end(), [&](const Fragment& f) {
+    const Column& column = columns[static_cast<size_t>(f.column)];
+    const bool code = IsCodeColumn(column), name = IsLabelColumn(column);
+    if (IsGridCode(f.text)) return code;
+    if (IsNumber(f.text)) return !code && !name;
+    if (HasHan(f.text) && f.text.size() > 3) return name;
+    return true;
+  });
+}
+
 // Rows of one block: anchors first, then every other fragment to the
 // nearer of the anchors around it, preferring one whose cell is still empty.
+// Fragments no row takes go to `unplaced`.
 std::vector<RowBuild> BuildRows(const Block& block,
-                                const std::vector<std::vector<Fragment>>& body_lines, bool grid) {
+                                const std::vector<std::vector<Fragment>>& body_lines, bool grid,
+                                std::vector<Fragment>& unplaced) {
   std::vector<RowBuild> rows;
   std::vector<Fragment> loose;
   const Fragment* prev_label = nullptr;
@@ -799,7 +830,10 @@ std::vector<RowBuild> BuildRows(const Block& block,
       if (f.column == block.label) prev_label = &f;
     }
   }
-  if (rows.empty()) return rows;
+  if (rows.empty()) {
+    unplaced.insert(unplaced.end(), loose.begin(), loose.end());
+    return rows;
+  }
   // The right edge of the label column: a label line reaching it wrapped.
   double label_right = -1e18;
   for (const RowBuild& row : rows) {
@@ -849,8 +883,13 @@ std::vector<RowBuild> BuildRows(const Block& block,
         best = std::abs(rows[a].y - y) <= std::abs(rows[b].y - y) ? a : b;
       }
     }
-    // Figures far from every row (a page number under the table) are not cells.
-    if (std::abs(rows[best].y - y) > 4 * std::max(8.0, f.box.height())) continue;
+    // Text far from every row is not a cell: a page number under the table
+    // or a template's "…" filler line is not worth a word; anything else is
+    // reported.
+    if (std::abs(rows[best].y - y) > 4 * std::max(8.0, f.box.height())) {
+      if (!IsPageNumber(f.text) && !IsEllipsis(f.text)) unplaced.push_back(std::move(f));
+      continue;
+    }
     if (f.column == block.label) {
       wrapped.reset();
       if (f.box.x1 >= label_right - f.box.height()) wrapped = std::make_pair(f.box, best);
@@ -1114,6 +1153,7 @@ class TableLocator {
     const size_t first_page = refs_[title].page;
     const std::map<size_t, GridScale> scales =
         doc_.character_grid ? ContinuationScales(title, body, end) : std::map<size_t, GridScale>{};
+    std::vector<Fragment> continuation_unplaced;
     auto add_line = [&](size_t i) {
       const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
       const auto scale = scales.find(refs_[i].page);
@@ -1137,6 +1177,12 @@ class TableLocator {
                                    [](const Fragment& f) { return !IsNumber(f.text); }),
                     frags.end());
       }
+      if (scale != scales.end() && !FitsColumns(frags, columns)) {
+        // The rescaled continuation line does not line up with the columns:
+        // reported, not read into the wrong cells.
+        continuation_unplaced.insert(continuation_unplaced.end(), frags.begin(), frags.end());
+        frags.clear();
+      }
       body_lines.push_back(std::move(frags));
     };
     for (size_t i : early_figures) add_line(i);
@@ -1149,7 +1195,8 @@ class TableLocator {
     source.grid.begin = line(title).begin;
     source.grid.end = end > title + 1 ? line(end - 1).end : line(title).end;
     for (const Block& block : Blocks(columns)) {
-      for (RowBuild& row : BuildRows(block, body_lines, doc_.character_grid)) {
+      std::vector<Fragment> unplaced;
+      for (RowBuild& row : BuildRows(block, body_lines, doc_.character_grid, unplaced)) {
         GridRow out;
         for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
           auto it = row.cells.find(c);
@@ -1157,7 +1204,9 @@ class TableLocator {
         }
         source.grid.rows.push_back(std::move(out));
       }
+      for (const Fragment& f : unplaced) source.unplaced.emplace_back(f.begin, f.end);
     }
+    for (const Fragment& f : continuation_unplaced) source.unplaced.emplace_back(f.begin, f.end);
     return source;
   }
 

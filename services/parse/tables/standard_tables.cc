@@ -375,6 +375,14 @@ std::vector<Table> ReadTables(const std::vector<TableSource>& sources,
     } else {
       out.push_back(ReadTable(source, fmt::format("X{}", ++unknown), "", doc));
     }
+    for (const auto& [begin, end] : source.unplaced) {
+      const std::string_view text = std::string_view(doc.text()).substr(begin, end - begin);
+      diagnostics.Warning("TABLE_TEXT_UNPLACED",
+                          fmt::format("table {} ({}): \"{}\" is printed among its rows but no row "
+                                      "could take it; it is not in the table",
+                                      out.back().id(), source.title, text),
+                          doc.Provenance(begin, end, out.back().id()));
+    }
   }
   if (found.empty()) return out;
   for (const auto& def : config.tables()) {

@@ -28,6 +28,9 @@ struct TableSource {
   std::string note;                 // "注：…" printed under the table
   size_t note_begin = 0, note_end = 0;
   uint32_t first_line = 0, last_line = 0;  // 1-based, inclusive (for the narrative skip)
+  // Byte ranges of text printed among the table's rows that the reader could
+  // not place in any row (reported, never silently dropped).
+  std::vector<std::pair<size_t, size_t>> unplaced;
 };
 
 // The configured standard table whose title `line` is, if any: the line
