@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -463,14 +464,15 @@ std::vector<Block> Blocks(const std::vector<Column>& columns) {
   return blocks;
 }
 
-// The words of one line that fall in one column, as one fragment.
-std::vector<Fragment> SplitLine(const Line& line, size_t line_id, double y_offset,
-                                const std::vector<Column>& columns) {
+// The words of one line as one fragment per column, each word in the column
+// `column_of_word` gives it.
+std::vector<Fragment> SplitLineInto(const Line& line, size_t line_id, double y_offset,
+                                    const std::vector<int>& column_of_word) {
   std::map<int, Line> parts;
   std::map<int, std::pair<size_t, size_t>> spans;
   for (size_t i = 0; i < line.words.size(); ++i) {
     const Word& w = line.words[i];
-    const int c = ColumnOf(columns, w.box);
+    const int c = column_of_word[i];
     Line& part = parts[c];
     if (part.words.empty()) {
       part.box = w.box;
@@ -498,6 +500,111 @@ std::vector<Fragment> SplitLine(const Line& line, size_t line_id, double y_offse
     out.push_back(std::move(f));
   }
   return out;
+}
+
+// The words of one line that fall in one column, as one fragment.
+std::vector<Fragment> SplitLine(const Line& line, size_t line_id, double y_offset,
+                                const std::vector<Column>& columns) {
+  std::vector<int> column_of_word;
+  for (const Word& w : line.words) column_of_word.push_back(ColumnOf(columns, w.box));
+  return SplitLineInto(line, line_id, y_offset, column_of_word);
+}
+
+enum class Kind { kCode, kName, kFigure };
+
+Kind WordKind(std::string_view word) {
+  const std::string text = Squeezed(word);
+  if (IsGridCode(text)) return Kind::kCode;
+  if (HasHan(text)) return Kind::kName;
+  return Kind::kFigure;  // figures, dashes
+}
+
+Kind ColumnKind(const Column& column) {
+  if (IsCodeColumn(column)) return Kind::kCode;
+  if (IsLabelColumn(column)) return Kind::kName;
+  return Kind::kFigure;
+}
+
+// Whether each word of a line falls in a column of its kind: a code in a
+// code column, a figure in a figure column, a name of several characters in
+// a name column (a lone character such as "无" may stand anywhere).
+bool FitsColumns(const Line& line, const std::vector<Column>& columns) {
+  return std::all_of(line.words.begin(), line.words.end(), [&](const Word& w) {
+    const Kind kind = WordKind(w.text);
+    if (kind == Kind::kName && Squeezed(w.text).size() <= 3) return true;
+    return ColumnKind(columns[static_cast<size_t>(ColumnOf(columns, w.box))]) == kind;
+  });
+}
+
+// On a character grid a continuation page may pack its columns so unevenly
+// that no rescaling lines them up (corpus 004's T6: the right-hand block
+// moved against the left margin). Its words still come in column order:
+// each run of one kind (a code, a name, a figure) goes to the next column of
+// that kind, in order. When several placements fit, a code goes to the block
+// whose rows above carry its 类 (first three digits); the line is placed only
+// when exactly one placement is best. Returns each word's column.
+std::optional<std::vector<int>> PlaceByKind(const Line& line, const std::vector<Column>& columns,
+                                            const std::map<int, std::string>& class_of_column) {
+  struct Run {
+    Kind kind;
+    size_t first, last;  // words, inclusive
+    std::string code_class;
+  };
+  std::vector<Run> runs;
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    const Kind kind = WordKind(line.words[i].text);
+    if (!runs.empty() && runs.back().kind == kind && kind == Kind::kName) {
+      runs.back().last = i;
+      continue;
+    }
+    const std::string text = Squeezed(line.words[i].text);
+    runs.push_back(Run{kind, i, i, kind == Kind::kCode && text.size() >= 3 ? text.substr(0, 3) : ""});
+  }
+  int best_score = -1, ways = 0;
+  std::vector<int> best, chosen(runs.size());
+  // Every order-preserving placement of the runs on columns of their kind.
+  std::function<void(size_t, int, int)> place = [&](size_t r, int from, int score) {
+    if (r == runs.size()) {
+      if (score > best_score) {
+        best_score = score;
+        best = chosen;
+        ways = 1;
+      } else if (score == best_score) {
+        ++ways;
+      }
+      return;
+    }
+    for (int c = from; c < static_cast<int>(columns.size()); ++c) {
+      if (ColumnKind(columns[static_cast<size_t>(c)]) != runs[r].kind) continue;
+      chosen[r] = c;
+      const auto known = class_of_column.find(c);
+      const bool continues = !runs[r].code_class.empty() && known != class_of_column.end() &&
+                             known->second == runs[r].code_class;
+      place(r + 1, c + 1, score + (continues ? 1 : 0));
+    }
+  };
+  place(0, 0, 0);
+  if (ways != 1) return std::nullopt;
+  std::vector<int> column_of_word(line.words.size());
+  for (size_t r = 0; r < runs.size(); ++r) {
+    for (size_t i = runs[r].first; i <= runs[r].last; ++i) column_of_word[i] = best[r];
+  }
+  return column_of_word;
+}
+
+// The 类 (first three digits) of the last code read in each code column.
+std::map<int, std::string> LastClassOfColumns(const std::vector<std::vector<Fragment>>& lines,
+                                              const std::vector<Column>& columns) {
+  std::map<int, std::string> classes;
+  for (const auto& line : lines) {
+    for (const Fragment& f : line) {
+      if (f.column >= 0 && IsCodeColumn(columns[static_cast<size_t>(f.column)]) &&
+          IsCodeToken(f.text)) {
+        classes[f.column] = f.text.substr(0, 3);
+      }
+    }
+  }
+  return classes;
 }
 
 struct RowBuild {
@@ -545,20 +652,6 @@ bool IsAnchor(const Block& block, const std::vector<Fragment>& line_frags,
 // after `above`, and the row's line lies between them.
 bool AcrossAnchor(const Box& above, double row_y, const Box& below) {
   return below.y0 - above.y1 < 2.5 * below.height() && above.y1 < row_y && row_y < below.y0;
-}
-
-// Whether each fragment of a line is of the kind its column holds: a code
-// in a code column, a figure in a figure column, a name of several
-// characters in a name column.
-bool FitsColumns(const std::vector<Fragment>& line, const std::vector<Column>& columns) {
-  return std::all_of(line.begin(), line.end(), [&](const Fragment& f) {
-    const Column& column = columns[static_cast<size_t>(f.column)];
-    const bool code = IsCodeColumn(column), name = IsLabelColumn(column);
-    if (IsGridCode(f.text)) return code;
-    if (IsNumber(f.text)) return !code && !name;
-    if (HasHan(f.text) && f.text.size() > 3) return name;
-    return true;
-  });
 }
 
 // Rows of one block: anchors first, then every other fragment to the
@@ -920,10 +1013,9 @@ class TableLocator {
     auto add_line = [&](size_t i) {
       const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
       const auto scale = scales.find(refs_[i].page);
+      const Line rescaled = scale == scales.end() ? Line{} : Rescaled(line(i), scale->second);
       std::vector<Fragment> frags =
-          scale == scales.end()
-              ? SplitLine(line(i), body_lines.size(), offset, columns)
-              : SplitLine(Rescaled(line(i), scale->second), body_lines.size(), offset, columns);
+          SplitLine(scale == scales.end() ? line(i) : rescaled, body_lines.size(), offset, columns);
       if (i == body && !header_in_body.empty()) {
         // Rebuild the first row's line without its header words.
         Line rest;
@@ -940,11 +1032,17 @@ class TableLocator {
                                    [](const Fragment& f) { return !IsNumber(f.text); }),
                     frags.end());
       }
-      if (scale != scales.end() && !FitsColumns(frags, columns)) {
+      if (scale != scales.end() && !FitsColumns(rescaled, columns)) {
         // The rescaled continuation line does not line up with the columns:
-        // reported, not read into the wrong cells.
-        continuation_unplaced.insert(continuation_unplaced.end(), frags.begin(), frags.end());
-        frags.clear();
+        // placed by the kinds of its words, else reported rather than read
+        // into the wrong cells.
+        const auto placed = PlaceByKind(line(i), columns, LastClassOfColumns(body_lines, columns));
+        if (placed) {
+          frags = SplitLineInto(line(i), body_lines.size(), offset, *placed);
+        } else {
+          continuation_unplaced.insert(continuation_unplaced.end(), frags.begin(), frags.end());
+          frags.clear();
+        }
       }
       body_lines.push_back(std::move(frags));
     };
