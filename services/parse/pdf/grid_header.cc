@@ -6,6 +6,8 @@
 #include <numeric>
 #include <string>
 
+#include "services/parse/pdf/layout_text.h"
+
 namespace juesuan::parse::pdf {
 namespace {
 
@@ -105,7 +107,7 @@ struct GroupCell {
 // most one line lies between them; a group over a sub-group is centred on
 // the middle of several cells.
 std::vector<GroupCell> GroupCells(const std::vector<Fragment>& words) {
-  constexpr double kCharacter = 5.0;
+  constexpr double kCharacter = kGridColumnWidth;
   std::vector<GroupCell> cells;
   for (const Fragment& w : words) {  // top to bottom
     const double center = (w.box.x0 + w.box.x1) / 2;
@@ -166,7 +168,7 @@ void AssignGridGroups(const std::vector<Fragment>& words, std::vector<ColumnBuil
 }  // namespace
 
 void GridHeader(std::vector<Fragment> header, std::vector<ColumnBuild>& columns) {
-  constexpr double kCharacter = 5.0;  // one grid column (layout_text.cc)
+  constexpr double kCharacter = kGridColumnWidth;
   constexpr double kClear = 2.5 * kCharacter;
   std::stable_sort(header.begin(), header.end(), [](const Fragment& a, const Fragment& b) {
     return a.box.y0 < b.box.y0 || (a.box.y0 == b.box.y0 && a.box.x0 < b.box.x0);

@@ -5,10 +5,9 @@
 namespace juesuan::parse::pdf {
 namespace {
 
-// Page units per column and per line: a half-width character about 5 points
-// wide, lines 12 points apart with 10-point word boxes, as printed tables
-// roughly measure. The table reader's thresholds are in those units.
-constexpr double kColumnWidth = 5.0;
+// Page units per line: lines 12 points apart with 10-point word boxes, as
+// printed tables roughly measure (columns: kGridColumnWidth).
+constexpr double kColumnWidth = kGridColumnWidth;
 constexpr double kLinePitch = 12.0;
 constexpr double kWordHeight = 10.0;
 

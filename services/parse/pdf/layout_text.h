@@ -15,6 +15,10 @@
 
 namespace juesuan::parse::pdf {
 
+// Width of one grid column in page units: about a half-width character's
+// width in points, so that the table reader's thresholds (in points) fit.
+inline constexpr double kGridColumnWidth = 5.0;
+
 // Byte range [begin, end) of one text line in the document, newline excluded.
 using TextLineRange = std::pair<size_t, size_t>;
 
