@@ -7,7 +7,6 @@ namespace {
 
 // Page units per line: lines 12 points apart with 10-point word boxes, as
 // printed tables roughly measure (columns: kGridColumnWidth).
-constexpr double kColumnWidth = kGridColumnWidth;
 constexpr double kLinePitch = 12.0;
 constexpr double kWordHeight = 10.0;
 
@@ -45,7 +44,7 @@ bool AllDigits(std::string_view s, size_t size) {
 // 类/款/项 headings against the codes under them, so the three cannot be
 // told apart by position, while "2010601" reads as one code.
 void JoinCodeWords(std::string_view raw, size_t line_begin, Line& line) {
-  constexpr double kMaxCodeGap = 5 * kColumnWidth;
+  constexpr double kMaxCodeGap = 5 * kGridColumnWidth;
   for (size_t first = 0; first < line.words.size(); ++first) {
     if (!AllDigits(line.words[first].text, 3)) continue;
     size_t last = first;
@@ -102,7 +101,7 @@ Line LineOfWords(std::string_view text, TextLineRange range, double y0) {
       ++i;
     }
     Word word{std::string(raw.substr(start, i - start)),
-              Box{start_column * kColumnWidth, y0, column * kColumnWidth, y0 + kWordHeight}};
+              Box{start_column * kGridColumnWidth, y0, column * kGridColumnWidth, y0 + kWordHeight}};
     if (first) line.box.x0 = word.box.x0;
     line.box.x1 = word.box.x1;
     first = false;
