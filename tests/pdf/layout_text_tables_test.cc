@@ -24,6 +24,18 @@ std::string CorpusTextPath(const std::string& number) {
   return std::string(JUESUAN_SHARED_DIR) + "/corpus/" + number + "/text.txt";
 }
 
+// Each line's byte range, newline excluded.
+std::vector<pdf::TextLineRange> LineRanges(std::string_view text) {
+  std::vector<pdf::TextLineRange> lines;
+  for (size_t begin = 0;;) {
+    const size_t end = text.find('\n', begin);
+    lines.emplace_back(begin, end == std::string_view::npos ? text.size() : end);
+    if (end == std::string_view::npos) break;
+    begin = end + 1;
+  }
+  return lines;
+}
+
 // "T2 | 2010601 | fiscal#1 | 1,511.89 | p7": a figure; "T2 | row 3 | 2010601 |
 // 行政运行": a row. Roles are numbered left to right within a table, so the
 // two 决算数 columns of side-by-side blocks stay apart.
@@ -111,6 +123,44 @@ TEST(LayoutTextTables, LineThatFitsNoColumnIsReported) {
   EXPECT_THAT(cells, ::testing::HasSubstr("总计|100.00|"));
 }
 
+// Tens of megabytes of figures in columns would take gigabytes and minutes
+// to read as tables: over the word budget they are not read, and the report
+// says so; the document still parses.
+TEST(LayoutTextTables, TextOverTheWordBudgetIsParsedWithoutTables) {
+  std::string text = "测试单位2024年度部门决算\n                 收入支出决算总表\n单位：万元\n";
+  std::string line;
+  for (int i = 0; i < 40; ++i) line += "1.00 ";
+  line += "\n";
+  while (pdf::CountGridWords(text, LineRanges(text), {}, pdf::kMaxGridWords) <= pdf::kMaxGridWords) {
+    for (int i = 0; i < 1000; ++i) text += line;
+    text += "\f";
+  }
+  auto report = ParseBytes(text);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->tables_size(), 0);
+  bool said = false;
+  for (const auto& d : report->diagnostics()) said = said || d.code() == "TABLES_NOT_READ";
+  EXPECT_TRUE(said);
+}
+
+// Order-preserving placement stays cheap on wide lines of one kind: forty
+// figures on each continuation line that do not line up are placed, or
+// reported, without trying every subset of the columns (which did not end).
+TEST(LayoutTextTables, WideContinuationLinesDoNotHang) {
+  std::string text = "测试单位2024年度部门决算\n                 收入支出决算总表\n单位：万元\n"
+                     "项目   决算数\n";
+  std::string line;
+  for (int i = 0; i < 40; ++i) line += "1.00 ";
+  line += "\n";
+  for (int page = 0; page < 8; ++page) {
+    for (int i = 0; i < 200; ++i) text += line;
+    text += "\f";
+  }
+  auto report = ParseBytes(text);
+  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_GE(report->tables_size(), 1);
+}
+
 // The table lines are tables, not narrative: no statement is read from them.
 TEST(LayoutTextTables, TableLinesAreNotNarrative) {
   auto text = ParseBytes(ReadFileOrDie(CorpusTextPath("001")));
@@ -130,17 +180,6 @@ TEST(LayoutTextTables, TableLinesAreNotNarrative) {
 }
 
 // The grid: one line per text line, one column per code point.
-std::vector<pdf::TextLineRange> LineRanges(std::string_view text) {
-  std::vector<pdf::TextLineRange> lines;
-  for (size_t begin = 0;;) {
-    const size_t end = text.find('\n', begin);
-    lines.emplace_back(begin, end == std::string_view::npos ? text.size() : end);
-    if (end == std::string_view::npos) break;
-    begin = end + 1;
-  }
-  return lines;
-}
-
 pdf::PdfDocument Grid(std::string_view text, std::vector<bool> skip = {}) {
   return pdf::PositionedWords(text, LineRanges(text), skip);
 }

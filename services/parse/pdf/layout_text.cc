@@ -129,6 +129,21 @@ bool IsColumnLayout(std::string_view text, const std::vector<TextLineRange>& lin
   return false;
 }
 
+size_t CountGridWords(std::string_view text, const std::vector<TextLineRange>& lines,
+                      const std::vector<bool>& skip, size_t limit) {
+  size_t words = 0;
+  for (size_t i = 0; i < lines.size() && words <= limit; ++i) {
+    if (i < skip.size() && skip[i]) continue;
+    bool in_word = false;
+    for (size_t k = lines[i].first; k < lines[i].second; ++k) {
+      const bool blank = IsBlankByte(text[k]);
+      if (!blank && !in_word) ++words;
+      in_word = !blank;
+    }
+  }
+  return words;
+}
+
 PdfDocument PositionedWords(std::string_view text, const std::vector<TextLineRange>& lines,
                             const std::vector<bool>& skip) {
   PdfDocument doc;

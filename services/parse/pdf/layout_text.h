@@ -27,6 +27,16 @@ using TextLineRange = std::pair<size_t, size_t>;
 // (one table cell per line) is not.
 bool IsColumnLayout(std::string_view text, const std::vector<TextLineRange>& lines);
 
+// Most words the grid is built for. A text laid out in columns with more
+// words than this (tens of megabytes of figures) would take gigabytes and
+// minutes to read as tables; its tables are not read, and the caller says so.
+inline constexpr size_t kMaxGridWords = 500'000;
+
+// Words (runs of non-blanks) of the lines not marked in `skip`, counted up to
+// just past `limit`.
+size_t CountGridWords(std::string_view text, const std::vector<TextLineRange>& lines,
+                      const std::vector<bool>& skip, size_t limit);
+
 // One Line per text line (a line marked in `skip` is left without words),
 // with word boxes from the columns; every offset refers to `text`. The
 // result's `text` stays empty: the document's own text is the evidence.

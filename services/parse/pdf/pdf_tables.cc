@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -560,51 +559,57 @@ std::optional<std::vector<int>> PlaceByKind(const Line& line, const std::vector<
     const std::string text = Squeezed(line.words[i].text);
     runs.push_back(Run{kind, i, i, kind == Kind::kCode && text.size() >= 3 ? text.substr(0, 3) : ""});
   }
-  int best_score = -1, ways = 0;
-  std::vector<int> best, chosen(runs.size());
-  // Every order-preserving placement of the runs on columns of their kind.
-  std::function<void(size_t, int, int)> place = [&](size_t r, int from, int score) {
-    if (r == runs.size()) {
-      if (score > best_score) {
-        best_score = score;
-        best = chosen;
-        ways = 1;
-      } else if (score == best_score) {
-        ++ways;
-      }
-      return;
-    }
-    for (int c = from; c < static_cast<int>(columns.size()); ++c) {
-      if (ColumnKind(columns[static_cast<size_t>(c)]) != runs[r].kind) continue;
-      chosen[r] = c;
-      const auto known = class_of_column.find(c);
-      const bool continues = !runs[r].code_class.empty() && known != class_of_column.end() &&
-                             known->second == runs[r].code_class;
-      place(r + 1, c + 1, score + (continues ? 1 : 0));
-    }
+  // best[r][c]: the highest score placing runs r.. on columns c.. in order
+  // (-1: impossible); ways[r][c]: how many placements reach it (2 = several).
+  const size_t n = runs.size(), m = columns.size();
+  std::vector<Kind> kinds;
+  for (const Column& c : columns) kinds.push_back(ColumnKind(c));
+  auto gain = [&](size_t r, size_t c) {
+    const auto known = class_of_column.find(static_cast<int>(c));
+    return !runs[r].code_class.empty() && known != class_of_column.end() &&
+                   known->second == runs[r].code_class
+               ? 1
+               : 0;
   };
-  place(0, 0, 0);
-  if (ways != 1) return std::nullopt;
+  std::vector<std::vector<int>> best(n + 1, std::vector<int>(m + 1, -1));
+  std::vector<std::vector<int>> ways(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t c = 0; c <= m; ++c) {
+    best[n][c] = 0;
+    ways[n][c] = 1;
+  }
+  auto take = [&](size_t r, size_t c) {
+    return kinds[c] == runs[r].kind && best[r + 1][c + 1] >= 0 ? best[r + 1][c + 1] + gain(r, c) : -1;
+  };
+  for (size_t r = n; r-- > 0;) {
+    for (size_t c = m; c-- > 0;) {
+      const int skip = best[r][c + 1], taken = take(r, c);
+      best[r][c] = std::max(skip, taken);
+      if (best[r][c] < 0) continue;
+      ways[r][c] = std::min(2, (skip == best[r][c] ? ways[r][c + 1] : 0) +
+                                   (taken == best[r][c] ? ways[r + 1][c + 1] : 0));
+    }
+  }
+  if (n == 0 || best[0][0] < 0 || ways[0][0] != 1) return std::nullopt;
+  std::vector<int> placed(n);
+  for (size_t r = 0, c = 0; r < n; ++c) {
+    if (take(r, c) == best[r][c]) placed[r++] = static_cast<int>(c);
+  }
   std::vector<int> column_of_word(line.words.size());
   for (size_t r = 0; r < runs.size(); ++r) {
-    for (size_t i = runs[r].first; i <= runs[r].last; ++i) column_of_word[i] = best[r];
+    for (size_t i = runs[r].first; i <= runs[r].last; ++i) column_of_word[i] = placed[r];
   }
   return column_of_word;
 }
 
-// The 类 (first three digits) of the last code read in each code column.
-std::map<int, std::string> LastClassOfColumns(const std::vector<std::vector<Fragment>>& lines,
-                                              const std::vector<Column>& columns) {
-  std::map<int, std::string> classes;
-  for (const auto& line : lines) {
-    for (const Fragment& f : line) {
-      if (f.column >= 0 && IsCodeColumn(columns[static_cast<size_t>(f.column)]) &&
-          IsCodeToken(f.text)) {
-        classes[f.column] = f.text.substr(0, 3);
-      }
+// Notes the 类 (first three digits) of each code read in a code column.
+void NoteClasses(const std::vector<Fragment>& line, const std::vector<Column>& columns,
+                 std::map<int, std::string>& classes) {
+  for (const Fragment& f : line) {
+    if (f.column >= 0 && IsCodeColumn(columns[static_cast<size_t>(f.column)]) &&
+        IsCodeToken(f.text)) {
+      classes[f.column] = f.text.substr(0, 3);
     }
   }
-  return classes;
 }
 
 struct RowBuild {
@@ -714,8 +719,10 @@ std::vector<RowBuild> BuildRows(const Block& block,
       rows[row].cells[f.column].push_back(std::move(f));
       continue;
     }
-    size_t below = 0;
-    while (below < rows.size() && rows[below].y < y) ++below;
+    // Rows are in line order, so by y: the first row at or below the fragment.
+    const size_t below = static_cast<size_t>(
+        std::partition_point(rows.begin(), rows.end(), [y](const RowBuild& r) { return r.y < y; }) -
+        rows.begin());
     std::vector<size_t> candidates;
     if (below > 0) candidates.push_back(below - 1);
     if (below < rows.size()) candidates.push_back(below);
@@ -1010,6 +1017,7 @@ class TableLocator {
     const std::map<size_t, GridScale> scales =
         doc_.character_grid ? ContinuationScales(title, body, end) : std::map<size_t, GridScale>{};
     std::vector<Fragment> continuation_unplaced;
+    std::map<int, std::string> last_class;  // 类 of the last code read in each code column
     auto add_line = [&](size_t i) {
       const double offset = kPageOffset * static_cast<double>(refs_[i].page - first_page);
       const auto scale = scales.find(refs_[i].page);
@@ -1036,7 +1044,7 @@ class TableLocator {
         // The rescaled continuation line does not line up with the columns:
         // placed by the kinds of its words, else reported rather than read
         // into the wrong cells.
-        const auto placed = PlaceByKind(line(i), columns, LastClassOfColumns(body_lines, columns));
+        const auto placed = PlaceByKind(line(i), columns, last_class);
         if (placed) {
           frags = SplitLineInto(line(i), body_lines.size(), offset, *placed);
         } else {
@@ -1044,6 +1052,7 @@ class TableLocator {
           frags.clear();
         }
       }
+      NoteClasses(frags, columns, last_class);
       body_lines.push_back(std::move(frags));
     };
     for (size_t i : early_figures) add_line(i);

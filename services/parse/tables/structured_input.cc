@@ -176,6 +176,15 @@ LineRanges ReadColumnLayoutTables(const SourceDocument& doc, const std::vector<b
   lines.reserve(doc.lines().size());
   for (const SourceLine& line : doc.lines()) lines.emplace_back(line.begin, line.end);
   if (!pdf::IsColumnLayout(doc.text(), lines)) return {};
+  const size_t count = pdf::CountGridWords(doc.text(), lines, skip, pdf::kMaxGridWords);
+  if (count > pdf::kMaxGridWords) {
+    diagnostics.Warning("TABLES_NOT_READ",
+                        fmt::format("the text is laid out in columns but holds more than {} "
+                                    "words; its tables are not read (the narrative is)",
+                                    pdf::kMaxGridWords),
+                        report::v1::Provenance());
+    return {};
+  }
   const pdf::PdfDocument words = pdf::PositionedWords(doc.text(), lines, skip);
   return ReadPositionedTables(words, doc, config, report, diagnostics);
 }
