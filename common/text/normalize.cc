@@ -121,6 +121,7 @@ std::string_view FoldUnstable(UChar32 c, std::string& scratch) {
 
 NormalizedText::NormalizedText(std::string_view original, size_t original_offset) {
   text_.reserve(original.size());
+  runs_.reserve(4);  // a line of figures and full-width punctuation has a few
   Append(original, original_offset);
 }
 
@@ -252,6 +253,10 @@ void NormalizedText::AppendFolded(const NormalizedText& other, size_t original_b
   if (b < e) {
     const size_t base = text_.size();
     size_t index = other.RunAt(b);
+    const size_t copied = other.RunAt(e - 1) + 1 - index;
+    if (runs_.size() + copied > runs_.capacity()) {
+      runs_.reserve(std::max(runs_.size() + copied, 2 * runs_.capacity()));
+    }
     const Run& first = other.runs_[index];
     AddRun(static_cast<uint32_t>(base),
            first.whole ? first.original : static_cast<uint32_t>(first.original + (b - first.folded)),
