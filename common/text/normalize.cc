@@ -261,9 +261,11 @@ void NormalizedText::AppendFolded(const NormalizedText& other, size_t original_b
     AddRun(static_cast<uint32_t>(base),
            first.whole ? first.original : static_cast<uint32_t>(first.original + (b - first.folded)),
            first.whole);
+    // The runs after the first are copied as they are, only shifted: a
+    // copied run left unmerged with the one before it maps the same.
     for (++index; index < other.runs_.size() && other.runs_[index].folded < e; ++index) {
       const Run& run = other.runs_[index];
-      AddRun(static_cast<uint32_t>(base + (run.folded - b)), run.original, run.whole);
+      runs_.push_back(Run{static_cast<uint32_t>(base + (run.folded - b)), run.original, run.whole});
     }
     text_.append(other.text_, b, e - b);
   }
