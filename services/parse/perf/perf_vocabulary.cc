@@ -136,17 +136,24 @@ constexpr std::array<std::string_view, 5> kGradeLabels = {"等级", "评价等�
 
 std::string HeaderKey(std::string_view folded) {
   // Written through a pointer: every cell of a performance table gets a key,
-  // and push_back's capacity check per byte was most of the cost.
+  // and push_back's capacity check per byte was most of the cost. Brackets
+  // and blanks are told from the other bytes by one table look-up.
+  static constexpr std::array<bool, 256> kBracketOrBlank = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : {'(', ')', ' ', '\t', '\r', '\n'}) special[c] = true;
+    return special;
+  }();
   std::string key(folded.size(), '\0');
   char* out = key.data();
   int depth = 0;
   for (char c : folded) {
-    if (c == '(') {
+    if (!kBracketOrBlank[static_cast<unsigned char>(c)]) {
+      *out = c;
+      out += depth == 0;  // kept outside brackets only
+    } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
       if (depth > 0) --depth;
-    } else if (depth == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-      *out++ = c;
     }
   }
   key.resize(out - key.data());
