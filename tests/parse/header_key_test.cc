@@ -40,5 +40,20 @@ TEST(HeaderKey, AsItsDefinitionOnRandomCells) {
   EXPECT_EQ(perf_vocabulary::HeaderKey("年度 指标值(万元) (注)"), "年度指标值");
 }
 
+// Header words are looked up by hash; every word of the tables is found
+// with its column, anything else is not.
+TEST(HeaderWords, LookedUpByExactKey) {
+  using perf_vocabulary::IndicatorColumn;
+  EXPECT_EQ(perf_vocabulary::IndicatorColumnFor(""), IndicatorColumn::kRowLabel);
+  EXPECT_EQ(perf_vocabulary::IndicatorColumnFor("一级指标"), IndicatorColumn::kLevel1);
+  EXPECT_EQ(perf_vocabulary::IndicatorColumnFor("指标值"), IndicatorColumn::kTarget);
+  EXPECT_EQ(perf_vocabulary::IndicatorColumnFor("实际完成指标值"), IndicatorColumn::kActual);
+  EXPECT_EQ(perf_vocabulary::IndicatorColumnFor("权重"), IndicatorColumn::kWeight);
+  EXPECT_FALSE(perf_vocabulary::IndicatorColumnFor("指标"));
+  EXPECT_FALSE(perf_vocabulary::IndicatorColumnFor("一级指标 "));
+  EXPECT_EQ(perf_vocabulary::FundColumnFor("年初预算数"), perf_vocabulary::FundColumn::kInitial);
+  EXPECT_FALSE(perf_vocabulary::FundColumnFor("年初预算数额"));
+}
+
 }  // namespace
 }  // namespace juesuan::parse
