@@ -5,6 +5,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -54,6 +58,24 @@ absl::StatusOr<std::string> ConvertStrict(std::string_view bytes,
   return out;
 }
 
+// Lead bytes of three-byte characters whose second byte may be any
+// continuation byte: E1..EC, EE, EF.
+constexpr std::array<bool, 256> kPlainThreeByteLead = [] {
+  std::array<bool, 256> lead{};
+  for (int b = 0xE1; b <= 0xEF; ++b) lead[b] = b != 0xED;
+  return lead;
+}();
+
+// Whether a three-byte character with a plain lead byte starts at `p`, four
+// bytes of which may be read.
+inline bool IsPlainThreeByteAt(const uint8_t* p) {
+  static_assert(std::endian::native == std::endian::little, "byte order of the word test");
+  uint32_t word;
+  std::memcpy(&word, p, sizeof(word));
+  // Bytes 1 and 2 (little end first) must both be continuation bytes.
+  return kPlainThreeByteLead[p[0]] && (word & 0x00C0C000u) == 0x00808000u;
+}
+
 }  // namespace
 
 bool IsValidUtf8(std::string_view bytes, size_t* error_offset) {
@@ -68,9 +90,12 @@ bool IsValidUtf8(std::string_view bytes, size_t* error_offset) {
       ++i;
       continue;
     }
-    if (i + 2 < length && s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF &&
-        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+    if (kPlainThreeByteLead[s[i]] && i + 2 < length && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
       i += 3;
+      // Chinese text is mostly such characters in a row: each tested with
+      // one four-byte load while four bytes remain.
+      while (i + 4 <= length && IsPlainThreeByteAt(s + i)) i += 3;
       continue;
     }
     const int32_t start = i;

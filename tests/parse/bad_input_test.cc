@@ -80,6 +80,25 @@ TEST(BadInput, NulAtEveryPositionIsFoundWithItsOffset) {
   }
 }
 
+// The check jumps to the first byte of a word that may be a control
+// character: line breaks and tabs before a NUL or a control character in
+// the same word must not hide it.
+TEST(BadInput, NulAfterLineBreaksIsFoundWithItsOffset) {
+  const std::string clean = "income\n\t121.39\r\nspending\f98.00\n\n\t\t(wan yuan)\r\n";
+  for (size_t at = 0; at < clean.size(); ++at) {
+    std::string text = clean;
+    text[at] = '\0';
+    ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument,
+                 fmt::format("NUL byte at offset {}", at));
+  }
+}
+
+TEST(BadInput, ControlCharactersAmongLineBreaksAreCounted) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "部门决算\n收入\t总计万元\x01\r\n\x7f";  // 2 in 36 bytes
+  ExpectStatus(ParseBytes(text), absl::StatusCode::kInvalidArgument, "80 control characters");
+}
+
 TEST(BadInput, ControlCharactersAboveOnePercentAreBinary) {
   std::string text;
   for (int i = 0; i < 40; ++i) text += "部门决算收入总计万元\x01\x7f";  // 2 in 32 bytes

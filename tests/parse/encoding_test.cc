@@ -1,6 +1,11 @@
 #include "common/text/encoding.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
+#include <random>
+#include <string>
+#include <vector>
 
 #include "common/text/normalize.h"
 #include "common/text/search.h"
@@ -79,6 +84,46 @@ TEST(Utf8, RefusesOverlongSurrogatesAndTruncatedSequences) {
     at = 99;
     EXPECT_FALSE(IsValidUtf8(bad.bytes, &at)) << bad.bytes;
     EXPECT_EQ(at, bad.offset) << bad.bytes;
+  }
+}
+
+// The fast paths (ASCII, runs of three-byte characters read four
+// bytes at a time) against ICU's U8_NEXT on random mixes of valid characters
+// and stray bytes, at every position of long runs.
+TEST(Utf8, FastPathsAgreeWithU8NextOnRandomBytes) {
+  const std::vector<std::string> pieces = {
+      "决", "算", "a", "2024 ", "abcdefgh", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xEF\xBF\xBD",
+      "é", "\xF0\xA0\x80\x80",
+      // stray or broken bytes
+      "\x80", "\xE5\xB9", "\xE5", "\xED\xA0\x80", "\xE0\x80\x80", "\xC0\xAF", "\xFF"};
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> valid_only(0, 3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string bytes;
+    const bool clean = valid_only(rng) == 0;
+    const int n = static_cast<int>(rng() % 24);
+    for (int k = 0; k < n; ++k) {
+      const size_t p = pick(rng);
+      if (clean && p >= 10) continue;
+      bytes += pieces[p];
+    }
+    size_t expected_at = 0;
+    bool expected_ok = true;
+    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+    for (int32_t i = 0, len = static_cast<int32_t>(bytes.size()); i < len;) {
+      const int32_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, len, c);
+      if (c < 0) {
+        expected_ok = false;
+        expected_at = static_cast<size_t>(start);
+        break;
+      }
+    }
+    size_t at = 12345;
+    ASSERT_EQ(IsValidUtf8(bytes, &at), expected_ok) << round;
+    if (!expected_ok) ASSERT_EQ(at, expected_at) << round;
   }
 }
 

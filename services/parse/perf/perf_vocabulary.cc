@@ -1,6 +1,7 @@
 #include "services/parse/perf/perf_vocabulary.h"
 
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 #include "common/text/search.h"
@@ -19,6 +20,26 @@ std::optional<T> Lookup(const std::array<std::pair<std::string_view, T>, N>& tab
   }
   return std::nullopt;
 }
+
+// A long table looked up by hash: every cell of a header row is looked up.
+// The first entry of a word wins, as in Lookup.
+template <typename T>
+class WordIndex {
+ public:
+  template <size_t N>
+  explicit WordIndex(const std::array<std::pair<std::string_view, T>, N>& table) {
+    index_.reserve(N);
+    for (const auto& [word, value] : table) index_.emplace(word, value);
+  }
+  std::optional<T> Find(std::string_view key) const {
+    const auto it = index_.find(key);
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, T> index_;
+};
 
 constexpr std::array<std::pair<std::string_view, PerformanceTableKind>, 6> kTitles = {{
     {"整体支出绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
@@ -136,17 +157,24 @@ constexpr std::array<std::string_view, 5> kGradeLabels = {"等级", "评价等�
 
 std::string HeaderKey(std::string_view folded) {
   // Written through a pointer: every cell of a performance table gets a key,
-  // and push_back's capacity check per byte was most of the cost.
+  // and push_back's capacity check per byte was most of the cost. Brackets
+  // and blanks are told from the other bytes by one table look-up.
+  static constexpr std::array<bool, 256> kBracketOrBlank = [] {
+    std::array<bool, 256> special{};
+    for (unsigned char c : {'(', ')', ' ', '\t', '\r', '\n'}) special[c] = true;
+    return special;
+  }();
   std::string key(folded.size(), '\0');
   char* out = key.data();
   int depth = 0;
   for (char c : folded) {
-    if (c == '(') {
+    if (!kBracketOrBlank[static_cast<unsigned char>(c)]) {
+      *out = c;
+      out += depth == 0;  // kept outside brackets only
+    } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
       if (depth > 0) --depth;
-    } else if (depth == 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-      *out++ = c;
     }
   }
   key.resize(out - key.data());
@@ -172,7 +200,10 @@ std::optional<PerformanceTableKind> TitleKind(std::string_view folded) {
   return std::nullopt;
 }
 
-std::optional<FundColumn> FundColumnFor(std::string_view key) { return Lookup(kFundColumns, key); }
+std::optional<FundColumn> FundColumnFor(std::string_view key) {
+  static const WordIndex<FundColumn> index(kFundColumns);
+  return index.Find(key);
+}
 
 std::optional<report::v1::MoneyUnit> MoneyUnitIn(std::string_view folded) {
   if (folded.find("万元") != std::string_view::npos) return report::v1::MONEY_UNIT_WAN_YUAN;
@@ -191,7 +222,8 @@ std::optional<FundSource> FundSourceFor(std::string_view key) {
 }
 
 std::optional<IndicatorColumn> IndicatorColumnFor(std::string_view key) {
-  return Lookup(kIndicatorColumns, key);
+  static const WordIndex<IndicatorColumn> index(kIndicatorColumns);
+  return index.Find(key);
 }
 
 bool IsIndicatorRowLabel(std::string_view key) {

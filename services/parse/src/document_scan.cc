@@ -99,22 +99,18 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
 
 namespace {
 
-// Every placeholder token has an X, ×, 某, { or ( in it; one pass over the
-// bytes tells whether a line can hold one.
+// Every placeholder token has an X, ×, 某, { or ( in it. Each is looked
+// for on its own with memchr, which passes over a line far faster than one
+// loop testing every byte: by its first byte where that is rare in Chinese
+// text (ASCII, C3 of ×), by its second where it is not (text::Find, for 某).
 bool MayHoldPlaceholder(std::string_view t) {
-  // Bytes that begin one of those characters, looked up by table: the test
-  // runs over every byte of the document.
-  static constexpr std::array<bool, 256> kLead = [] {
-    std::array<bool, 256> lead{};
-    for (unsigned char c : {'X', '{', '(', '\xC3', '\xE6'}) lead[c] = true;
-    return lead;
-  }();
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (!kLead[s[i]]) continue;
-    if (s[i] < 0x80 || t.substr(i, 2) == "×" || t.substr(i, 3) == "某") return true;
+  for (char c : {'X', '{', '('}) {
+    if (t.find(c) != std::string_view::npos) return true;
   }
-  return false;
+  for (size_t i = t.find('\xC3'); i != std::string_view::npos; i = t.find('\xC3', i + 1)) {
+    if (t.substr(i, 2) == "×") return true;
+  }
+  return text::Contains(t, "某");
 }
 
 // A configured token, folded, and where in it its first ASCII byte stands

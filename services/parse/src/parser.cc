@@ -1,6 +1,7 @@
 #include "services/parse/src/parser.h"
 
 #include <cstdint>
+#include <bit>
 #include <cstring>
 
 #include <google/protobuf/util/json_util.h>
@@ -54,22 +55,33 @@ report::v1::Format DetectFormat(std::string_view content) {
 
 // Text with NUL bytes or many control characters is binary data that
 // happens to decode, not a document.
-// Whether one of the eight bytes at `p` is below 0x20 or is 0x7f (bit tricks
-// on a 64-bit word: "has a byte less than n" and "has a zero byte").
-bool MayHoldControl(const char* p) {
+// The high bits of the eight bytes at `p` that may be below 0x20 or 0x7f
+// (bit tricks on a 64-bit word: "has a byte less than n" and "has a zero
+// byte"). A borrow can flag a byte above a true one, never below: the lowest
+// flag is a true one.
+uint64_t ControlMask(const char* p) {
   uint64_t w;
   std::memcpy(&w, p, sizeof w);
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
   const uint64_t del = w ^ (kOnes * 0x7f);
-  return (below_space | ((del - kOnes) & ~del & kHigh)) != 0;
+  return below_space | ((del - kOnes) & ~del & kHigh);
 }
 
 absl::Status CheckLooksLikeText(std::string_view utf8) {
+  static_assert(std::endian::native == std::endian::little, "lowest byte first in a word");
   size_t control = 0;
   for (size_t i = 0; i < utf8.size(); ++i) {
-    // Eight bytes at a time while none of them can be a control character.
-    while (i + 8 <= utf8.size() && !MayHoldControl(utf8.data() + i)) i += 8;
+    // Eight bytes at a time while none of them can be a control character,
+    // then straight to the first that may be (a line break, mostly).
+    while (i + 8 <= utf8.size()) {
+      const uint64_t mask = ControlMask(utf8.data() + i);
+      if (mask != 0) {
+        i += static_cast<size_t>(std::countr_zero(mask)) / 8;
+        break;
+      }
+      i += 8;
+    }
     if (i >= utf8.size()) break;
     const unsigned char c = static_cast<unsigned char>(utf8[i]);
     if (c >= 0x20 && c != 0x7f) continue;

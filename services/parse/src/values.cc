@@ -1,6 +1,8 @@
 #include "services/parse/src/values.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -12,6 +14,16 @@
 
 namespace juesuan::parse {
 namespace {
+
+// Whether one of the eight bytes at `p` is below 0x0E, as the line and page
+// breaks ('\n', '\f', '\r') are: "has a byte less than n" on a 64-bit word,
+// which never misses one.
+bool MayHoldBreak(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  return ((w - kOnes * 0x0E) & ~w & kHigh) != 0;
+}
 
 std::string WithoutSpaces(std::string_view s) {
   std::string out;
@@ -241,6 +253,7 @@ std::string JoinLines(std::string_view raw) {
   size_t i = 0;
   while (i < raw.size()) {
     size_t stop = i;
+    while (stop + 8 <= raw.size() && !MayHoldBreak(raw.data() + stop)) stop += 8;
     while (stop < raw.size() && !is_break(raw[stop])) ++stop;
     out.append(raw.substr(i, stop - i));
     if (stop == raw.size()) break;
