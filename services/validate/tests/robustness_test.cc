@@ -2,8 +2,14 @@
 // precise status.
 #include <cstdint>
 #include <limits>
+#include <set>
+#include <string>
+#include <vector>
 
+#include "fmt/format.h"
 #include "google/protobuf/arena.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
 #include "gtest/gtest.h"
 #include "services/validate/src/config.h"
 #include "services/validate/src/validator.h"
@@ -94,6 +100,56 @@ TEST(RobustnessTest, ThousandsOfRepeatedStatementsAreGrouped) {
     }
   }
   EXPECT_EQ(zero_base, 1);
+}
+
+// Every Provenance reachable from `message`, made contradictory: its end
+// before its begin, both past any text, the line and page far beyond the
+// document. Distinct spans stay distinct (each value is shifted, not set).
+void Contradict(google::protobuf::Message& message) {
+  const auto* reflection = message.GetReflection();
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const auto* field : fields) {
+    if (field->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    const int count = field->is_repeated() ? reflection->FieldSize(message, field) : 1;
+    for (int i = 0; i < count; ++i) {
+      auto* child = field->is_repeated() ? reflection->MutableRepeatedMessage(&message, field, i)
+                                         : reflection->MutableMessage(&message, field);
+      if (auto* src = dynamic_cast<rv1::Provenance*>(child)) {
+        const uint64_t begin = src->byte_begin(), end = src->byte_end();
+        src->set_byte_begin(end + 1'000'000'000);
+        src->set_byte_end(begin + 999'999'000);
+        src->set_line(src->line() + 1'000'000);
+        src->set_page(src->page() + 50'000);
+      }
+      Contradict(*child);
+    }
+  }
+}
+
+// Provenance that cannot be true (end before begin, past the text) is
+// evidence to quote, never an index: the same findings come out.
+TEST(RobustnessTest, ContradictoryProvenanceGivesTheSameFindings) {
+  const rv1::Report clean = testing::SeedReport();
+  rv1::Report contradictory = clean;
+  Contradict(contradictory);
+  auto expected = Validate(clean, DefaultConfig());
+  auto actual = Validate(contradictory, DefaultConfig());
+  ASSERT_TRUE(expected.ok()) << expected.status();
+  ASSERT_TRUE(actual.ok()) << actual.status();
+  auto rules = [](const vv1::ValidateReportResponse& r) {
+    std::multiset<std::string> out;
+    for (const auto& f : r.findings()) out.insert(fmt::format("{} {}", f.rule_id(), f.severity()));
+    return out;
+  };
+  EXPECT_EQ(rules(*actual), rules(*expected));
+  EXPECT_GT(actual->findings_size(), 0);
+  // The evidence quoted is the report's, as given.
+  bool quoted = false;
+  for (const auto& f : actual->findings()) {
+    for (const auto& o : f.operands()) quoted = quoted || o.src().line() > 1'000'000;
+  }
+  EXPECT_TRUE(quoted);
 }
 
 TEST(RobustnessTest, StatementLimitIsAPreciseStatus) {
