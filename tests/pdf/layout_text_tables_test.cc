@@ -161,7 +161,9 @@ TEST(LayoutTextTables, WideContinuationLinesDoNotHang) {
   ASSERT_GE(report->tables_size(), 1);
 }
 
-// The table lines are tables, not narrative: no statement is read from them.
+// The table lines are tables, not narrative: no section heading (T1's
+// "一、一般公共预算财政拨款收入" looks like one) and no statement is read
+// from them.
 TEST(LayoutTextTables, TableLinesAreNotNarrative) {
   auto text = ParseBytes(ReadFileOrDie(CorpusTextPath("001")));
   ASSERT_TRUE(text.ok()) << text.status();
@@ -174,6 +176,9 @@ TEST(LayoutTextTables, TableLinesAreNotNarrative) {
     }
   }
   ASSERT_FALSE(table_lines.empty());
+  for (const auto& section : text->sections()) {
+    EXPECT_FALSE(table_lines.contains(section.heading().line())) << section.title();
+  }
   for (const auto& s : text->statements()) {
     EXPECT_FALSE(table_lines.contains(s.src().line())) << s.src().raw_text();
   }
