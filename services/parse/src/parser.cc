@@ -277,10 +277,9 @@ absl::StatusOr<Report> DocumentParser::ParseDecoded(DecodedDocument decoded,
     table_lines = std::move(lines.performance);
     other_tables = std::move(lines.other);
   }
-  std::vector<bool> skip = LinesIn(table_lines, doc.lines().size());
-  for (auto [first, last] : other_tables) {
-    for (uint32_t l = first; l <= last && l <= skip.size(); ++l) skip[l - 1] = true;
-  }
+  LineRanges all_tables = table_lines;
+  all_tables.insert(all_tables.end(), other_tables.begin(), other_tables.end());
+  const std::vector<bool> skip = LinesIn(all_tables, doc.lines().size());
   RETURN_IF_ERROR(CheckTableLimit(report, options));
   RETURN_IF_ERROR(CheckDeadline(options, "performance tables"));
   SectionIndex index(doc, config_, info->unit_name().text(), skip);
