@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "services/parse/pdf/table_parts.h"
+
 namespace juesuan::parse::pdf {
 namespace {
 
@@ -35,9 +37,8 @@ bool HasColumnGap(std::string_view line) {
   return false;
 }
 
-bool AllDigits(std::string_view s, size_t size) {
-  return s.size() == size && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+// Whether `s` is a code of exactly `size` digits.
+bool IsCodeOf(std::string_view s, size_t size) { return s.size() == size && AllDigits(s); }
 
 // Joins each 类 code and the 款 and 项 codes printed a few columns after it
 // ("201   06   01") into one word, as a PDF's code cell: the grid shifts the
@@ -46,10 +47,10 @@ bool AllDigits(std::string_view s, size_t size) {
 void JoinCodeWords(std::string_view raw, size_t line_begin, Line& line) {
   constexpr double kMaxCodeGap = 5 * kGridColumnWidth;
   for (size_t first = 0; first < line.words.size(); ++first) {
-    if (!AllDigits(line.words[first].text, 3)) continue;
+    if (!IsCodeOf(line.words[first].text, 3)) continue;
     size_t last = first;
     while (last + 1 < line.words.size() && last < first + 2 &&
-           AllDigits(line.words[last + 1].text, 2) &&
+           IsCodeOf(line.words[last + 1].text, 2) &&
            line.words[last + 1].box.x0 - line.words[last].box.x1 <= kMaxCodeGap) {
       ++last;
     }
@@ -71,9 +72,7 @@ void JoinCodeWords(std::string_view raw, size_t line_begin, Line& line) {
 bool CodeEndsAt(std::string_view raw, size_t start, size_t at) {
   const size_t digits = at - start;
   if (digits != 3 && digits != 5 && digits != 7) return false;
-  if (static_cast<unsigned char>(raw[at]) < 0xE0) return false;
-  return std::all_of(raw.begin() + static_cast<ptrdiff_t>(start), raw.begin() + static_cast<ptrdiff_t>(at),
-                     [](char c) { return c >= '0' && c <= '9'; });
+  return static_cast<unsigned char>(raw[at]) >= 0xE0 && AllDigits(raw.substr(start, digits));
 }
 
 Line LineOfWords(std::string_view text, TextLineRange range, double y0) {

@@ -52,8 +52,7 @@ bool IsNumber(std::string_view s) {
 
 // A page number: one to three digits.
 bool IsPageNumber(std::string_view s) {
-  return !s.empty() && s.size() <= 3 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() <= 3 && AllDigits(s);
 }
 
 // Only "…" or "⋯" characters.
@@ -66,13 +65,12 @@ bool IsEllipsis(std::string_view s) {
 }
 
 bool IsCodeToken(std::string_view s) {
-  if (s.size() != 3 && s.size() != 5 && s.size() != 7) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return (s.size() == 3 || s.size() == 5 || s.size() == 7) && AllDigits(s);
 }
 
 // A code, or a 款/项 code of two digits alone (figures carry decimals).
 bool IsGridCode(std::string_view s) {
-  return IsCodeToken(s) || (s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9');
+  return IsCodeToken(s) || (s.size() == 2 && AllDigits(s));
 }
 
 bool StartsWithListNumber(std::string_view s) {

@@ -6,11 +6,17 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "services/parse/pdf/pdf_layout.h"
 
 namespace juesuan::parse::pdf {
+
+// Whether `s` is one or more ASCII digits (a code, a page number).
+inline bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // Words of one line that fall in one column (or one header word).
 struct Fragment {
