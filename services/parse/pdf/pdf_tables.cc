@@ -27,6 +27,7 @@ struct Column {
   double x0 = 0, x1 = 0;
   std::string leaf;   // text of the lowest header cell
   std::string path;   // group headers above it, "/"-joined, then the leaf
+  std::string role;   // tables::ColumnRole(path), looked at for every fragment
 };
 
 std::string Squeezed(std::string_view s) {
@@ -314,6 +315,7 @@ std::vector<Column> FinishColumns(std::vector<ColumnBuild> columns) {
       }
     }
     if (!column.path.empty() && column.path.back() == '/') column.path.pop_back();
+    column.role = tables::ColumnRole(column.path);
     out.push_back(std::move(column));
   }
   return out;
@@ -428,8 +430,8 @@ struct Block {
   int label = -1;           // name column
 };
 
-bool IsCodeColumn(const Column& c) { return tables::ColumnRole(c.path).substr(0, 4) == "code"; }
-bool IsLabelColumn(const Column& c) { return tables::ColumnRole(c.path) == "name"; }
+bool IsCodeColumn(const Column& c) { return c.role.starts_with("code"); }
+bool IsLabelColumn(const Column& c) { return c.role == "name"; }
 
 // Side-by-side blocks: a column with the first column's role starts a new
 // block (收入 | 支出; two or three blocks of 科目编码 | 科目名称 | 决算数).
@@ -439,13 +441,13 @@ bool IsLabelColumn(const Column& c) { return tables::ColumnRole(c.path) == "name
 std::vector<Block> Blocks(const std::vector<Column>& columns) {
   std::vector<Block> blocks;
   if (columns.empty()) return blocks;
-  const std::string first_role = tables::ColumnRole(columns[0].path);
+  const std::string& first_role = columns[0].role;
   const bool by_code = IsCodeColumn(columns[0]);
   const bool repeatable = by_code || IsLabelColumn(columns[0]);
   auto starts_block = [&](int c) {
     const Column& column = columns[static_cast<size_t>(c)];
     if (by_code) return IsCodeColumn(column) && !IsCodeColumn(columns[static_cast<size_t>(c - 1)]);
-    return tables::ColumnRole(column.path) == first_role;
+    return column.role == first_role;
   };
   for (int c = 0; c < static_cast<int>(columns.size()); ++c) {
     const Column& column = columns[static_cast<size_t>(c)];
