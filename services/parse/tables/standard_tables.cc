@@ -11,18 +11,36 @@ namespace {
 
 using report::v1::Table;
 
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// `s` without ASCII and ideographic spaces.
 std::string WithoutSpaces(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+    if (IsAsciiSpace(s[i])) {
       ++i;
-    } else if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // ideographic space
-      i += 3;
+    } else if (s.substr(i, kIdeographicSpace.size()) == kIdeographicSpace) {
+      i += kIdeographicSpace.size();
     } else {
       out += s[i++];
     }
   }
   return out;
+}
+
+// `s` without the spaces WithoutSpaces drops at its end.
+std::string_view WithoutTrailingSpaces(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && IsAsciiSpace(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.ends_with(kIdeographicSpace)) {
+      s.remove_suffix(kIdeographicSpace.size());
+    } else {
+      return s;
+    }
+  }
 }
 
 bool Contains(std::string_view s, std::string_view part) {
@@ -169,17 +187,7 @@ std::string NormalizeCode(std::string_view printed) {
 // with the last character of a configured title: most lines do not, and
 // need not be copied to be sure.
 bool MayEndWithTitle(std::string_view line, const config::v1::ParseConfig& config) {
-  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  for (;;) {
-    if (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\n' ||
-                          line.back() == '\r')) {
-      line.remove_suffix(1);
-    } else if (line.ends_with(kIdeographicSpace)) {
-      line.remove_suffix(kIdeographicSpace.size());
-    } else {
-      break;
-    }
-  }
+  line = WithoutTrailingSpaces(line);
   if (line.empty()) return false;
   for (const auto& def : config.tables()) {
     for (const std::string& title : def.titles()) {
