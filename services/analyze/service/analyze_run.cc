@@ -7,6 +7,9 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "common/grpc/status.h"
+#include "juesuan/parse/v1/parse_service.grpc.pb.h"
+#include "juesuan/scoring/v1/scoring_service.grpc.pb.h"
+#include "juesuan/validate/v1/validate_service.grpc.pb.h"
 
 namespace juesuan::analyze {
 namespace {
@@ -18,10 +21,6 @@ std::string StageName(v1::Stage stage) {
     case v1::STAGE_SCORING: return "scoring";
     default: return "unspecified";
   }
-}
-
-std::string FullMethod(const char* service, const char* method) {
-  return fmt::format("/{}/{}", service, method);
 }
 
 // Input the parse service refused, as opposed to a failure of the system.
@@ -40,7 +39,7 @@ absl::Duration DeadlineMargin(absl::Duration remaining, absl::Duration max_margi
 AnalyzeRun::AnalyzeRun(BackendStubs& stubs, AnalyzeMetrics& metrics,
                        const v1::AnalyzeRequest& request, std::string request_id,
                        absl::Time deadline, absl::Duration max_margin,
-                       v1::AnalyzeResponse* response, Done done)
+                       forwarding::AnalyzeResponse* response, Done done)
     : stubs_(stubs),
       metrics_(metrics),
       request_id_(std::move(request_id)),
@@ -56,8 +55,6 @@ AnalyzeRun::AnalyzeRun(BackendStubs& stubs, AnalyzeMetrics& metrics,
   parse_request_.set_layout_hint(request.layout_hint());
   parse_request_.set_omit_text(request.omit_text());
 }
-
-AnalyzeRun::~AnalyzeRun() { ReturnReport(); }
 
 std::unique_ptr<grpc::ClientContext> AnalyzeRun::NewContext() {
   const absl::Time now = absl::Now();
@@ -88,8 +85,10 @@ void AnalyzeRun::Start() {
     return;
   }
   parse_.started = absl::Now();
-  stubs_.parse->async()->ParseDocument(
-      parse_.context.get(), &parse_request_, &parse_response_,
+  static const std::string kParseMethod =
+      MethodPath(parse::v1::ParseService::service_full_name(), "ParseDocument");
+  stubs_.parse->UnaryCall(
+      parse_.context.get(), kParseMethod, grpc::StubOptions(), &parse_request_, &parse_answer_,
       [self = shared_from_this()](grpc::Status status) { self->OnParsed(status); });
 }
 
@@ -97,10 +96,9 @@ void AnalyzeRun::RecordStage(StageCall& call, const grpc::Status& status) {
   call.status = status;
   call.duration = absl::Now() - call.started;
   static const std::string kMethods[] = {
-      "",
-      FullMethod(parse::v1::ParseService::service_full_name(), "ParseDocument"),
-      FullMethod(validate::v1::ValidateService::service_full_name(), "ValidateReport"),
-      FullMethod(scoring::v1::ScoringService::service_full_name(), "ScoreReport")};
+      "", MethodPath(parse::v1::ParseService::service_full_name(), "ParseDocument"),
+      MethodPath(validate::v1::ValidateService::service_full_name(), "ValidateReport"),
+      MethodPath(scoring::v1::ScoringService::service_full_name(), "ScoreReport")};
   metrics_.RecordClientCall(kMethods[call.stage], status.error_code());
   if (!status.ok()) {
     metrics_.RecordStageFailure(StageName(call.stage),
@@ -121,41 +119,30 @@ void AnalyzeRun::OnParsed(const grpc::Status& status) {
                           "parse: " + status.error_message()));
     return;
   }
-  response_->mutable_report()->Swap(parse_response_.mutable_report());
+  forwarding::ParsedReport parsed;
+  if (!DecodeMessage(parse_answer_, &parsed)) {
+    Complete(absl::InternalError(
+        "parse: the parse service's answer is not a juesuan.parse.v1.ParseDocumentResponse"));
+    return;
+  }
+  parse_answer_.Clear();
+  response_->mutable_report()->swap(*parsed.mutable_report());
   StartValidateAndScoring();
 }
 
-// Both requests borrow the response's report instead of copying it: validate
-// the whole report, scoring only what it reads (the document's metadata and
-// the performance tables, about a fifth of the report), so that the rest is
-// neither serialized for it nor parsed by it. Each call serializes its
-// request when it starts, and both start in StartValidateAndScoring, one
-// after the other, so the report is never read by two threads at once.
-void AnalyzeRun::BorrowReport(report::v1::Report* report) {
-  validate_request_.unsafe_arena_set_allocated_report(report);
-  report::v1::Report* for_scoring = scoring_request_.mutable_report();
-  for_scoring->unsafe_arena_set_allocated_document(report->mutable_document());
-  for (report::v1::PerformanceTable& table : *report->mutable_performance_tables()) {
-    for_scoring->mutable_performance_tables()->UnsafeArenaAddAllocated(&table);
-  }
-  borrowed_report_ = true;
-}
-
-void AnalyzeRun::ReturnReport() {
-  if (!borrowed_report_) return;
-  validate_request_.unsafe_arena_release_report();
-  report::v1::Report* for_scoring = scoring_request_.mutable_report();
-  for_scoring->unsafe_arena_release_document();
-  while (!for_scoring->performance_tables().empty()) {
-    for_scoring->mutable_performance_tables()->UnsafeArenaReleaseLast();
-  }
-  borrowed_report_ = false;
-}
-
+// Validate reads the whole report; scoring only what it scores (the
+// document's metadata and the performance tables, about a fifth of the
+// report), so that the rest is neither sent to it nor parsed by it.
 void AnalyzeRun::StartValidateAndScoring() {
-  BorrowReport(response_->mutable_report());
-  if (!validate_config_.empty()) validate_request_.set_config_name(validate_config_);
-  if (!scoring_config_.empty()) scoring_request_.set_config_name(scoring_config_);
+  absl::StatusOr<std::string> for_scoring = ReportForScoring(response_->report());
+  if (!for_scoring.ok()) {
+    Complete(absl::InternalError("parse: " + std::string(for_scoring.status().message())));
+    return;
+  }
+  validate_request_.set_report(response_->report());
+  validate_request_.set_config_name(validate_config_);
+  scoring_request_.set_report(*std::move(for_scoring));
+  scoring_request_.set_config_name(scoring_config_);
 
   validate_.context = NewContext();
   scoring_.context = NewContext();
@@ -164,24 +151,27 @@ void AnalyzeRun::StartValidateAndScoring() {
         "validate and scoring stages: the deadline ran out during the parse stage"));
     return;
   }
+  static const std::string kValidateMethod =
+      MethodPath(validate::v1::ValidateService::service_full_name(), "ValidateReport");
+  static const std::string kScoringMethod =
+      MethodPath(scoring::v1::ScoringService::service_full_name(), "ScoreReport");
   auto self = shared_from_this();
   validate_.started = absl::Now();
-  stubs_.validate->async()->ValidateReport(
-      validate_.context.get(), &validate_request_, response_->mutable_validation(),
-      [self](grpc::Status status) {
-        self->RecordStage(self->validate_, status);
-        self->OnBackendDone();
-      });
+  stubs_.validate->UnaryCall(validate_.context.get(), kValidateMethod, grpc::StubOptions(),
+                             &validate_request_, &validate_answer_, [self](grpc::Status status) {
+                               self->OnBackendDone(self->validate_, status);
+                             });
   scoring_.started = absl::Now();
-  stubs_.scoring->async()->ScoreReport(
-      scoring_.context.get(), &scoring_request_, response_->mutable_scoring(),
-      [self](grpc::Status status) {
-        self->RecordStage(self->scoring_, status);
-        self->OnBackendDone();
-      });
+  stubs_.scoring->UnaryCall(scoring_.context.get(), kScoringMethod, grpc::StubOptions(),
+                            &scoring_request_, &scoring_answer_, [self](grpc::Status status) {
+                              self->OnBackendDone(self->scoring_, status);
+                            });
 }
 
-void AnalyzeRun::OnBackendDone() {
+// Each call touches only its own StageCall: the response is written once both
+// are done (its presence bits are shared, so two threads may not set fields).
+void AnalyzeRun::OnBackendDone(StageCall& call, const grpc::Status& status) {
+  RecordStage(call, status);
   if (backends_pending_.fetch_sub(1) == 1) Complete(CallStatus());
 }
 
@@ -202,7 +192,7 @@ absl::Status AnalyzeRun::CallStatus() const {
       fmt::format("{} stage: deadline exceeded{}", stages, messages));
 }
 
-void AnalyzeRun::FillStages() {
+void AnalyzeRun::FillResponse() {
   response_->clear_stages();
   for (StageCall* call : {&parse_, &validate_, &scoring_}) {
     v1::StageStatus* stage = response_->add_stages();
@@ -212,15 +202,15 @@ void AnalyzeRun::FillStages() {
     *stage->mutable_duration() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
         absl::ToInt64Nanoseconds(call->duration));
   }
-  if (!validate_.status.ok()) response_->clear_validation();
-  if (!scoring_.status.ok()) response_->clear_scoring();
+  // A failed stage's answer is absent, not empty.
+  if (validate_.status.ok()) CopyBytes(validate_answer_, response_->mutable_validation());
+  if (scoring_.status.ok()) CopyBytes(scoring_answer_, response_->mutable_scoring());
 }
 
 void AnalyzeRun::Complete(const absl::Status& status) {
-  ReturnReport();
   AnalyzeOutcome outcome = AnalyzeOutcome::kOk;
   if (status.ok()) {
-    FillStages();
+    FillResponse();
     if (!validate_.status.ok() || !scoring_.status.ok()) outcome = AnalyzeOutcome::kPartial;
   } else {
     outcome = !parse_.status.ok() && IsRejection(status.code()) ? AnalyzeOutcome::kRejected

@@ -2,7 +2,8 @@
 // concurrently, each over its service's gRPC contract with the callback
 // client API (no thread waits on a backend). Each downstream call gets the
 // remaining budget minus a margin, so the gateway still has time to answer
-// with a precise reason when a backend is slow.
+// with a precise reason when a backend is slow. The report and the backends'
+// answers are forwarded as the bytes they arrived in (see forwarding.h).
 #pragma once
 
 #include <atomic>
@@ -17,17 +18,17 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "juesuan/analyze/v1/analyze_service.pb.h"
-#include "juesuan/parse/v1/parse_service.grpc.pb.h"
-#include "juesuan/scoring/v1/scoring_service.grpc.pb.h"
-#include "juesuan/validate/v1/validate_service.grpc.pb.h"
+#include "juesuan/analyze/v1/forwarding.pb.h"
+#include "juesuan/parse/v1/parse_service.pb.h"
 #include "services/analyze/service/analyze_metrics.h"
+#include "services/analyze/service/forwarding.h"
 
 namespace juesuan::analyze {
 
 struct BackendStubs {
-  std::unique_ptr<parse::v1::ParseService::Stub> parse;
-  std::unique_ptr<validate::v1::ValidateService::Stub> validate;
-  std::unique_ptr<scoring::v1::ScoringService::Stub> scoring;
+  std::unique_ptr<BackendStub> parse;
+  std::unique_ptr<BackendStub> validate;
+  std::unique_ptr<BackendStub> scoring;
 };
 
 // The part of the budget kept back from a downstream call: a tenth of what
@@ -44,8 +45,7 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
   // `request_id` goes to every backend call as its x-request-id metadata.
   AnalyzeRun(BackendStubs& stubs, AnalyzeMetrics& metrics, const v1::AnalyzeRequest& request,
              std::string request_id, absl::Time deadline, absl::Duration max_margin,
-             v1::AnalyzeResponse* response, Done done);
-  ~AnalyzeRun();
+             forwarding::AnalyzeResponse* response, Done done);
 
   void Start();
   // Cancels the downstream calls still running (the caller went away).
@@ -65,15 +65,11 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
   std::unique_ptr<grpc::ClientContext> NewContext();
   void OnParsed(const grpc::Status& status);
   void StartValidateAndScoring();
-  void OnBackendDone();
+  void OnBackendDone(StageCall& call, const grpc::Status& status);
   void Complete(const absl::Status& status);
   void RecordStage(StageCall& call, const grpc::Status& status);
   absl::Status CallStatus() const;
-  void FillStages();
-  // The backend requests borrow parts of the response's report (see
-  // StartValidateAndScoring); they are handed back before it is sent.
-  void BorrowReport(report::v1::Report* report);
-  void ReturnReport();
+  void FillResponse();
 
   BackendStubs& stubs_;
   AnalyzeMetrics& metrics_;
@@ -83,14 +79,15 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
   const std::string file_name_;
   const std::string validate_config_;
   const std::string scoring_config_;
-  v1::AnalyzeResponse* response_;
+  forwarding::AnalyzeResponse* response_;
   Done done_;
 
   parse::v1::ParseDocumentRequest parse_request_;
-  parse::v1::ParseDocumentResponse parse_response_;
-  validate::v1::ValidateReportRequest validate_request_;
-  scoring::v1::ScoreReportRequest scoring_request_;
-  bool borrowed_report_ = false;
+  grpc::ByteBuffer parse_answer_;
+  forwarding::ReportRequest validate_request_;
+  forwarding::ReportRequest scoring_request_;
+  grpc::ByteBuffer validate_answer_;
+  grpc::ByteBuffer scoring_answer_;
 
   StageCall parse_{v1::STAGE_PARSE};
   StageCall validate_{v1::STAGE_VALIDATE};

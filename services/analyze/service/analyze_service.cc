@@ -13,21 +13,31 @@
 namespace juesuan::analyze {
 namespace {
 
+constexpr char kNotARequest[] = "the request is not a juesuan.analyze.v1.AnalyzeRequest";
+
+// The gRPC status of an answer: OK when `response` could be written into
+// `answer`, else the reason.
+grpc::Status WriteAnswer(const forwarding::AnalyzeResponse& response, grpc::ByteBuffer* answer) {
+  return ToGrpcStatus(EncodeMessage(response, answer));
+}
+
 // Finishes the call when its run completes; cancels the run's downstream
 // calls when the caller goes away.
 class AnalyzeReactor final : public grpc::ServerUnaryReactor {
  public:
+  explicit AnalyzeReactor(grpc::ByteBuffer* answer) : answer_(answer) {}
+
   void Begin(AnalyzeServiceImpl& service, const v1::AnalyzeRequest& request,
-             std::string request_id, absl::Time deadline, v1::AnalyzeResponse* response) {
+             std::string request_id, absl::Time deadline) {
     const absl::Time start = absl::Now();
     const size_t bytes = request.content().size();
     run_ = service.StartRun(
-        request, request_id, deadline, response,
+        request, request_id, deadline, &response_,
         [this, start, bytes, request_id](const absl::Status& status) {
           spdlog::info("msg=\"analyze\" request_id={} bytes={} code={} duration_ms={}",
                        request_id, bytes, absl::StatusCodeToString(status.code()),
                        absl::ToInt64Milliseconds(absl::Now() - start));
-          Finish(ToGrpcStatus(status));
+          Finish(status.ok() ? WriteAnswer(response_, answer_) : ToGrpcStatus(status));
         });
   }
   void OnCancel() override {
@@ -36,6 +46,8 @@ class AnalyzeReactor final : public grpc::ServerUnaryReactor {
   void OnDone() override { delete this; }
 
  private:
+  grpc::ByteBuffer* answer_;
+  forwarding::AnalyzeResponse response_;
   std::shared_ptr<AnalyzeRun> run_;
 };
 
@@ -43,12 +55,11 @@ class AnalyzeReactor final : public grpc::ServerUnaryReactor {
 // for writing (one write in flight at a time, as gRPC requires). At most
 // `batch_window` runs are in flight, which is the stream's flow control. The
 // stream finishes once the client half-closed and every result is written.
-class BatchReactor final
-    : public grpc::ServerBidiReactor<v1::AnalyzeRequest, v1::AnalyzeBatchResult> {
+class BatchReactor final : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   BatchReactor(AnalyzeServiceImpl& service, grpc::CallbackServerContext* context)
       : service_(service), context_(context), stream_id_(CallRequestIdOrNew(*context)) {
-    StartRead(&request_);
+    StartRead(&read_);
   }
 
   void OnReadDone(bool ok) override {
@@ -58,27 +69,30 @@ class BatchReactor final
       MaybeFinishLocked();
       return;
     }
-    auto slot = std::make_shared<v1::AnalyzeBatchResult>();
+    auto slot = std::make_shared<forwarding::AnalyzeBatchResult>();
     slot->set_index(next_index_++);
-    slot->set_file_name(request_.file_name());
     {
       absl::MutexLock lock(&mu_);
       ++in_flight_;
     }
+    v1::AnalyzeRequest request;
+    if (!DecodeMessage(read_, &request)) {
+      ReadNext();
+      OnRunDone(slot, absl::InvalidArgumentError(kNotARequest));
+      return;
+    }
+    slot->set_file_name(request.file_name());
     // Each document's backend calls carry the stream's id and its index.
     auto run = service_.StartRun(
-        request_, fmt::format("{}.{}", stream_id_, slot->index()),
+        request, fmt::format("{}.{}", stream_id_, slot->index()),
         service_.DocumentDeadline(*context_), slot->mutable_response(),
         [this, slot](const absl::Status& status) { OnRunDone(slot, status); });
-    absl::MutexLock lock(&mu_);
-    runs_.push_back(run);
-    if (cancelled_) run->Cancel();
-    // The run copied what it needs from request_, so it can be reused.
-    if (in_flight_ < service_.options().batch_window) {
-      StartRead(&request_);
-    } else {
-      read_paused_ = true;
+    {
+      absl::MutexLock lock(&mu_);
+      runs_.push_back(run);
+      if (cancelled_) run->Cancel();
     }
+    ReadNext();
   }
 
   void OnWriteDone(bool ok) override {
@@ -101,7 +115,18 @@ class BatchReactor final
   void OnDone() override { delete this; }
 
  private:
-  void OnRunDone(const std::shared_ptr<v1::AnalyzeBatchResult>& slot,
+  // The next request is read while fewer than batch_window documents are in
+  // the pipeline; otherwise once one of them completes.
+  void ReadNext() {
+    absl::MutexLock lock(&mu_);
+    if (in_flight_ < service_.options().batch_window) {
+      StartRead(&read_);
+    } else {
+      read_paused_ = true;
+    }
+  }
+
+  void OnRunDone(const std::shared_ptr<forwarding::AnalyzeBatchResult>& slot,
                  const absl::Status& status) {
     if (!status.ok()) {
       v1::StageStatus* error = slot->mutable_error();  // clears the response
@@ -109,13 +134,22 @@ class BatchReactor final
       error->set_message(std::string(status.message()));
       error->set_stage(StageOfError(status));
     }
+    grpc::ByteBuffer answer;
+    const absl::Status written = EncodeMessage(*slot, &answer);
+    if (!written.ok()) {
+      // Too large to send: the document still gets its result, as an error.
+      v1::StageStatus* error = slot->mutable_error();
+      error->set_code(static_cast<int>(written.code()));
+      error->set_message(std::string(written.message()));
+      EncodeMessage(*slot, &answer).IgnoreError();  // an error record is small
+    }
     absl::MutexLock lock(&mu_);
     --in_flight_;
-    pending_writes_.push_back(slot);
+    pending_writes_.push_back(std::move(answer));
     WriteNextLocked();
     if (read_paused_ && in_flight_ < service_.options().batch_window) {
       read_paused_ = false;
-      StartRead(&request_);
+      StartRead(&read_);
     }
     MaybeFinishLocked();
   }
@@ -136,7 +170,7 @@ class BatchReactor final
         return;
       }
       writing_ = true;
-      StartWrite(pending_writes_.front().get());
+      StartWrite(&pending_writes_.front());
     }
   }
 
@@ -152,7 +186,7 @@ class BatchReactor final
   AnalyzeServiceImpl& service_;
   grpc::CallbackServerContext* context_;
   const std::string stream_id_;
-  v1::AnalyzeRequest request_;  // touched only by the read path
+  grpc::ByteBuffer read_;  // touched only by the read path
   uint32_t next_index_ = 0;
 
   absl::Mutex mu_;
@@ -163,7 +197,8 @@ class BatchReactor final
   bool write_failed_ ABSL_GUARDED_BY(mu_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
-  std::deque<std::shared_ptr<v1::AnalyzeBatchResult>> pending_writes_ ABSL_GUARDED_BY(mu_);
+  // Encoded results; a deque keeps the one being written in place.
+  std::deque<grpc::ByteBuffer> pending_writes_ ABSL_GUARDED_BY(mu_);
   std::vector<std::weak_ptr<AnalyzeRun>> runs_ ABSL_GUARDED_BY(mu_);
 };
 
@@ -196,9 +231,9 @@ AnalyzeServiceImpl::AnalyzeServiceImpl(const BackendChannels& channels,
                                        prometheus::Registry& registry,
                                        AnalyzeServiceOptions options)
     : metrics_(registry), options_(options) {
-  stubs_.parse = parse::v1::ParseService::NewStub(channels.parse);
-  stubs_.validate = validate::v1::ValidateService::NewStub(channels.validate);
-  stubs_.scoring = scoring::v1::ScoringService::NewStub(channels.scoring);
+  stubs_.parse = std::make_unique<BackendStub>(channels.parse);
+  stubs_.validate = std::make_unique<BackendStub>(channels.validate);
+  stubs_.scoring = std::make_unique<BackendStub>(channels.scoring);
 }
 
 absl::Time AnalyzeServiceImpl::DocumentDeadline(
@@ -212,7 +247,7 @@ absl::Time AnalyzeServiceImpl::DocumentDeadline(
 std::shared_ptr<AnalyzeRun> AnalyzeServiceImpl::StartRun(const v1::AnalyzeRequest& request,
                                                          std::string request_id,
                                                          absl::Time deadline,
-                                                         v1::AnalyzeResponse* response,
+                                                         forwarding::AnalyzeResponse* response,
                                                          AnalyzeRun::Done done) {
   auto run = std::make_shared<AnalyzeRun>(stubs_, metrics_, request, std::move(request_id),
                                           deadline, options_.max_margin, response,
@@ -222,16 +257,20 @@ std::shared_ptr<AnalyzeRun> AnalyzeServiceImpl::StartRun(const v1::AnalyzeReques
 }
 
 grpc::ServerUnaryReactor* AnalyzeServiceImpl::Analyze(grpc::CallbackServerContext* context,
-                                                      const v1::AnalyzeRequest* request,
-                                                      v1::AnalyzeResponse* response) {
-  auto* reactor = new AnalyzeReactor();
-  reactor->Begin(*this, *request, CallRequestIdOrNew(*context), DocumentDeadline(*context),
-                 response);
+                                                      const grpc::ByteBuffer* request,
+                                                      grpc::ByteBuffer* response) {
+  auto* reactor = new AnalyzeReactor(response);
+  v1::AnalyzeRequest decoded;
+  if (!DecodeMessage(*request, &decoded)) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, kNotARequest));
+    return reactor;
+  }
+  reactor->Begin(*this, decoded, CallRequestIdOrNew(*context), DocumentDeadline(*context));
   return reactor;
 }
 
-grpc::ServerBidiReactor<v1::AnalyzeRequest, v1::AnalyzeBatchResult>*
-AnalyzeServiceImpl::AnalyzeBatch(grpc::CallbackServerContext* context) {
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* AnalyzeServiceImpl::AnalyzeBatch(
+    grpc::CallbackServerContext* context) {
   return new BatchReactor(*this, context);
 }
 

@@ -1,7 +1,10 @@
 // AnalyzeService over gRPC's callback API: the front door that runs a
 // document through parse, then validate and scoring concurrently (see
 // AnalyzeRun), for one document (Analyze) or a stream of them (AnalyzeBatch).
-// No thread ever blocks on a backend; the gateway's own work is copying bytes.
+// No thread ever blocks on a backend; the gateway's own work is copying bytes:
+// both methods are served raw, the request decoded here and the answer
+// written through the byte views of forwarding.proto, so the report is never
+// decoded or re-encoded on its way through.
 #pragma once
 
 #include <memory>
@@ -39,23 +42,30 @@ struct AnalyzeServiceOptions {
 // the backend did not process it, so retrying is safe).
 std::string BackendServiceConfigJson();
 
-class AnalyzeServiceImpl final : public v1::AnalyzeService::CallbackService {
+class AnalyzeServiceImpl final
+    : public v1::AnalyzeService::WithRawCallbackMethod_Analyze<
+          v1::AnalyzeService::WithRawCallbackMethod_AnalyzeBatch<v1::AnalyzeService::Service>> {
  public:
   AnalyzeServiceImpl(const BackendChannels& channels, prometheus::Registry& registry,
                      AnalyzeServiceOptions options = {});
 
+  // `request` is read as a v1::AnalyzeRequest, `response` written as a
+  // v1::AnalyzeResponse; a request that is not one is INVALID_ARGUMENT.
   grpc::ServerUnaryReactor* Analyze(grpc::CallbackServerContext* context,
-                                    const v1::AnalyzeRequest* request,
-                                    v1::AnalyzeResponse* response) override;
+                                    const grpc::ByteBuffer* request,
+                                    grpc::ByteBuffer* response) override;
 
-  grpc::ServerBidiReactor<v1::AnalyzeRequest, v1::AnalyzeBatchResult>* AnalyzeBatch(
+  // Reads v1::AnalyzeRequest and writes v1::AnalyzeBatchResult; a request
+  // that is not one gets its own INVALID_ARGUMENT result.
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* AnalyzeBatch(
       grpc::CallbackServerContext* context) override;
 
   // Starts one document; `done` runs exactly once when `response` is final.
   // `request_id` is forwarded to the backends as x-request-id.
   std::shared_ptr<AnalyzeRun> StartRun(const v1::AnalyzeRequest& request,
                                        std::string request_id, absl::Time deadline,
-                                       v1::AnalyzeResponse* response, AnalyzeRun::Done done);
+                                       forwarding::AnalyzeResponse* response,
+                                       AnalyzeRun::Done done);
   // The document's deadline: the call's, capped by options.document_budget.
   absl::Time DocumentDeadline(const grpc::CallbackServerContext& context) const;
   const AnalyzeServiceOptions& options() const { return options_; }
