@@ -49,6 +49,40 @@ void BM_ValidateSeedArena(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateSeedArena)->Unit(benchmark::kMicrosecond);
 
+// What the service adds around ValidateInto: reading the request (the whole
+// seed report, without its text, as the load generator sends it) and writing
+// the response, each on a per-call Arena as the service does.
+void BM_DecodeSeedRequest(benchmark::State& state) {
+  vv1::ValidateReportRequest request;
+  *request.mutable_report() = juesuan::validate::testing::SeedReport();
+  request.mutable_report()->clear_text();
+  const std::string wire = request.SerializeAsString();
+  for (auto _ : state) {
+    google::protobuf::Arena arena;
+    auto* decoded = google::protobuf::Arena::CreateMessage<vv1::ValidateReportRequest>(&arena);
+    benchmark::DoNotOptimize(decoded->ParseFromString(wire));
+  }
+  state.counters["bytes"] = static_cast<double>(wire.size());
+}
+BENCHMARK(BM_DecodeSeedRequest)->Unit(benchmark::kMicrosecond);
+
+void BM_EncodeSeedResponse(benchmark::State& state) {
+  const auto response =
+      juesuan::validate::Validate(juesuan::validate::testing::SeedReport(),
+                                  juesuan::validate::DefaultConfig());
+  if (!response.ok()) {
+    state.SkipWithError("the seed did not validate");
+    return;
+  }
+  std::string wire;
+  for (auto _ : state) {
+    wire.clear();
+    benchmark::DoNotOptimize(response->SerializeToString(&wire));
+  }
+  state.counters["bytes"] = static_cast<double>(wire.size());
+}
+BENCHMARK(BM_EncodeSeedResponse)->Unit(benchmark::kMicrosecond);
+
 // Corpus 001 (Shanghai, PDF): narrative plus the nine 决算 tables.
 void BM_ValidateCorpus001Pdf(benchmark::State& state) {
   std::ifstream in(std::string(JUESUAN_SHARED_DIR) +

@@ -9,12 +9,18 @@
 #include <sstream>
 #include <string>
 
+#include <google/protobuf/util/message_differencer.h>
 #include <grpcpp/client_context.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 #include <prometheus/text_serializer.h>
 
 #include "common/grpc/client_channel.h"
 #include "juesuan/analyze/v1/analyze_service.grpc.pb.h"
+#include "juesuan/parse/v1/parse_service.grpc.pb.h"
+#include "juesuan/scoring/v1/scoring_service.grpc.pb.h"
+#include "juesuan/validate/v1/validate_service.grpc.pb.h"
+#include "services/analyze/service/forwarding.h"
 #include "services/analyze/service/analyze_service.h"
 #include "tests/analyze/backends.h"
 #include "tests/e2e/process.h"
@@ -303,6 +309,186 @@ TEST_F(GatewayTest, BatchDocumentsCarryTheStreamsIdAndTheirIndex) {
   auto ids = validate_->request_ids();
   std::sort(ids.begin(), ids.end());
   EXPECT_EQ(ids, (std::vector<std::string>{"run9.0", "run9.1", "run9.2"}));
+}
+
+// The gateway passes the report and the backends' answers on as bytes: what
+// the caller decodes must be exactly what each backend answers when called
+// on its own with the same input.
+TEST_F(GatewayTest, ForwardedAnswersEqualTheBackendsOwn) {
+  Start();
+  v1::AnalyzeRequest request = SeedRequest();
+  request.set_omit_text(false);  // validate reads the text too
+  v1::AnalyzeResponse response;
+  ASSERT_TRUE(Analyze(request, &response).ok());
+
+  const auto channel = [](const GrpcServer& server) {
+    return MakeClientChannel("127.0.0.1:" + std::to_string(server.port()));
+  };
+  const auto deadline = [](grpc::ClientContext& context) {
+    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+  };
+  parse::v1::ParseDocumentRequest parse_request;
+  parse_request.set_content(request.content());
+  parse_request.set_file_name(request.file_name());
+  parse::v1::ParseDocumentResponse parsed;
+  grpc::ClientContext parse_context;
+  deadline(parse_context);
+  ASSERT_TRUE(parse::v1::ParseService::NewStub(channel(*parse_server_))
+                  ->ParseDocument(&parse_context, parse_request, &parsed)
+                  .ok());
+  using google::protobuf::util::MessageDifferencer;
+  EXPECT_FALSE(response.report().text().empty());
+  EXPECT_TRUE(MessageDifferencer::Equals(response.report(), parsed.report()));
+
+  validate::v1::ValidateReportRequest validate_request;
+  *validate_request.mutable_report() = parsed.report();
+  validate::v1::ValidateReportResponse validated;
+  grpc::ClientContext validate_context;
+  deadline(validate_context);
+  ASSERT_TRUE(validate::v1::ValidateService::NewStub(channel(*validate_server_))
+                  ->ValidateReport(&validate_context, validate_request, &validated)
+                  .ok());
+  EXPECT_GT(validated.findings_size(), 0);
+  EXPECT_TRUE(MessageDifferencer::Equals(response.validation(), validated));
+
+  scoring::v1::ScoreReportRequest scoring_request;
+  *scoring_request.mutable_report() = parsed.report();
+  scoring::v1::ScoreReportResponse scored;
+  grpc::ClientContext scoring_context;
+  deadline(scoring_context);
+  ASSERT_TRUE(scoring::v1::ScoringService::NewStub(channel(*scoring_server_))
+                  ->ScoreReport(&scoring_context, scoring_request, &scored)
+                  .ok());
+  EXPECT_GT(scored.tables_size(), 0);
+  EXPECT_TRUE(MessageDifferencer::Equals(response.scoring(), scored));
+}
+
+// Bytes that are not an AnalyzeRequest: a precise status for Analyze, an
+// error record of their own in a batch (the other documents complete).
+TEST_F(GatewayTest, BytesThatAreNotARequestAreInvalidArgument) {
+  Start();
+  grpc::GenericStub raw(
+      MakeClientChannel("127.0.0.1:" + std::to_string(gateway_server_->port())));
+  const std::string not_a_message = "\xff\xff\xff\xff";
+  grpc::Slice slice(not_a_message);
+  const grpc::ByteBuffer garbage(&slice, 1);
+  grpc::ByteBuffer answer;
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+  std::promise<grpc::Status> done;
+  raw.UnaryCall(&context, "/juesuan.analyze.v1.AnalyzeService/Analyze", grpc::StubOptions(),
+                &garbage, &answer, [&done](grpc::Status status) { done.set_value(status); });
+  const grpc::Status status = done.get_future().get();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("not a juesuan.analyze.v1.AnalyzeRequest"),
+            std::string::npos)
+      << status.error_message();
+  EXPECT_EQ(juesuan::testing::SampleValue(Metrics(), "juesuan_analyze_documents_total",
+                                          {"outcome=\"rejected\""})
+                .value_or(-1),
+            1);
+  EXPECT_EQ(validate_->calls(), 0) << "nothing reaches the backends";
+}
+
+// A batch over raw bytes: writes every message of `requests`, half-closes,
+// and collects every result until the stream ends.
+class RawBatch final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+ public:
+  RawBatch(grpc::GenericStub& stub, std::vector<grpc::ByteBuffer> requests)
+      : requests_(std::move(requests)) {
+    context_.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
+    stub.PrepareBidiStreamingCall(&context_, "/juesuan.analyze.v1.AnalyzeService/AnalyzeBatch",
+                                  grpc::StubOptions(), this);
+    StartRead(&read_);
+    WriteNext();
+    StartCall();
+  }
+  void OnWriteDone(bool ok) override {
+    if (ok) WriteNext();
+  }
+  void OnReadDone(bool ok) override {
+    if (!ok) return;
+    v1::AnalyzeBatchResult result;
+    EXPECT_TRUE(DecodeMessage(read_, &result));
+    results_.push_back(result);
+    StartRead(&read_);
+  }
+  void OnDone(const grpc::Status& status) override { done_.set_value(status); }
+  grpc::Status Wait() { return done_.get_future().get(); }
+  const std::vector<v1::AnalyzeBatchResult>& results() const { return results_; }
+
+ private:
+  void WriteNext() {
+    if (next_ == requests_.size()) {
+      StartWritesDone();
+      return;
+    }
+    StartWrite(&requests_[next_++]);
+  }
+  grpc::ClientContext context_;
+  std::vector<grpc::ByteBuffer> requests_;
+  size_t next_ = 0;
+  grpc::ByteBuffer read_;
+  std::vector<v1::AnalyzeBatchResult> results_;  // touched by the read path only
+  std::promise<grpc::Status> done_;
+};
+
+TEST_F(GatewayTest, BatchAnswersBytesThatAreNotARequestWithTheirOwnError) {
+  Start();
+  grpc::GenericStub raw(
+      MakeClientChannel("127.0.0.1:" + std::to_string(gateway_server_->port())));
+  std::vector<grpc::ByteBuffer> requests(3);
+  for (int i : {0, 2}) {
+    v1::AnalyzeRequest request = SeedRequest();
+    request.set_file_name("doc" + std::to_string(i));
+    ASSERT_TRUE(EncodeMessage(request, &requests[i]).ok());
+  }
+  grpc::Slice garbage(std::string("\xff\xff\xff\xff"));
+  requests[1] = grpc::ByteBuffer(&garbage, 1);
+  RawBatch batch(raw, std::move(requests));
+  ASSERT_TRUE(batch.Wait().ok());
+  ASSERT_EQ(batch.results().size(), 3u);
+  for (const v1::AnalyzeBatchResult& result : batch.results()) {
+    if (result.index() == 1) {
+      ASSERT_TRUE(result.has_error());
+      EXPECT_EQ(result.error().code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+      EXPECT_TRUE(result.file_name().empty());
+    } else {
+      ASSERT_TRUE(result.has_response()) << result.error().message();
+      EXPECT_EQ(result.file_name(), "doc" + std::to_string(result.index()));
+      EXPECT_GT(result.response().scoring().tables_size(), 0);
+    }
+  }
+}
+
+TEST(ReportForScoringTest, KeepsTheDocumentAndThePerformanceTablesUnchanged) {
+  report::v1::Report report;
+  report.mutable_document()->mutable_unit_name()->set_text("某某局");
+  report.mutable_document()->set_year(2024);
+  report.add_performance_tables()->mutable_unit_name()->set_text("某某局");
+  report.add_performance_tables()->set_kind(report::v1::PERFORMANCE_TABLE_KIND_PROJECT);
+  report.add_statements()->set_subject("本年收入合计");
+  report.mutable_totals();
+  report.set_text(std::string(1000, 'x'));
+
+  const absl::StatusOr<std::string> kept = ReportForScoring(report.SerializeAsString());
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  report::v1::Report read;
+  ASSERT_TRUE(read.ParseFromString(*kept));
+  report::v1::Report expected;
+  *expected.mutable_document() = report.document();
+  *expected.mutable_performance_tables() = report.performance_tables();
+  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(read, expected))
+      << read.DebugString();
+}
+
+TEST(ReportForScoringTest, BytesThatAreNotAMessageAreAnError) {
+  for (const std::string bytes : {std::string("\x0a\x05ab"), std::string("\xff\xff\xff\xff\xff"),
+                                  std::string("\x00", 1)}) {
+    const absl::StatusOr<std::string> kept = ReportForScoring(bytes);
+    EXPECT_EQ(kept.status().code(), absl::StatusCode::kInternal) << kept.status();
+  }
+  EXPECT_TRUE(ReportForScoring("").ok());  // an empty report has nothing to keep
 }
 
 TEST(DeadlineMarginTest, TenthOfTheRemainderCappedAtTheMaximum) {

@@ -262,6 +262,7 @@ grpc::ServerUnaryReactor* AnalyzeServiceImpl::Analyze(grpc::CallbackServerContex
   auto* reactor = new AnalyzeReactor(response);
   v1::AnalyzeRequest decoded;
   if (!DecodeMessage(*request, &decoded)) {
+    metrics_.RecordDocument(AnalyzeOutcome::kRejected);
     reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, kNotARequest));
     return reactor;
   }
