@@ -321,44 +321,41 @@ TEST_F(GatewayTest, ForwardedAnswersEqualTheBackendsOwn) {
   v1::AnalyzeResponse response;
   ASSERT_TRUE(Analyze(request, &response).ok());
 
-  const auto channel = [](const GrpcServer& server) {
-    return MakeClientChannel("127.0.0.1:" + std::to_string(server.port()));
-  };
-  const auto deadline = [](grpc::ClientContext& context) {
+  // A backend called on its own, the way its other clients call it.
+  const auto direct = [](const GrpcServer& server, auto call) {
+    grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(30)));
+    return call(MakeClientChannel("127.0.0.1:" + std::to_string(server.port())), &context);
   };
+  using google::protobuf::util::MessageDifferencer;
   parse::v1::ParseDocumentRequest parse_request;
   parse_request.set_content(request.content());
   parse_request.set_file_name(request.file_name());
   parse::v1::ParseDocumentResponse parsed;
-  grpc::ClientContext parse_context;
-  deadline(parse_context);
-  ASSERT_TRUE(parse::v1::ParseService::NewStub(channel(*parse_server_))
-                  ->ParseDocument(&parse_context, parse_request, &parsed)
-                  .ok());
-  using google::protobuf::util::MessageDifferencer;
+  ASSERT_TRUE(direct(*parse_server_, [&](auto channel, grpc::ClientContext* context) {
+                return parse::v1::ParseService::NewStub(channel)->ParseDocument(
+                    context, parse_request, &parsed);
+              }).ok());
   EXPECT_FALSE(response.report().text().empty());
   EXPECT_TRUE(MessageDifferencer::Equals(response.report(), parsed.report()));
 
   validate::v1::ValidateReportRequest validate_request;
   *validate_request.mutable_report() = parsed.report();
   validate::v1::ValidateReportResponse validated;
-  grpc::ClientContext validate_context;
-  deadline(validate_context);
-  ASSERT_TRUE(validate::v1::ValidateService::NewStub(channel(*validate_server_))
-                  ->ValidateReport(&validate_context, validate_request, &validated)
-                  .ok());
+  ASSERT_TRUE(direct(*validate_server_, [&](auto channel, grpc::ClientContext* context) {
+                return validate::v1::ValidateService::NewStub(channel)->ValidateReport(
+                    context, validate_request, &validated);
+              }).ok());
   EXPECT_GT(validated.findings_size(), 0);
   EXPECT_TRUE(MessageDifferencer::Equals(response.validation(), validated));
 
   scoring::v1::ScoreReportRequest scoring_request;
   *scoring_request.mutable_report() = parsed.report();
   scoring::v1::ScoreReportResponse scored;
-  grpc::ClientContext scoring_context;
-  deadline(scoring_context);
-  ASSERT_TRUE(scoring::v1::ScoringService::NewStub(channel(*scoring_server_))
-                  ->ScoreReport(&scoring_context, scoring_request, &scored)
-                  .ok());
+  ASSERT_TRUE(direct(*scoring_server_, [&](auto channel, grpc::ClientContext* context) {
+                return scoring::v1::ScoringService::NewStub(channel)->ScoreReport(
+                    context, scoring_request, &scored);
+              }).ok());
   EXPECT_GT(scored.tables_size(), 0);
   EXPECT_TRUE(MessageDifferencer::Equals(response.scoring(), scored));
 }
