@@ -480,7 +480,7 @@ TEST(ReportForScoringTest, KeepsTheDocumentAndThePerformanceTablesUnchanged) {
 }
 
 TEST(ReportForScoringTest, BytesThatAreNotAMessageAreAnError) {
-  for (const std::string bytes : {std::string("\x0a\x05ab"), std::string("\xff\xff\xff\xff\xff"),
+  for (const std::string& bytes : {std::string("\x0a\x05" "ab"), std::string("\xff\xff\xff\xff\xff"),
                                   std::string("\x00", 1)}) {
     const absl::StatusOr<std::string> kept = ReportForScoring(bytes);
     EXPECT_EQ(kept.status().code(), absl::StatusCode::kInternal) << kept.status();
