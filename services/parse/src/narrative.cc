@@ -635,7 +635,7 @@ void NarrativeExtractor::ExtractSangong() {
       const size_t to = i + 1 < hits.size() ? hits[i + 1].begin : p.text().size();
       auto* item = SangongItemFor(sg, h.subject);
       if (auto b = clauses_.BudgetVsFinal(p, h.end, to)) {
-        if (b->src().byte_begin() <= values_.Prov(p, h.end, h.end + 12).byte_end()) {
+        if (b->src().byte_begin() <= values_.ProvSpan(p, h.end, h.end + 12).second) {
           if (b->has_budget()) {
             *item->mutable_budget() = b->budget();
             item->set_budget_kind(b->kind());
@@ -844,7 +844,9 @@ void NarrativeExtractor::ExtractAssets() {
           values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
     // The "100万元" in the threshold is not an amount of money.
-    for (const Match& m : SearchAll(kEquipmentThreshold, p)) Use(values_.Prov(p, m.begin, m.end));
+    for (const Match& m : SearchAll(kEquipmentThreshold, p)) {
+      used_.push_back(values_.ProvSpan(p, m.begin, m.end));
+    }
     if (auto m = Search(kEquipment, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit("ast.equipment_over_1m", *c);
@@ -1069,8 +1071,10 @@ void NarrativeExtractor::ReportUnusedFigures() {
   };
   for (const Passage& p : PassagesFor("N")) {
     for (const Match& m : FiguresIn(p)) {
+      // Most figures were read: check the span before building evidence.
+      const auto [begin, end] = values_.ProvSpan(p, m.begin, m.end);
+      if (is_used(begin, end)) continue;
       auto src = values_.Prov(p, m.begin, m.end);
-      if (is_used(src.byte_begin(), src.byte_end())) continue;
       // Quote the sentence so a reviewer sees the figure in context.
       const size_t sentence_begin = [&] {
         const std::string& t = p.text();

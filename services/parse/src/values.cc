@@ -186,6 +186,11 @@ report::v1::Provenance ValueFactory::Prov(const Passage& p, size_t begin,
                          p.section_key);
 }
 
+std::pair<size_t, size_t> ValueFactory::ProvSpan(const Passage& p, size_t begin,
+                                                 size_t end) const {
+  return doc_.QuotedSpan(p.folded.ToOriginal(begin), p.folded.ToOriginal(end));
+}
+
 std::optional<report::v1::Amount> ValueFactory::MakeAmount(const Passage& p,
                                                           const Match& m, size_t num,
                                                           size_t unit) const {

@@ -61,6 +61,8 @@ class ValueFactory {
   explicit ValueFactory(const SourceDocument& doc) : doc_(doc) {}
 
   report::v1::Provenance Prov(const Passage& p, size_t begin, size_t end) const;
+  // Prov's byte_begin and byte_end alone, without building the evidence.
+  std::pair<size_t, size_t> ProvSpan(const Passage& p, size_t begin, size_t end) const;
   // Money: number in group `num`, unit word (万元/元) in group `unit`.
   std::optional<report::v1::Amount> MakeAmount(const Passage& p, const Match& m,
                                                size_t num, size_t unit) const;
