@@ -201,6 +201,10 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
       m = AmountAfterLabel(std::string_view(t).substr(0, limit), at, at + label.size());
       if (m) break;
     }
+  } else if (const LiteralLabel* literal_label = CachedLiteralLabel(label)) {
+    // "(?:支出)?决算数?为?": a few literals to choose from, read by hand too.
+    const std::string& t = p.text();
+    m = literal_label->SearchAmount(std::string_view(t).substr(0, std::min(to, t.size())), from);
   } else {
     const RE2& re = CachedPattern(absl::StrCat(label, R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney));
     number_group = re.NumberOfCapturingGroups() - 1;

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "common/text/search.h"
 
 namespace juesuan::parse {
@@ -777,6 +780,152 @@ std::optional<Match> SearchNoComparableRate(const Passage& p, size_t from, size_
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
   return LeftmostAfterLiterals(*t, from, anchor, {"无可比性", "不适用"}, NoComparableRateAt);
+}
+
+// ---------------------------------------------------------------------------
+// Literal labels
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// One literal character of a label pattern at `i`: an escaped punctuation
+// character or a whole UTF-8 character that is not a metacharacter. Its
+// bytes go to `out`; returns the pattern bytes read, 0 when it is none.
+size_t LabelCharAt(std::string_view pattern, size_t i, std::string* out) {
+  static constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
+  if (i >= pattern.size()) return 0;
+  const char c = pattern[i];
+  if (c == '\\') {
+    // Escaped punctuation is that character; \d, \s, \p… are classes.
+    if (i + 1 >= pattern.size()) return 0;
+    const unsigned char e = static_cast<unsigned char>(pattern[i + 1]);
+    if (e >= 0x80 || !std::ispunct(e)) return 0;
+    out->push_back(static_cast<char>(e));
+    return 2;
+  }
+  if (kMeta.find(c) != std::string_view::npos) return 0;
+  const size_t length = CharLength(pattern, i);
+  out->append(pattern.substr(i, length));
+  return length;
+}
+
+}  // namespace
+
+std::optional<LiteralLabel> LiteralLabel::Parse(std::string_view pattern) {
+  LiteralLabel label;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    Part part;
+    if (pattern.substr(i).starts_with("(?:")) {
+      // (?:a|b|…): alternatives of literal characters, none empty.
+      i += 3;
+      std::string alternative;
+      for (;;) {
+        if (i >= pattern.size()) return std::nullopt;
+        if (pattern[i] == '|' || pattern[i] == ')') {
+          if (alternative.empty()) return std::nullopt;
+          part.alternatives.push_back(std::move(alternative));
+          alternative.clear();
+          if (pattern[i++] == ')') break;
+          continue;
+        }
+        const size_t n = LabelCharAt(pattern, i, &alternative);
+        if (n == 0) return std::nullopt;
+        i += n;
+      }
+    } else {
+      std::string c;
+      const size_t n = LabelCharAt(pattern, i, &c);
+      if (n == 0) return std::nullopt;
+      i += n;
+      part.alternatives.push_back(std::move(c));
+    }
+    if (i < pattern.size() && pattern[i] == '?') {
+      part.optional = true;
+      ++i;
+    }
+    // Other repetitions, and the lazy `??`, are beyond a label.
+    if (i < pattern.size() && std::string_view("?*+{").find(pattern[i]) != std::string_view::npos) {
+      return std::nullopt;
+    }
+    // Plain characters in a row are one literal.
+    Part* last = label.parts_.empty() ? nullptr : &label.parts_.back();
+    if (last && !last->optional && !part.optional && last->alternatives.size() == 1 &&
+        part.alternatives.size() == 1) {
+      last->alternatives[0] += part.alternatives[0];
+    } else {
+      label.parts_.push_back(std::move(part));
+    }
+  }
+  // A match begins with an alternative of the first part, or, when that is
+  // left out, of the next one, up to the first part that must be there.
+  for (const Part& part : label.parts_) {
+    label.first_literals_.insert(label.first_literals_.end(), part.alternatives.begin(),
+                                 part.alternatives.end());
+    if (!part.optional) return label;
+  }
+  return std::nullopt;  // everything optional: it would match nothing at all
+}
+
+template <typename Take>
+bool LiteralLabel::ForEachEnd(std::string_view t, size_t part, size_t at,
+                              const Take& take) const {
+  if (part == parts_.size()) return take(at);
+  const Part& p = parts_[part];
+  for (const std::string& alternative : p.alternatives) {
+    if (LiteralAt(t, at, alternative) && ForEachEnd(t, part + 1, at + alternative.size(), take)) {
+      return true;
+    }
+  }
+  return p.optional && ForEachEnd(t, part + 1, at, take);
+}
+
+template <typename AtStart>
+std::optional<Match> LiteralLabel::Leftmost(std::string_view t, size_t from,
+                                            const AtStart& at) const {
+  absl::InlinedVector<size_t, 4> next;
+  for (const std::string& literal : first_literals_) next.push_back(text::Find(t, literal, from));
+  for (;;) {
+    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
+    if (next[k] == kNone) return std::nullopt;
+    if (auto m = at(next[k])) return m;
+    next[k] = text::Find(t, first_literals_[k], next[k] + 1);
+  }
+}
+
+std::optional<Match> LiteralLabel::Search(const Passage& p, size_t from, size_t to) const {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return Leftmost(*t, from, [&](size_t start) -> std::optional<Match> {
+    size_t end = kNone;
+    ForEachEnd(*t, 0, start, [&](size_t e) {
+      end = e;
+      return true;
+    });
+    if (end == kNone) return std::nullopt;
+    return MakeMatch(start, end, {});
+  });
+}
+
+std::optional<Match> LiteralLabel::SearchAmount(std::string_view t, size_t from) const {
+  if (from > t.size()) return std::nullopt;
+  return Leftmost(t, from, [&](size_t start) {
+    std::optional<Match> m;
+    ForEachEnd(t, 0, start, [&](size_t label_end) {
+      m = AmountAfterLabel(t, start, label_end);
+      return m.has_value();
+    });
+    return m;
+  });
+}
+
+const LiteralLabel* CachedLiteralLabel(const std::string& pattern) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::optional<LiteralLabel>>();
+  absl::MutexLock lock(&mu);
+  auto [it, inserted] = cache->try_emplace(pattern);
+  if (inserted) it->second = LiteralLabel::Parse(pattern);
+  return it->second ? &*it->second : nullptr;
 }
 
 }  // namespace juesuan::parse

@@ -106,6 +106,50 @@ std::optional<Match> SearchXjBudgetVsFinal(const Passage& p, size_t from = 0,
 // ClauseParser::AmountAfter reads every literal label this way.
 std::optional<Match> AmountAfterLabel(std::string_view t, size_t begin, size_t label_end);
 
+// A label pattern written only with literal characters (escaped
+// punctuation too) and (?:a|b|…) groups of literals, any of them made
+// optional by a `?`: "(?:支出)?决算数?为?", "因公出国\(境\)费(?:用)?". The
+// narrative reads most of its labels with such patterns; they are matched
+// here with RE2's leftmost-first preferences (an optional part is taken
+// before it is left out, alternatives in the order written), which for a
+// label alone and for a label followed by the amount tail is what RE2 finds.
+class LiteralLabel {
+ public:
+  // Nothing when `pattern` uses any other syntax or can match nothing at all.
+  static std::optional<LiteralLabel> Parse(std::string_view pattern);
+
+  // The leftmost match of the label in passage text [from, to): what
+  // Search(RE2(pattern), p, from, to) finds.
+  std::optional<Match> Search(const Passage& p, size_t from = 0,
+                              size_t to = std::string::npos) const;
+  // The leftmost match, from `from` in `t` (already cut where the search
+  // ends), of the label followed by `[^\d,;:。%]{0,8}?\s*` kNum kMoney: groups
+  // 1 amount, 2 unit, as AmountAfterLabel reads them.
+  std::optional<Match> SearchAmount(std::string_view t, size_t from) const;
+
+ private:
+  struct Part {
+    std::vector<std::string> alternatives;
+    bool optional = false;
+  };
+  LiteralLabel() = default;
+  // Calls `take(end)` for each end of a match of parts [part, …) at `at`, in
+  // RE2's order of preference, until it returns true; returns whether it did.
+  template <typename Take>
+  bool ForEachEnd(std::string_view t, size_t part, size_t at, const Take& take) const;
+  // Leftmost start from `from` where `at(start)` finds a match: tried only
+  // where one of the literals a match begins with stands.
+  template <typename AtStart>
+  std::optional<Match> Leftmost(std::string_view t, size_t from, const AtStart& at) const;
+
+  std::vector<Part> parts_;
+  std::vector<std::string> first_literals_;  // what every match begins with
+};
+
+// The label for `pattern` from a process-wide cache; nullptr when the
+// pattern is not a LiteralLabel.
+const LiteralLabel* CachedLiteralLabel(const std::string& pattern);
+
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);
 

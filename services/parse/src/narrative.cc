@@ -602,10 +602,20 @@ bool IsMention(const Passage& p, size_t begin) {
   return false;
 }
 
+// Every match of an item's name in the passage. The names are literal
+// labels, matched by hand; RE2 would read any other pattern.
+std::vector<Match> NameMatches(const SangongLabel& label, const Passage& p) {
+  const LiteralLabel* name = CachedLiteralLabel(label.pattern);
+  if (name == nullptr) return SearchAll(CachedPattern(label.pattern), p);
+  std::vector<Match> out;
+  for (auto m = name->Search(p); m; m = name->Search(p, m->end)) out.push_back(*std::move(m));
+  return out;
+}
+
 std::vector<LabelHit> FindSangongLabels(const Passage& p) {
   std::vector<LabelHit> hits;
   for (const auto& label : kSangongLabels) {
-    for (const Match& m : SearchAll(CachedPattern(label.pattern), p)) {
+    for (const Match& m : NameMatches(label, p)) {
       if (IsMention(p, m.begin)) continue;
       bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const LabelHit& h) {
         return m.begin < h.end && h.begin < m.end;
