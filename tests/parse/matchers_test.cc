@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/source_document.h"
@@ -267,6 +268,133 @@ TEST(MatcherSearchAllTest, SameMatchesAsTheRegex) {
     EXPECT_GE(got.size(), 2u);
     for (size_t i = 0; i < got.size(); ++i) EXPECT_TRUE(Same(got[i], expected[i])) << i;
   }
+}
+
+// ---------------------------------------------------------------------------
+// Literal labels
+// ---------------------------------------------------------------------------
+
+TEST(LiteralLabelTest, ParsesOnlyLiteralsAndOptionalLiteralGroups) {
+  for (const char* pattern :
+       {"收入总计", "(?:支出)?决算数?为?", "因公出国\\(境\\)费(?:用)?", "“?三公”?经费(?:财政拨款)?(?:支出)?",
+        "政府采购(?:支出总额|金额|支出)(?:\\(以合同签订为准\\))?", "(?:日常)?公用经费", "a\\.b"}) {
+    EXPECT_TRUE(LiteralLabel::Parse(pattern).has_value()) << pattern;
+  }
+  for (const char* pattern :
+       {"", "数?", "(?:支出)?", "(支出)决算", "决算\\s*", "决算\\d", "决算.", "决算数*", "决算数+",
+        "决算数??", "决算数{2}", "决算[数]", "决算|支出", "(?:决算|)", "(?:决算", "^决算", "决算$",
+        "(?:决算(?:数)?)", "决算\\", "\\p{Han}"}) {
+    EXPECT_FALSE(LiteralLabel::Parse(pattern).has_value()) << pattern;
+  }
+}
+
+// The labels the narrative reads, and a few that stress the preferences
+// (an optional part taken or left out, alternatives that prefix each other),
+// each with the pieces of its random strings: its literals and parts of them.
+struct LabelCase {
+  std::string pattern;
+  std::vector<std::string> pieces;
+};
+
+const std::vector<LabelCase>& LabelCases() {
+  static const std::vector<LabelCase> cases = {
+      {"“?三公”?经费(?:财政拨款)?(?:支出)?", {"“", "”", "三公", "三", "经费", "财政拨款", "财政", "支出", "“三公”经费", "三公经费支出"}},
+      {"公务用车购置及运行(?:维护)?费", {"公务用车", "购置及运行", "购置", "维护", "费", "公务用车购置及运行", "公务用车购置及运行维护费"}},
+      {"公务用车运行(?:维护)?费", {"公务用车运行", "公务用车", "运行", "维护", "费", "公务用车运行维护费"}},
+      {"因公出国\\(境\\)费(?:用)?", {"因公出国", "(境)", "(", "境", ")", "费", "用", "因公出国(境)费"}},
+      {"(?:支出)?决算数?为?", {"支出", "决算", "决", "数", "为"}},
+      {"本年收入(?:合计)?", {"本年收入", "本年", "合计", "合", "本年收入合计"}},
+      {"(?:日常)?公用经费", {"日常", "公用经费", "公用", "日常公用经费"}},
+      {"机关运行经费(?:支出)?(?:决算)?", {"机关运行经费", "支出", "决算", "支", "机关运行经费支出决算"}},
+      {"政府采购(?:支出总额|金额|支出)(?:\\(以合同签订为准\\))?",
+       {"政府采购", "支出总额", "支出", "总额", "金额", "(以合同签订为准)", "(以合同", "政府采购支出"}},
+      {"(?:政府采购)?货物(?:采购)?(?:支出|金额)", {"政府采购", "货物", "采购", "支出", "金额", "货物采购金额"}},
+      {"(?:支出|支出总额)?总额?", {"支出", "总额", "总", "额"}},
+      {"(?:决算|决)?(?:算数|数)为?", {"决算", "决", "算数", "算", "数", "为"}},
+  };
+  return cases;
+}
+
+std::string AmountTail() { return absl::StrCat(R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney); }
+
+// Compares both searches of one label with RE2 on `p` from every offset (or
+// every character start) and at several window ends.
+void ExpectLabelAgrees(const std::string& pattern, const Passage& p, std::mt19937& rng,
+                       Seen* label_seen, Seen* amount_seen, bool char_starts_only = false) {
+  const LiteralLabel* label = CachedLiteralLabel(pattern);
+  ASSERT_NE(label, nullptr) << pattern;
+  const RE2& label_re = CachedPattern(pattern);
+  const RE2& amount_re = CachedPattern(pattern + AmountTail());
+  const std::string& t = p.text();
+  for (size_t from = 0; from <= t.size(); ++from) {
+    if (char_starts_only && !CharStart(t, from)) continue;
+    std::vector<size_t> ends = {t.size(), std::string::npos,
+                                from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)};
+    for (size_t to : ends) {
+      const auto expected = Search(label_re, p, from, to);
+      const auto got = label->Search(p, from, to);
+      label_seen->Add(expected);
+      ASSERT_TRUE(Same(expected, got)) << pattern << " on [" << t << "] from " << from << " to "
+                                       << to << ": regex " << Describe(expected) << ", by hand "
+                                       << Describe(got);
+      const auto expected_amount = Search(amount_re, p, from, to);
+      const auto got_amount =
+          label->SearchAmount(std::string_view(t).substr(0, std::min(to, t.size())), from);
+      amount_seen->Add(expected_amount);
+      ASSERT_TRUE(Same(expected_amount, got_amount))
+          << pattern << " + amount on [" << t << "] from " << from << " to " << to << ": regex "
+          << Describe(expected_amount) << ", by hand " << Describe(got_amount);
+    }
+  }
+}
+
+TEST(LiteralLabelTest, RandomStringsMatchAsTheRegex) {
+  // What may stand between a label and its amount, and around them.
+  const std::vector<std::string> surroundings = {
+      " ", "1", "2.5", "-", ",", ";", ":", "%", "。", "万元", "元", "万", "x", "一二三", "一二三四五六七八",
+      "1万元", " 2.5 万元", "-3,4元", "为12元", "12.万元"};
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (const LabelCase& c : LabelCases()) {
+    std::vector<std::string> alphabet = surroundings;
+    alphabet.insert(alphabet.end(), c.pieces.begin(), c.pieces.end());
+    // Each of the label's pieces about as often as all the rest together.
+    std::uniform_int_distribution<size_t> surrounding(0, surroundings.size() - 1);
+    std::uniform_int_distribution<size_t> own(0, c.pieces.size() - 1);
+    std::bernoulli_distribution pick_own(0.5);
+    Seen label_seen, amount_seen;
+    for (int n = 0; n < 1500; ++n) {
+      std::string s;
+      for (int k = length(rng); k > 0; --k) {
+        s += pick_own(rng) ? c.pieces[own(rng)] : surroundings[surrounding(rng)];
+      }
+      Passage p;
+      p.folded.Append(s, 0);
+      ExpectLabelAgrees(c.pattern, p, rng, &label_seen, &amount_seen);
+      if (HasFatalFailure()) return;
+    }
+    // Both searches found matches, not only absences.
+    EXPECT_GE(label_seen.matched, 10000u) << c.pattern;
+    EXPECT_GE(amount_seen.matched, 1000u) << c.pattern;
+  }
+}
+
+TEST(LiteralLabelTest, DocumentPassagesMatchAsTheRegex) {
+  std::mt19937 rng(11);
+  Seen label_seen, amount_seen;
+  for (const std::string& text : DocumentTexts()) {
+    SourceDocument doc(text);
+    const std::vector<Passage> passages =
+        BuildPassages(doc, 0, doc.lines().size(), std::vector<bool>(doc.lines().size()), "ALL");
+    for (const Passage& p : passages) {
+      for (const LabelCase& c : LabelCases()) {
+        ExpectLabelAgrees(c.pattern, p, rng, &label_seen, &amount_seen, /*char_starts_only=*/true);
+        if (HasFatalFailure()) return;
+      }
+    }
+  }
+  EXPECT_GE(label_seen.matched, 1000u);
+  EXPECT_GE(amount_seen.matched, 1000u);
 }
 
 }  // namespace

@@ -74,10 +74,11 @@ TEST(StripOrdinalTest, SameAsTheHeadingPatterns) {
   }
 }
 
-// The amount after a literal label is read by hand; a label that is not a
-// plain word ("(?:label)") goes through the regex the hand reader stands for.
-// Both must read the same amount over the same span in every window.
-TEST(AmountAfterTest, LiteralLabelReadsAsItsPattern) {
+// The amount after a label is read by hand, for a plain word and for a
+// label of literal choices ("(?:收入)?总计为?") alike; it must read the same
+// amount over the same span as the regex the reading stands for, in every
+// window.
+TEST(AmountAfterTest, LabelReadsAsItsPattern) {
   const std::vector<std::string> texts = {
       "收入总计121.39万元,支出总计98.00万元。",
       "收入总计 为 121.39 万元",
@@ -88,35 +89,41 @@ TEST(AmountAfterTest, LiteralLabelReadsAsItsPattern) {
       "收入总计-3.5万元 收入总计-万元 收入总计12.万元 收入总计1,234,万元",
       "收入总计\n  2,946.25\n万元",
       "收入总计为负数,收入总计约 7 元整",
+      "总计为为5万元,收入总计为为为6元,总计7元",
   };
-  const std::string label = "收入总计";
   size_t read = 0;  // windows where an amount was read
-  for (const std::string& text : texts) {
-    SourceDocument doc(text);
-    ValueFactory values(doc);
-    ClauseParser clauses(values, {});
-    Passage p;
-    p.folded.Append(text, 0);
-    const std::string& t = p.text();
-    for (size_t from = 0; from <= t.size(); from += 3) {
-      // Window ends every five bytes, and the end of the text.
-      for (size_t to = from; to <= t.size(); to = to == t.size() ? to + 1 : std::min(to + 5, t.size())) {
-        size_t end_by_hand = 0, end_by_regex = 0;
-        auto by_hand = clauses.AmountAfter(p, label, from, to, &end_by_hand);
-        auto by_regex = clauses.AmountAfter(p, "(?:" + label + ")", from, to, &end_by_regex);
-        ASSERT_EQ(by_hand.has_value(), by_regex.has_value()) << text << " [" << from << ", " << to << ")";
-        if (!by_hand) continue;
-        ++read;
-        EXPECT_EQ(by_hand->fen(), by_regex->fen()) << text;
-        EXPECT_EQ(by_hand->quantum_fen(), by_regex->quantum_fen()) << text;
-        EXPECT_EQ(by_hand->unit(), by_regex->unit()) << text;
-        EXPECT_EQ(by_hand->src().byte_begin(), by_regex->src().byte_begin()) << text;
-        EXPECT_EQ(by_hand->src().byte_end(), by_regex->src().byte_end()) << text;
-        EXPECT_EQ(end_by_hand, end_by_regex) << text;
+  for (const std::string label : {"收入总计", "(?:收入)?总计为?"}) {
+    const RE2& re = CachedPattern(label + R"([^\d,;:。%]{0,8}?\s*)" + kNum + kMoney);
+    for (const std::string& text : texts) {
+      SourceDocument doc(text);
+      ValueFactory values(doc);
+      ClauseParser clauses(values, {});
+      Passage p;
+      p.folded.Append(text, 0);
+      const std::string& t = p.text();
+      for (size_t from = 0; from <= t.size(); from += 3) {
+        // Window ends every five bytes, and the end of the text.
+        for (size_t to = from; to <= t.size();
+             to = to == t.size() ? to + 1 : std::min(to + 5, t.size())) {
+          size_t end_by_hand = 0;
+          auto by_hand = clauses.AmountAfter(p, label, from, to, &end_by_hand);
+          auto m = Search(re, p, from, to);
+          auto by_regex = m ? values.MakeAmount(p, *m, 1, 2) : std::nullopt;
+          ASSERT_EQ(by_hand.has_value(), by_regex.has_value())
+              << label << " " << text << " [" << from << ", " << to << ")";
+          if (!by_hand) continue;
+          ++read;
+          EXPECT_EQ(by_hand->fen(), by_regex->fen()) << text;
+          EXPECT_EQ(by_hand->quantum_fen(), by_regex->quantum_fen()) << text;
+          EXPECT_EQ(by_hand->unit(), by_regex->unit()) << text;
+          EXPECT_EQ(by_hand->src().byte_begin(), by_regex->src().byte_begin()) << text;
+          EXPECT_EQ(by_hand->src().byte_end(), by_regex->src().byte_end()) << text;
+          EXPECT_EQ(end_by_hand, m->end) << text;
+        }
       }
     }
   }
-  EXPECT_GE(read, 40u);  // the comparison saw amounts (46 windows), not only absences
+  EXPECT_GE(read, 200u);  // the comparison saw amounts (219 windows), not only absences
 }
 
 // The literal Search looks for before an unanchored pattern is read from
