@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "re2/re2.h"
 #include "services/parse/src/clauses.h"
+#include "services/parse/src/source_document.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/sections.h"
 #include "services/parse/src/values.h"
@@ -188,6 +189,78 @@ TEST(LiteralPrefixTest, EveryPatternInUseAgreesWithRE2) {
         << pattern << ": hand prefix [" << hand << "], RE2's [" << min.substr(0, n) << "]";
   }
   EXPECT_GE(with_prefix, 20u);  // most patterns in use do begin with a word
+}
+
+// The literals Search looks for first: a leading optional part gives its
+// alternatives, the word after the optional parts closes the list.
+TEST(FirstLiteralsTest, ReadFromThePatternText) {
+  using V = std::vector<std::string>;
+  const std::vector<std::pair<std::string, V>> cases = {
+      {"收入总计[^\\d]", {"收入总计"}},
+      {"(?:国内)?公务接待\\s*(\\d+)", {"国内", "公务接待"}},
+      {"(?:主要)?包括\\s*[:：]", {"主要", "包括"}},
+      {"“?三公”?经费", {"“", "三公"}},
+      {"(?:支出|支)?(?:决算)?决算数?为", {"支出", "支", "决算", "决算"}},
+      {"(?:\\(含)?专用结余", {"(含", "专用结余"}},
+      {"\\(?含专用结余", {}},                  // a one-byte literal
+      {"(?:支出)?(?:决算)?\\s*(\\d+)", {}},      // may begin with a space or digit
+      {"(?:支出)??决算", {}},                   // lazy: left to RE2
+      {"(?:支出|)决算", {}},                    // an empty alternative
+      {"(?:支出)?决算|预算", {}},               // a top-level alternative
+      {"(?:a)?bc", {}},                         // a one-byte literal
+      {"(?:支出)?[决]算", {}},
+      {"(?:支(?:出))?决算", {}},
+      {"(支出)?决算", {}},
+      {"", {}},
+  };
+  for (const auto& [pattern, literals] : cases) {
+    EXPECT_EQ(FirstLiteralsOf(pattern), literals) << pattern;
+  }
+}
+
+// Search, which tries a pattern only where its first literals stand and
+// reads the groups of an attempt from its match alone, finds what a plain
+// RE2 search finds, groups and all, for every pattern the parser searches
+// without an anchor, on every passage of the seed and the corpus texts.
+TEST(FirstLiteralsTest, SearchAgreesWithRE2OnEveryPatternInUse) {
+  std::vector<std::string> texts = {testing::ReadFile(testing::SharedPath(testing::kSeed))};
+  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedPath("corpus"))) {
+    if (std::filesystem::exists(entry.path() / "text.txt")) {
+      texts.push_back(testing::ReadFile((entry.path() / "text.txt").string()));
+    }
+  }
+  for (const std::string& text : texts) (void)testing::ParseBytes(text);
+  const std::vector<std::string> patterns = PatternsSearchedOnThisThread();
+  size_t with_several = 0, matched = 0;
+  for (const std::string& pattern : patterns) with_several += FirstLiteralsOf(pattern).size() > 1;
+  EXPECT_GE(with_several, 4u);  // the multi-literal patterns are exercised
+  for (const std::string& text : texts) {
+    SourceDocument doc(text);
+    const std::vector<Passage> passages =
+        BuildPassages(doc, 0, doc.lines().size(), std::vector<bool>(doc.lines().size()), "ALL");
+    for (const std::string& pattern : patterns) {
+      const RE2& re = CachedPattern(pattern);
+      const int n = re.NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> pieces(n);
+      for (const Passage& p : passages) {
+        const std::string& t = p.text();
+        for (size_t from = 0; from <= t.size(); from += 16) {
+          const auto got = Search(re, p, from);
+          const bool expected = re.Match(t, from, t.size(), RE2::UNANCHORED, pieces.data(), n);
+          ASSERT_EQ(got.has_value(), expected) << pattern << " on [" << t << "] from " << from;
+          if (!expected) continue;
+          ++matched;
+          for (int i = 0; i < n; ++i) {
+            const size_t begin = pieces[i].data() ? pieces[i].data() - t.data() : std::string::npos;
+            const size_t end = pieces[i].data() ? begin + pieces[i].size() : std::string::npos;
+            ASSERT_EQ(got->groups[i], std::make_pair(begin, end))
+                << pattern << " group " << i << " on [" << t << "] from " << from;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GE(matched, 1000u);
 }
 
 }  // namespace

@@ -35,6 +35,15 @@ const RE2& CachedPattern(const std::string& pattern);
 // Search looks for it before running an unanchored pattern.
 std::string LiteralPrefixOf(std::string_view pattern);
 
+// The literals a match of `pattern` can begin with, one of which every
+// match does begin with: those of the leading optional parts — a character
+// or a (?:a|b|…) group of literals, followed by `?` — and the
+// LiteralPrefixOf what follows them. {LiteralPrefixOf(pattern)} when the
+// pattern starts with a word; empty when it starts otherwise or a literal
+// would be shorter than two bytes. Search tries an unanchored pattern only
+// where one of them stands.
+std::vector<std::string> FirstLiteralsOf(std::string_view pattern);
+
 // The patterns Search has run unanchored on this thread (for tests that
 // check every prefix in use).
 std::vector<std::string> PatternsSearchedOnThisThread();
