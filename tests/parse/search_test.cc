@@ -263,5 +263,35 @@ TEST(FirstLiteralsTest, SearchAgreesWithRE2OnEveryPatternInUse) {
   EXPECT_GE(matched, 1000u);
 }
 
+// The Shanghai budget-versus-final clause is searched for only where 预算为
+// or 预算数为 stands; both forms are read, and a second clause still ends
+// the first one's reason.
+TEST(BudgetVsFinalTest, ShanghaiClauseWithEitherBudgetWord) {
+  struct Case {
+    std::string text;
+    int64_t budget_fen, final_fen;
+    std::string reason;
+  };
+  const std::vector<Case> cases = {
+      {"年初预算为10.00万元，支出决算为12.00万元，完成年初预算的120.00%。", 10000000, 12000000, ""},
+      {"年初预算数为10.00万元，决算数为12.00万元。", 10000000, 12000000, ""},
+      {"年初预算为1万元，决算为2万元，主要原因是：甲。全年预算数为3万元，决算数为4万元，主要原因是：乙。",
+       1000000, 2000000, "甲"},
+      {"年初预算数为1万元，决算数为2万元，主要原因是：甲。全年预算为3万元，决算为4万元，主要原因是：乙。",
+       1000000, 2000000, "甲"},
+  };
+  for (const Case& c : cases) {
+    SourceDocument doc(c.text);
+    ValueFactory values(doc);
+    ClauseParser clauses(values, {});
+    const Passage p = PassageOf(c.text);
+    auto b = clauses.BudgetVsFinal(p, 0, p.text().size());
+    ASSERT_TRUE(b.has_value()) << c.text;
+    EXPECT_EQ(b->budget().fen(), c.budget_fen) << c.text;
+    EXPECT_EQ(b->final().fen(), c.final_fen) << c.text;
+    EXPECT_EQ(b->reason().text(), c.reason) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace juesuan::parse
