@@ -397,5 +397,71 @@ TEST(LiteralLabelTest, DocumentPassagesMatchAsTheRegex) {
   EXPECT_GE(amount_seen.matched, 1000u);
 }
 
+// Count patterns: a label, a number and a unit, as ReadCount reads them.
+const std::vector<LabelCase>& CountCases() {
+  static const std::vector<LabelCase> cases = {
+      {"实有人数\\s*(\\d+)\\s*(人)", {"实有人数", "实有", "人数", "人", "实有人数 "}},
+      {"编制数?\\s*(\\d+)\\s*(人|名)", {"编制", "数", "人", "名", "人次", "编制数"}},
+      {"下属(?:预算)?单位\\s*(\\d+)\\s*(个|家)", {"下属", "预算", "单位", "个", "家", "下属单位", "下属预算单位"}},
+      {"因公出国\\(境\\)\\s*(\\d+)\\s*(人次|人)", {"因公出国", "(境)", "(", "人次", "人", "次", "因公出国(境)"}},
+      {"购置数?\\s*(?:为)?\\s*(\\d+)\\s*(辆)", {"购置", "数", "为", "辆", "购置数为"}},
+      {"已经?完成整改的\\s*(\\d+)\\s*(个)", {"已经", "已", "完成整改的", "个", "已经完成整改的", "已完成整改的"}},
+      {"绩效评级为“优”的项目\\s*(\\d+)\\s*(个)", {"绩效评级为“优”的项目", "绩效评级为", "“", "优", "”的项目", "个"}},
+  };
+  return cases;
+}
+
+TEST(CountAfterLabelTest, ParsesLabelNumberAndUnitOnly) {
+  for (const LabelCase& c : CountCases()) {
+    EXPECT_NE(CachedCountPattern(c.pattern), nullptr) << c.pattern;
+  }
+  for (const char* pattern :
+       {"实有人数\\s*(\\d+)\\s*(人", "实有人数\\s*(\\d+)\\s*(人|)", "实有人数\\s*(\\d+)\\s*(人.)",
+        "实有人数(\\d+)\\s*(人)", "实有人数\\s*(\\d+)\\s*(人)\\s*", "\\s*(\\d+)\\s*(人)",
+        "实有\\s*人数\\s*(\\d+)\\s*(人)", "实有人数\\s*(?:为)\\s*(\\d+)\\s*(人)",
+        "实有人数\\s*(\\d+)\\s*(人(?:次)?)"}) {
+    EXPECT_EQ(CountAfterLabel::Parse(pattern), std::nullopt) << pattern;
+  }
+}
+
+TEST(CountAfterLabelTest, RandomStringsMatchAsTheRegex) {
+  const std::vector<std::string> surroundings = {" ", "\t", "1", "23", "0", ".", ",", "。", "x",
+                                                 "一二三", " 4 "};
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (const LabelCase& c : CountCases()) {
+    const CountAfterLabel* count = CachedCountPattern(c.pattern);
+    ASSERT_NE(count, nullptr) << c.pattern;
+    const RE2& re = CachedPattern(c.pattern);
+    std::uniform_int_distribution<size_t> surrounding(0, surroundings.size() - 1);
+    std::vector<std::string> pieces = c.pieces;
+    pieces.insert(pieces.end(), {"1", "12", " "});  // numbers follow the label often
+    std::uniform_int_distribution<size_t> own(0, pieces.size() - 1);
+    std::bernoulli_distribution pick_own(0.6);
+    Seen seen;
+    for (int n = 0; n < 12000; ++n) {
+      std::string s;
+      for (int k = length(rng); k > 0; --k) {
+        s += pick_own(rng) ? pieces[own(rng)] : surroundings[surrounding(rng)];
+      }
+      Passage p;
+      p.folded.Append(s, 0);
+      const std::string& t = p.text();
+      for (size_t from = 0; from <= t.size(); ++from) {
+        for (size_t to : {t.size(), std::string::npos,
+                          from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
+          const auto expected = Search(re, p, from, to);
+          const auto got = count->Search(p, from, to);
+          seen.Add(expected);
+          ASSERT_TRUE(Same(expected, got)) << c.pattern << " on [" << t << "] from " << from
+                                           << " to " << to << ": regex " << Describe(expected)
+                                           << ", by hand " << Describe(got);
+        }
+      }
+    }
+    EXPECT_GE(seen.matched, 1000u) << c.pattern;
+  }
+}
+
 }  // namespace
 }  // namespace juesuan::parse

@@ -907,16 +907,87 @@ std::optional<Match> LiteralLabel::Search(const Passage& p, size_t from, size_t 
   });
 }
 
-std::optional<Match> LiteralLabel::SearchAmount(std::string_view t, size_t from) const {
+std::optional<Match> LiteralLabel::SearchFollowedBy(
+    std::string_view t, size_t from,
+    absl::FunctionRef<std::optional<Match>(size_t start, size_t label_end)> rest) const {
   if (from > t.size()) return std::nullopt;
   return Leftmost(t, from, [&](size_t start) {
     std::optional<Match> m;
     ForEachEnd(t, 0, start, [&](size_t label_end) {
-      m = AmountAfterLabel(t, start, label_end);
+      m = rest(start, label_end);
       return m.has_value();
     });
     return m;
   });
+}
+
+std::optional<Match> LiteralLabel::SearchAmount(std::string_view t, size_t from) const {
+  return SearchFollowedBy(t, from, [&](size_t start, size_t label_end) {
+    return AmountAfterLabel(t, start, label_end);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Counts after a label
+// ---------------------------------------------------------------------------
+
+std::optional<CountAfterLabel> CountAfterLabel::Parse(std::string_view pattern) {
+  // The pattern ends in "(\d+)\s*(U1|U2|…)"; before that come "\s*", and
+  // "(?:为)?\s*" after it when the label may be followed by 为.
+  constexpr std::string_view kNumber = "\\s*(\\d+)\\s*(";
+  constexpr std::string_view kWei = "\\s*(?:为)?";
+  if (!pattern.ends_with(")")) return std::nullopt;
+  const size_t number = pattern.rfind(kNumber);
+  if (number == std::string_view::npos) return std::nullopt;
+  std::vector<std::string> units;
+  const std::string_view unit_list =
+      pattern.substr(number + kNumber.size(), pattern.size() - 1 - number - kNumber.size());
+  for (size_t i = 0; i <= unit_list.size();) {
+    const size_t bar = std::min(unit_list.find('|', i), unit_list.size());
+    // A unit is a plain word.
+    const std::string_view unit = unit_list.substr(i, bar - i);
+    if (unit.empty() || unit.find_first_of("\\^$.|?*+()[]{}") != std::string_view::npos) {
+      return std::nullopt;
+    }
+    units.emplace_back(unit);
+    i = bar + 1;
+  }
+  std::string_view head = pattern.substr(0, number);
+  const bool optional_wei = head.ends_with(kWei);
+  if (optional_wei) head.remove_suffix(kWei.size());
+  auto label = LiteralLabel::Parse(head);
+  if (!label) return std::nullopt;
+  return CountAfterLabel(*std::move(label), optional_wei, std::move(units));
+}
+
+std::optional<Match> CountAfterLabel::Search(const Passage& p, size_t from, size_t to) const {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // After the label, spaces, 为 and digits are told apart by their first
+  // byte, and the unit ends the pattern: only the greedy reading can match,
+  // its unit the first alternative that stands there.
+  return label_.SearchFollowedBy(*t, from, [&](size_t start, size_t label_end) -> std::optional<Match> {
+    size_t i = SkipSpaces(*t, label_end);
+    if (optional_wei_ && LiteralAt(*t, i, "为")) i = SkipSpaces(*t, i + 3);
+    const size_t digits_end = DigitsEnd(*t, i, kNone);
+    if (digits_end == i) return std::nullopt;
+    const size_t unit = SkipSpaces(*t, digits_end);
+    for (const std::string& u : units_) {
+      if (LiteralAt(*t, unit, u)) {
+        return MakeMatch(start, unit + u.size(), {{i, digits_end}, {unit, unit + u.size()}});
+      }
+    }
+    return std::nullopt;
+  });
+}
+
+const CountAfterLabel* CachedCountPattern(const std::string& pattern) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::optional<CountAfterLabel>>();
+  absl::MutexLock lock(&mu);
+  auto [it, inserted] = cache->try_emplace(pattern);
+  if (inserted) it->second = CountAfterLabel::Parse(pattern);
+  return it->second ? &*it->second : nullptr;
 }
 
 const LiteralLabel* CachedLiteralLabel(const std::string& pattern) {

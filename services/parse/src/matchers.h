@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/values.h"
@@ -126,6 +127,13 @@ class LiteralLabel {
   // ends), of the label followed by `[^\d,;:。%]{0,8}?\s*` kNum kMoney: groups
   // 1 amount, 2 unit, as AmountAfterLabel reads them.
   std::optional<Match> SearchAmount(std::string_view t, size_t from) const;
+  // The leftmost match, from `from` in `t`, of the label followed by what
+  // `rest(start, label_end)` reads: the whole match when it matches after a
+  // label from `start` to `label_end`. `rest` must read as RE2 would the
+  // pattern after the label, for that label end.
+  std::optional<Match> SearchFollowedBy(
+      std::string_view t, size_t from,
+      absl::FunctionRef<std::optional<Match>(size_t start, size_t label_end)> rest) const;
 
  private:
   struct Part {
@@ -149,6 +157,30 @@ class LiteralLabel {
 // The label for `pattern` from a process-wide cache; nullptr when the
 // pattern is not a LiteralLabel.
 const LiteralLabel* CachedLiteralLabel(const std::string& pattern);
+
+// A count pattern "LABEL\s*(\d+)\s*(U1|U2|…)", or with "\s*(?:为)?\s*" after
+// the label, LABEL a LiteralLabel and the units literals: "编制数?\s*(\d+)\s*(人|名)".
+// Groups 1 the number, 2 the unit, as RE2 finds them.
+class CountAfterLabel {
+ public:
+  // Nothing when `pattern` is not of that form.
+  static std::optional<CountAfterLabel> Parse(std::string_view pattern);
+  // The leftmost match in passage text [from, to): what
+  // Search(RE2(pattern), p, from, to) finds.
+  std::optional<Match> Search(const Passage& p, size_t from = 0,
+                              size_t to = std::string::npos) const;
+
+ private:
+  CountAfterLabel(LiteralLabel label, bool optional_wei, std::vector<std::string> units)
+      : label_(std::move(label)), optional_wei_(optional_wei), units_(std::move(units)) {}
+  LiteralLabel label_;
+  bool optional_wei_;               // "(?:为)?" may stand between label and number
+  std::vector<std::string> units_;  // in the order the pattern tries them
+};
+
+// The count pattern for `pattern` from a process-wide cache; nullptr when
+// the pattern is not a CountAfterLabel.
+const CountAfterLabel* CachedCountPattern(const std::string& pattern);
 
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);

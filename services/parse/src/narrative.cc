@@ -181,7 +181,9 @@ bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
                                    const std::string& subject,
                                    const Field<report::v1::Count>& out, size_t from,
                                    size_t to) {
-  auto m = Search(CachedPattern(pattern), p, from, to);
+  // Most count patterns are a label, a number and a unit: read by hand.
+  const CountAfterLabel* count = CachedCountPattern(pattern);
+  auto m = count ? count->Search(p, from, to) : Search(CachedPattern(pattern), p, from, to);
   if (!m) return false;
   auto c = values_.MakeCount(p, *m, 1, 2);
   if (!c) return false;
