@@ -171,7 +171,7 @@ TEST(LiteralPrefixTest, EveryPatternInUseAgreesWithRE2) {
   // (Corpus 038 is refused as no 决算 disclosure; the others parse.)
   for (const std::string& path : paths) (void)testing::ParseBytes(testing::ReadFile(path));
   const std::vector<std::string> patterns = PatternsSearchedOnThisThread();
-  EXPECT_GE(patterns.size(), 50u);
+  EXPECT_GE(patterns.size(), 35u);  // labels and counts are read by hand, the rest by RE2
   size_t with_prefix = 0;
   for (const std::string& pattern : patterns) {
     const RE2 re(pattern);
