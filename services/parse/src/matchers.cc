@@ -726,6 +726,147 @@ std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from, size_t
   return LeftmostAfterHanRun(*t, from, anchor, VehicleCategoryRestAt, HanOrBracketRunEnd);
 }
 
+// ---------------------------------------------------------------------------
+// A word, then text to the end of the sentence
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// End of [^。]* (or [^。;]* with `semicolon`) from `i`: whole characters up
+// to the first 。, as RE2 reads a negated class (a character cut by the end
+// of the text is not one).
+size_t SentenceRestEnd(std::string_view t, size_t i, bool semicolon = false) {
+  for (size_t length; (length = CharLength(t, i)) > 0; i += length) {
+    if (LiteralAt(t, i, "。") || (semicolon && t[i] == ';')) break;
+  }
+  return i;
+}
+
+// \s*[:：]\s* at `i`: the end, kNone when there is no colon.
+size_t ColonEnd(std::string_view t, size_t i) {
+  i = SkipSpaces(t, i);
+  const size_t colon = i < t.size() && t[i] == ':' ? 1 : AlternativeAt(t, i, {"："});
+  return colon == 0 ? kNone : SkipSpaces(t, i + colon);
+}
+
+// 开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*): everything after the word may
+// be empty, so the greedy reading always matches.
+std::optional<Match> SpendingContentAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "开支内容")) return std::nullopt;
+  size_t i = at + 12;
+  i += AlternativeAt(t, i, {"包括", "主要是", "为"});
+  i = SkipSpaces(t, i);
+  if (i < t.size() && t[i] == ':') ++i;
+  i = SkipSpaces(t, i);
+  const size_t end = SentenceRestEnd(t, i);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// 主要用于\s*[:：]\s*([^。]*): the colon must follow the spaces.
+std::optional<Match> PurposeAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "主要用于")) return std::nullopt;
+  const size_t i = ColonEnd(t, at + 12);
+  if (i == kNone) return std::nullopt;
+  const size_t end = SentenceRestEnd(t, i);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// 差异原因(?:是|为)?\s*:\s*([^。]*): without 是/为 the colon could not
+// follow either, so the greedy reading is the only one.
+std::optional<Match> DifferenceReasonAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "差异原因")) return std::nullopt;
+  size_t i = SkipSpaces(t, at + 12 + AlternativeAt(t, at + 12, {"是", "为"}));
+  if (i >= t.size() || t[i] != ':') return std::nullopt;
+  i = SkipSpaces(t, i + 1);
+  const size_t end = SentenceRestEnd(t, i);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// (?:主要)?包括\s*[:：]\s*([^。;]*).
+std::optional<Match> IncludesListAt(std::string_view t, size_t at) {
+  const size_t word = LiteralAt(t, at, "主要") ? at + 6 : at;
+  if (!LiteralAt(t, word, "包括")) return std::nullopt;
+  const size_t i = ColonEnd(t, word + 6);
+  if (i == kNone) return std::nullopt;
+  const size_t end = SentenceRestEnd(t, i, /*semicolon=*/true);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// (?:支出)?(?:决算)?(?:数)?(?:为)?\s*NUM\s*(万元|元): each word is left out
+// only for what follows, which cannot begin as it does, so the greedy
+// reading is the only one that can match.
+std::optional<Match> ItemFinalAt(std::string_view t, size_t at) {
+  size_t i = at;
+  for (std::string_view word : {"支出", "决算", "数", "为"}) {
+    if (LiteralAt(t, i, word)) i += word.size();
+  }
+  const auto amount = AmountAt(t, SkipSpaces(t, i));
+  if (!amount) return std::nullopt;
+  return MakeMatch(at, amount->second.second, {amount->first, amount->second});
+}
+
+}  // namespace
+
+const RE2& SpendingContentPattern() {
+  static const RE2 re(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
+  return re;
+}
+
+std::optional<Match> SearchSpendingContent(const Passage& p, size_t from, size_t to,
+                                           RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"开支内容"}, SpendingContentAt);
+}
+
+const RE2& PurposePattern() {
+  static const RE2 re(R"(主要用于\s*[:：]\s*([^。]*))");
+  return re;
+}
+
+std::optional<Match> SearchPurpose(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"主要用于"}, PurposeAt);
+}
+
+const RE2& DifferenceReasonPattern() {
+  static const RE2 re(R"(差异原因(?:是|为)?\s*:\s*([^。]*))");
+  return re;
+}
+
+std::optional<Match> SearchDifferenceReason(const Passage& p, size_t from, size_t to,
+                                            RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"差异原因"}, DifferenceReasonAt);
+}
+
+const RE2& IncludesListPattern() {
+  static const RE2 re(R"((?:主要)?包括\s*[:：]\s*([^。;]*))");
+  return re;
+}
+
+std::optional<Match> SearchIncludesList(const Passage& p, size_t from, size_t to,
+                                        RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // A match begins at 主要 or at 包括: tried at each, nearest first.
+  return LeftmostAfterLiterals(*t, from, anchor, {"主要", "包括"}, IncludesListAt);
+}
+
+const RE2& ItemFinalPattern() {
+  static const RE2 re(absl::StrCat(R"((?:支出)?(?:决算)?(?:数)?(?:为)?\s*)", kNum, kMoney));
+  return re;
+}
+
+std::optional<Match> SearchItemFinal(const Passage& p, size_t from, size_t to,
+                                     RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return Leftmost(*t, from, anchor, ItemFinalAt);
+}
+
 std::optional<Match> AmountAfterLabel(std::string_view t, size_t begin, size_t label_end) {
   size_t i = label_end;
   for (int linking = 0;; ++linking) {

@@ -100,6 +100,37 @@ std::optional<Match> SearchXjBudgetVsFinal(const Passage& p, size_t from = 0,
                                            size_t to = std::string::npos,
                                            RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "开支内容包括：…" up to the end of the sentence: group 1 the content.
+const RE2& SpendingContentPattern();
+std::optional<Match> SearchSpendingContent(const Passage& p, size_t from = 0,
+                                           size_t to = std::string::npos,
+                                           RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "主要用于：…" up to the end of the sentence: group 1 the purpose.
+const RE2& PurposePattern();
+std::optional<Match> SearchPurpose(const Passage& p, size_t from = 0,
+                                   size_t to = std::string::npos,
+                                   RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "差异原因是：…" up to the end of the sentence: group 1 the reason.
+const RE2& DifferenceReasonPattern();
+std::optional<Match> SearchDifferenceReason(const Passage& p, size_t from = 0,
+                                            size_t to = std::string::npos,
+                                            RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "主要包括：…" up to the end of the sentence or clause: group 1 the list.
+const RE2& IncludesListPattern();
+std::optional<Match> SearchIncludesList(const Passage& p, size_t from = 0,
+                                        size_t to = std::string::npos,
+                                        RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "支出决算为0.80万元" (every word optional) at a 三公 item's name: groups
+// 1 amount, 2 unit.
+const RE2& ItemFinalPattern();
+std::optional<Match> SearchItemFinal(const Passage& p, size_t from = 0,
+                                     size_t to = std::string::npos,
+                                     RE2::Anchor anchor = RE2::UNANCHORED);
+
 // What `label[^\d,;:。%]{0,8}?\s*` kNum kMoney matches anchored at `begin` in
 // `t` (already cut where the search ends), the label being the literal
 // [begin, label_end): at most eight linking characters (none a digit or

@@ -479,8 +479,7 @@ void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
           item->set_code_inferred(true);
         }
       }
-      static const RE2 kPurpose(R"(主要用于\s*[:：]\s*([^。]*))");
-      if (auto pm = Search(kPurpose, p, m.end, to)) {
+      if (auto pm = SearchPurpose(p, m.end, to)) {
         *item->mutable_purpose() = values_.MakeText(p, pm->groups[1].first, pm->groups[1].second);
       }
       if (auto b = clauses_.BudgetVsFinal(p, m.end, to)) {
@@ -505,10 +504,9 @@ void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
 
 void NarrativeExtractor::ExtractBasic() {
   auto* bas = report_.mutable_basic();
-  static const RE2 kList(R"((?:主要)?包括\s*[:：]\s*([^。;]*))");
   auto read_list = [&](const Passage& p, size_t from,
                        google::protobuf::RepeatedPtrField<report::v1::Text>* out) {
-    auto m = Search(kList, p, from);
+    auto m = SearchIncludesList(p, from);
     if (!m) return;
     size_t begin = m->groups[1].first;
     const size_t end = TrimSentenceEnd(p, begin, m->groups[1].second);
@@ -634,7 +632,6 @@ std::vector<LabelHit> FindSangongLabels(const Passage& p) {
 
 void NarrativeExtractor::ExtractSangong() {
   auto* sg = report_.mutable_sangong();
-  static const RE2 kFinal(absl::StrCat(R"((?:支出)?(?:决算)?(?:数)?(?:为)?\s*)", kNum, kMoney));
   // "…2024年度无“三公”经费财政拨款支出。" — a statement, not a reason clause.
   static const RE2 kNone(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");
   for (const Passage& p : PassagesFor("N.SANGONG")) {
@@ -660,7 +657,7 @@ void NarrativeExtractor::ExtractSangong() {
       }
       // "<item>支出0.80万元，占100.00%，比上年增加…": the amount right after the name.
       size_t clause_from = h.end;
-      if (auto m = Search(kFinal, p, h.end, to, RE2::ANCHOR_START)) {
+      if (auto m = SearchItemFinal(p, h.end, to, RE2::ANCHOR_START)) {
         if (auto a = values_.MakeAmount(p, *m, 1, 2)) {
           if (!item->has_final()) {
             Emit(h.subject, *a);
@@ -682,8 +679,7 @@ void NarrativeExtractor::ExtractSangong() {
           *item->mutable_yoy() = std::move(*y);
         }
       }
-      static const RE2 kContent(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
-      if (auto c = Search(kContent, p, h.end, to); c && !item->has_content()) {
+      if (auto c = SearchSpendingContent(p, h.end, to); c && !item->has_content()) {
         *item->mutable_content() = values_.MakeText(p, c->groups[1].first, c->groups[1].second);
       }
     }
@@ -707,8 +703,7 @@ void NarrativeExtractor::ExtractSangong() {
               [&] { return sg->mutable_car_purchased(); });
     ReadCount(p, R"(保有量\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_holding", [&] { return sg->mutable_car_holding(); });
     ReadCount(p, R"(固定资产车辆\s*(\d+)\s*(辆))", "sg.asset_vehicles", [&] { return sg->mutable_asset_vehicles(); });
-    static const RE2 kHoldingReason(R"(差异原因(?:是|为)?\s*:\s*([^。]*))");
-    if (auto m = Search(kHoldingReason, p)) {
+    if (auto m = SearchDifferenceReason(p)) {
       *sg->mutable_car_holding_vs_assets_reason() =
           values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
