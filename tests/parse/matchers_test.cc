@@ -103,6 +103,10 @@ std::vector<MatcherCase> Cases() {
        {"支出", "决算", "数", "为", "支", "决", " ", "-", "0.80", "1,2", ".", "万元", "元", "万", "x",
         "。", "支出决算为0.80万元", "决算数 1 元"},
        "元", 100},
+      {"Departments", DepartmentsPattern, SearchDepartments,
+       {"下设", "下", "设", " ", "\n", "4", "12", "个", "内设", "内", "科室", "处室", "部门", "机构",
+        "科", ",", "分别是", ":", "：", "。", "办公室", "、", "x", "下设4个科室", ",分别是:"},
+       "下设", 1},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither
@@ -477,6 +481,41 @@ TEST(CountAfterLabelTest, RandomStringsMatchAsTheRegex) {
       }
     }
     EXPECT_GE(seen.matched, 1000u) << c.pattern;
+  }
+}
+
+// The staff rows of the profile ("在职人员10人，增加2人"), as their regex.
+TEST(StaffRowTest, RandomStringsMatchAsTheRegex) {
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (const std::string label : {"在职人员", "退休人员"}) {
+    const std::vector<std::string> alphabet = {
+        label, "在职", "人员", "人", " ", "\t", "1", "23", ",", "，", "增加", "减少", "增", "。", "x",
+        label + "10人", ",增加2人", "减少 3 人"};
+    std::uniform_int_distribution<size_t> piece(0, alphabet.size() - 1);
+    const RE2& re = CachedPattern(StaffRowPattern(label));
+    Seen seen;
+    for (int n = 0; n < 6000; ++n) {
+      std::string s;
+      for (int k = length(rng); k > 0; --k) s += alphabet[piece(rng)];
+      Passage p;
+      p.folded.Append(s, 0);
+      const std::string& t = p.text();
+      for (size_t from = 0; from <= t.size(); ++from) {
+        for (size_t to : {t.size(), std::string::npos,
+                          from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
+          const auto expected = Search(re, p, from, to);
+          const auto got = SearchStaffRow(p, label, from, to);
+          seen.Add(expected);
+          ASSERT_TRUE(Same(expected, got)) << label << " on [" << t << "] from " << from
+                                           << " to " << to << ": regex " << Describe(expected)
+                                           << ", by hand " << Describe(got);
+        }
+      }
+    }
+    EXPECT_GE(seen.matched, 1000u) << label;
+    ASSERT_EQ(seen.group_taken.size(), 5u);
+    EXPECT_GE(seen.group_taken[4], 100u) << label;  // the change was read too
   }
 }
 

@@ -805,7 +805,84 @@ std::optional<Match> ItemFinalAt(std::string_view t, size_t at) {
   return MakeMatch(at, amount->second.second, {amount->first, amount->second});
 }
 
+// 下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+). The
+// words are told apart by their first characters and [^:]* can only stop at
+// the first colon, so the one reading to try is the greedy one, but for the
+// last group: it needs a character, and takes the last space the \s* before
+// it would have taken when nothing else stands before the 。.
+std::optional<Match> DepartmentsAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "下设")) return std::nullopt;
+  const size_t count = SkipSpaces(t, at + 6);
+  const size_t count_end = DigitsEnd(t, count, kNone);
+  if (count_end == count) return std::nullopt;
+  const size_t unit = SkipSpaces(t, count_end);
+  if (!LiteralAt(t, unit, "个")) return std::nullopt;
+  size_t i = unit + 3;
+  if (LiteralAt(t, i, "内设") && AlternativeAt(t, i + 6, {"科室", "处室", "部门", "机构"}) > 0) i += 6;
+  const size_t kind = AlternativeAt(t, i, {"科室", "处室", "部门", "机构"});
+  if (kind == 0) return std::nullopt;
+  i += kind;
+  // [^:]* then ':': whole characters up to the first colon.
+  for (size_t length; (length = CharLength(t, i)) > 0 && t[i] != ':';) i += length;
+  if (i >= t.size() || t[i] != ':') return std::nullopt;
+  const size_t colon_end = i + 1;
+  size_t list = SkipSpaces(t, colon_end);
+  size_t end = SentenceRestEnd(t, list);
+  if (end == list) {
+    if (list == colon_end) return std::nullopt;
+    end = SentenceRestEnd(t, --list);
+  }
+  return MakeMatch(at, end, {{count, count_end}, {unit, unit + 3}, {list, end}});
+}
+
 }  // namespace
+
+const RE2& DepartmentsPattern() {
+  static const RE2 re(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
+  return re;
+}
+
+std::optional<Match> SearchDepartments(const Passage& p, size_t from, size_t to,
+                                       RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"下设"}, DepartmentsAt);
+}
+
+std::string StaffRowPattern(std::string_view label) {
+  return std::string(label) + R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)";
+}
+
+std::optional<Match> SearchStaffRow(const Passage& p, std::string_view label, size_t from,
+                                    size_t to) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // Spaces, digits, 人, commas and 增加/减少 are told apart by their first
+  // bytes, and the change is optional at the end: the greedy reading is the
+  // one that matches.
+  for (size_t at = text::Find(*t, label, from); at != kNone; at = text::Find(*t, label, at + 1)) {
+    const size_t count = SkipSpaces(*t, at + label.size());
+    const size_t count_end = DigitsEnd(*t, count, kNone);
+    if (count_end == count) continue;
+    const size_t unit = SkipSpaces(*t, count_end);
+    if (!LiteralAt(*t, unit, "人")) continue;
+    size_t i = SkipSpaces(*t, unit + 3);
+    i = SkipSpaces(*t, i + OptionalComma(*t, i));
+    Span direction = kUnset, change = kUnset;
+    if (const size_t word = AlternativeAt(*t, i, {"增加", "减少"}); word > 0) {
+      const size_t n = SkipSpaces(*t, i + word);
+      const size_t n_end = DigitsEnd(*t, n, kNone);
+      const size_t person = SkipSpaces(*t, n_end);
+      if (n_end > n && LiteralAt(*t, person, "人")) {
+        direction = {i, i + word};
+        change = {n, n_end};
+        i = person + 3;
+      }
+    }
+    return MakeMatch(at, i, {{count, count_end}, {unit, unit + 3}, direction, change});
+  }
+  return std::nullopt;
+}
 
 const RE2& SpendingContentPattern() {
   static const RE2 re(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");

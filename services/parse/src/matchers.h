@@ -131,6 +131,18 @@ std::optional<Match> SearchItemFinal(const Passage& p, size_t from = 0,
                                      size_t to = std::string::npos,
                                      RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "下设4个科室，分别是：办公室、…": groups 1 count, 2 个, 3 the list.
+const RE2& DepartmentsPattern();
+std::optional<Match> SearchDepartments(const Passage& p, size_t from = 0,
+                                       size_t to = std::string::npos,
+                                       RE2::Anchor anchor = RE2::UNANCHORED);
+
+// "在职人员10人，增加2人" for the literal `label`: groups 1 count, 2 人,
+// 3 增加/减少, 4 the change. StaffRowPattern(label) is its regex.
+std::string StaffRowPattern(std::string_view label);
+std::optional<Match> SearchStaffRow(const Passage& p, std::string_view label, size_t from = 0,
+                                    size_t to = std::string::npos);
+
 // What `label[^\d,;:。%]{0,8}?\s*` kNum kMoney matches anchored at `begin` in
 // `t` (already cut where the search ends), the label being the literal
 // [begin, label_end): at most eight linking characters (none a digit or

@@ -227,9 +227,7 @@ void NarrativeExtractor::ExtractProfile() {
          [&] { return staff()->mutable_delta_retired_tui(); }},
     };
     for (const Row& row : rows) {
-      const RE2& re = CachedPattern(
-          absl::StrCat(row.label, R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)"));
-      auto m = Search(re, p);
+      auto m = SearchStaffRow(p, row.label);
       if (!m) continue;
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit(row.subject, *c);
@@ -250,8 +248,7 @@ void NarrativeExtractor::ExtractProfile() {
     }
     ReadCount(p, R"(下属(?:预算)?单位\s*(\d+)\s*(个|家))", "prof.subordinate_units",
               [&] { return prof->mutable_subordinate_units(); });
-    static const RE2 kDepartments(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
-    if (auto m = Search(kDepartments, p)) {
+    if (auto m = SearchDepartments(p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit("prof.departments_count", *c);
         *prof->mutable_departments_count() = std::move(*c);
