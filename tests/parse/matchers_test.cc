@@ -107,6 +107,10 @@ std::vector<MatcherCase> Cases() {
        {"下设", "下", "设", " ", "\n", "4", "12", "个", "内设", "内", "科室", "处室", "部门", "机构",
         "科", ",", "分别是", ":", "：", "。", "办公室", "、", "x", "下设4个科室", ",分别是:"},
        "下设", 1},
+      {"NoSangong", NoSangongPattern, SearchNoSangong,
+       {"无", "没有", "没", "三公", "“", "”", "经费", "经", "原", "因", "原因", "。", ":", " ", "\n",
+        "支出", "x", "1", "无“三公”经费", "三公经费"},
+       "三公", 1},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither

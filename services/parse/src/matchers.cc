@@ -835,7 +835,63 @@ std::optional<Match> DepartmentsAt(std::string_view t, size_t at) {
   return MakeMatch(at, end, {{count, count_end}, {unit, unit + 3}, {list, end}});
 }
 
+// Whether 无/没有 stands in [a, c) after the last 原 or 因 there: what
+// NoSangongPattern needs before the 三公 at `c` ([a, c) holding no 。 or :).
+bool NoBefore(std::string_view t, size_t a, size_t c) {
+  const std::string_view before = t.substr(0, c);
+  size_t lo = a;
+  for (std::string_view stop : {"原", "因"}) {
+    for (size_t r = text::Find(before, stop, lo); r != kNone; r = text::Find(before, stop, r + 3)) {
+      lo = r + 3;
+    }
+  }
+  return text::Find(before, "无", lo) != kNone || text::Find(before, "没有", lo) != kNone;
+}
+
+// Where `t` stops being whole characters: before a character the end cuts.
+size_t WholeCharsEnd(std::string_view t) {
+  size_t lead = t.size();
+  while (lead > 0 && t.size() - lead < 4 && (static_cast<unsigned char>(t[lead - 1]) & 0xC0) == 0x80) {
+    --lead;
+  }
+  if (lead == 0) return t.size();
+  return CharLength(t, lead - 1) == 0 ? lead - 1 : t.size();
+}
+
 }  // namespace
+
+const RE2& NoSangongPattern() {
+  static const RE2 re(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");
+  return re;
+}
+
+std::optional<Match> SearchNoSangong(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // A match is a whole stretch between 。 and : marks (from where the search
+  // starts, at a whole character) that holds 无/没有 and then, with no 原 or
+  // 因 between, a 三公 that 经费 follows; with the 。 that ends it.
+  size_t a = from;
+  while (a < t->size() && CharLength(*t, a) == 0) {
+    if (anchor == RE2::ANCHOR_START) return std::nullopt;
+    ++a;
+  }
+  const size_t whole_end = WholeCharsEnd(*t);
+  for (size_t c = text::Find(*t, "三公", a); c != kNone && c + 6 <= whole_end;
+       c = text::Find(*t, "三公", c + 6)) {
+    if (!LiteralAt(*t, c + 6, "经费") && !LiteralAt(*t, c + 6, "”经费")) continue;
+    const std::string_view head = t->substr(a, c - a);
+    const size_t full_stop = head.rfind("。"), colon = head.rfind(':');
+    size_t start = a;
+    if (full_stop != kNone) start = a + full_stop + 3;
+    if (colon != kNone) start = std::max(start, a + colon + 1);
+    if (anchor == RE2::ANCHOR_START && start != a) return std::nullopt;
+    if (!NoBefore(*t, start, c)) continue;
+    const size_t end = std::min({text::Find(*t, "。", c), t->find(':', c), whole_end});
+    return MakeMatch(start, LiteralAt(*t, end, "。") ? end + 3 : end, {});
+  }
+  return std::nullopt;
+}
 
 const RE2& DepartmentsPattern() {
   static const RE2 re(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");

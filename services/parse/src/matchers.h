@@ -137,6 +137,13 @@ std::optional<Match> SearchDepartments(const Passage& p, size_t from = 0,
                                        size_t to = std::string::npos,
                                        RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "2024年度无“三公”经费财政拨款支出。": the sentence (up to 。 or :) that
+// says there was none (no groups).
+const RE2& NoSangongPattern();
+std::optional<Match> SearchNoSangong(const Passage& p, size_t from = 0,
+                                     size_t to = std::string::npos,
+                                     RE2::Anchor anchor = RE2::UNANCHORED);
+
 // "在职人员10人，增加2人" for the literal `label`: groups 1 count, 2 人,
 // 3 增加/减少, 4 the change. StaffRowPattern(label) is its regex.
 std::string StaffRowPattern(std::string_view label);

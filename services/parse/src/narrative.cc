@@ -629,10 +629,9 @@ std::vector<LabelHit> FindSangongLabels(const Passage& p) {
 
 void NarrativeExtractor::ExtractSangong() {
   auto* sg = report_.mutable_sangong();
-  // "…2024年度无“三公”经费财政拨款支出。" — a statement, not a reason clause.
-  static const RE2 kNone(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");
   for (const Passage& p : PassagesFor("N.SANGONG")) {
-    if (auto m = Search(kNone, p); m && !sg->has_none_statement()) {
+    // "…2024年度无“三公”经费财政拨款支出。" — a statement, not a reason clause.
+    if (auto m = SearchNoSangong(p); m && !sg->has_none_statement()) {
       *sg->mutable_none_statement() = values_.MakeText(p, m->begin, m->end);
     }
     const std::vector<LabelHit> hits = FindSangongLabels(p);
