@@ -111,6 +111,10 @@ std::vector<MatcherCase> Cases() {
        {"无", "没有", "没", "三公", "“", "”", "经费", "经", "原", "因", "原因", "。", ":", " ", "\n",
         "支出", "x", "1", "无“三公”经费", "三公经费"},
        "三公", 1},
+      {"Reception", ReceptionPattern, SearchReception,
+       {"国内", "公务接待", "国内公务接待", "公务", "接待", "批次", "批", "人次", "人", "共", "计", "共计接待",
+        " ", "\n", ",", "，", "0", "12", "。", "x", "国内公务接待0批次", ",0人次"},
+       "接待", 1},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither

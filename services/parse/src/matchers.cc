@@ -858,7 +858,46 @@ size_t WholeCharsEnd(std::string_view t) {
   return CharLength(t, lead - 1) == 0 ? lead - 1 : t.size();
 }
 
+// (?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次):
+// each optional part is followed by what it cannot begin like, so the
+// greedy reading is the only one that can match.
+std::optional<Match> ReceptionAt(std::string_view t, size_t at) {
+  size_t i = at + (LiteralAt(t, at, "国内") ? 6 : 0);
+  if (!LiteralAt(t, i, "公务接待")) return std::nullopt;
+  const size_t batches = SkipSpaces(t, i + 12);
+  const size_t batches_end = DigitsEnd(t, batches, kNone);
+  if (batches_end == batches) return std::nullopt;
+  const size_t batch_unit = SkipSpaces(t, batches_end);
+  if (!LiteralAt(t, batch_unit, "批次")) return std::nullopt;
+  i = SkipSpaces(t, batch_unit + 6);
+  i = SkipSpaces(t, i + OptionalComma(t, i));
+  size_t j = i;
+  if (LiteralAt(t, j, "共")) j += 3;
+  if (LiteralAt(t, j, "计")) j += 3;
+  if (LiteralAt(t, j, "接待")) i = j + 6;
+  const size_t persons = SkipSpaces(t, i);
+  const size_t persons_end = DigitsEnd(t, persons, kNone);
+  if (persons_end == persons) return std::nullopt;
+  const size_t person_unit = SkipSpaces(t, persons_end);
+  if (!LiteralAt(t, person_unit, "人次")) return std::nullopt;
+  return MakeMatch(at, person_unit + 6,
+                   {{batches, batches_end}, {batch_unit, batch_unit + 6}, {persons, persons_end},
+                    {person_unit, person_unit + 6}});
+}
+
 }  // namespace
+
+const RE2& ReceptionPattern() {
+  static const RE2 re(
+      R"((?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次))");
+  return re;
+}
+
+std::optional<Match> SearchReception(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"国内", "公务接待"}, ReceptionAt);
+}
 
 const RE2& NoSangongPattern() {
   static const RE2 re(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");

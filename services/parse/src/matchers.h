@@ -144,6 +144,13 @@ std::optional<Match> SearchNoSangong(const Passage& p, size_t from = 0,
                                      size_t to = std::string::npos,
                                      RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "国内公务接待3批次，共计接待20人次": groups 1 batches, 2 批次, 3 persons,
+// 4 人次.
+const RE2& ReceptionPattern();
+std::optional<Match> SearchReception(const Passage& p, size_t from = 0,
+                                     size_t to = std::string::npos,
+                                     RE2::Anchor anchor = RE2::UNANCHORED);
+
 // "在职人员10人，增加2人" for the literal `label`: groups 1 count, 2 人,
 // 3 增加/减少, 4 the change. StaffRowPattern(label) is its regex.
 std::string StaffRowPattern(std::string_view label);

@@ -703,8 +703,7 @@ void NarrativeExtractor::ExtractSangong() {
       *sg->mutable_car_holding_vs_assets_reason() =
           values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
-    static const RE2 kReception(R"((?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次))");
-    if (auto m = Search(kReception, p)) {
+    if (auto m = SearchReception(p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit("sg.reception_batches", *c);
         *sg->mutable_reception_batches() = std::move(*c);
