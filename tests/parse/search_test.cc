@@ -293,5 +293,29 @@ TEST(BudgetVsFinalTest, ShanghaiClauseWithEitherBudgetWord) {
   }
 }
 
+// Evidence quotes the printed characters: the quoted span drops spaces,
+// tabs, breaks and ideographic spaces at both ends, and ValueFactory's span
+// is the one its evidence carries.
+TEST(QuotedSpanTest, TrimsLayoutAtBothEndsOnly) {
+  const std::string text = " \t\xE3\x80\x80" "12.5 万元\xE3\x80\x80\n\f x";
+  SourceDocument doc(text);
+  const size_t number = text.find("12.5");
+  const size_t unit_end = text.find("元") + 3;
+  EXPECT_EQ(doc.QuotedSpan(0, text.size() - 2), std::make_pair(number, unit_end));
+  EXPECT_EQ(doc.QuotedSpan(number, unit_end), std::make_pair(number, unit_end));
+  EXPECT_EQ(doc.QuotedSpan(1, 2), std::make_pair(size_t{2}, size_t{2}));  // only layout
+  EXPECT_EQ(doc.QuotedSpan(number + 4, text.size() + 10), std::make_pair(number + 5, text.size()));
+  ValueFactory values(doc);
+  Passage p;
+  p.folded.Append(text, 0);
+  for (size_t b = 0; b <= p.text().size(); ++b) {
+    for (size_t e = b; e <= p.text().size(); ++e) {
+      const auto prov = values.Prov(p, b, e);
+      ASSERT_EQ(values.ProvSpan(p, b, e), std::make_pair(size_t{prov.byte_begin()}, size_t{prov.byte_end()}))
+          << b << " " << e;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace juesuan::parse
