@@ -115,6 +115,10 @@ std::vector<MatcherCase> Cases() {
        {"国内", "公务接待", "国内公务接待", "公务", "接待", "批次", "批", "人次", "人", "共", "计", "共计接待",
         " ", "\n", ",", "，", "0", "12", "。", "x", "国内公务接待0批次", ",0人次"},
        "接待", 1},
+      {"OperatingScope", OperatingScopePattern, SearchOperatingScope,
+       {"(", ")", "行政单位", "参照公务员法", "行政", "单位", "参照", "和", "管理的事业单位", " ", "\n",
+        "。", "x", "(行政单位和参照公务员法管理的事业单位)"},
+       "单位", 1},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither

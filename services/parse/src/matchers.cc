@@ -885,7 +885,41 @@ std::optional<Match> ReceptionAt(std::string_view t, size_t at) {
                     {person_unit, person_unit + 6}});
 }
 
+// \(([^()]*(?:行政单位|参照公务员法)[^()]*)\) at `at`: [^()]* cannot pass a
+// bracket, so the match runs to the next bracket, which must close it, and
+// holds one of the words (wherever it stands, one of the readings finds it).
+std::optional<Match> OperatingScopeAt(std::string_view t, size_t at) {
+  if (at >= t.size() || t[at] != '(') return std::nullopt;
+  size_t close = at + 1;
+  for (size_t length; (length = CharLength(t, close)) > 0 && t[close] != '(' && t[close] != ')';) {
+    close += length;
+  }
+  if (close >= t.size() || t[close] != ')') return std::nullopt;
+  const std::string_view inside = t.substr(0, close);
+  if (text::Find(inside, "行政单位", at + 1) == kNone &&
+      text::Find(inside, "参照公务员法", at + 1) == kNone) {
+    return std::nullopt;
+  }
+  return MakeMatch(at, close + 1, {{at + 1, close}});
+}
+
 }  // namespace
+
+const RE2& OperatingScopePattern() {
+  static const RE2 re(R"(\(([^()]*(?:行政单位|参照公务员法)[^()]*)\))");
+  return re;
+}
+
+std::optional<Match> SearchOperatingScope(const Passage& p, size_t from, size_t to,
+                                          RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  if (anchor == RE2::ANCHOR_START) return OperatingScopeAt(*t, from);
+  for (size_t at = t->find('(', from); at != kNone; at = t->find('(', at + 1)) {
+    if (auto m = OperatingScopeAt(*t, at)) return m;
+  }
+  return std::nullopt;
+}
 
 const RE2& ReceptionPattern() {
   static const RE2 re(

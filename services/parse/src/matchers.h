@@ -151,6 +151,12 @@ std::optional<Match> SearchReception(const Passage& p, size_t from = 0,
                                      size_t to = std::string::npos,
                                      RE2::Anchor anchor = RE2::UNANCHORED);
 
+// "(行政单位和参照公务员法管理的事业单位)": group 1 the words inside.
+const RE2& OperatingScopePattern();
+std::optional<Match> SearchOperatingScope(const Passage& p, size_t from = 0,
+                                          size_t to = std::string::npos,
+                                          RE2::Anchor anchor = RE2::UNANCHORED);
+
 // "在职人员10人，增加2人" for the literal `label`: groups 1 count, 2 人,
 // 3 增加/减少, 4 the change. StaffRowPattern(label) is its regex.
 std::string StaffRowPattern(std::string_view label);

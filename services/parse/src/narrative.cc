@@ -727,7 +727,6 @@ void NarrativeExtractor::ExtractSangong() {
 
 void NarrativeExtractor::ExtractOperatingCost() {
   auto* op = report_.mutable_operating_cost();
-  static const RE2 kScope(R"(\(([^()]*(?:行政单位|参照公务员法)[^()]*)\))");
   static const RE2 kNone(R"([^。]*无机关运行经费[^。]*。?)");
   for (const Passage& p : PassagesFor("N.OPCOST")) {
     size_t end = 0;
@@ -740,7 +739,7 @@ void NarrativeExtractor::ExtractOperatingCost() {
         *op->mutable_yoy() = std::move(*y);
       }
     }
-    if (auto m = Search(kScope, p); m && !op->has_scope()) {
+    if (auto m = SearchOperatingScope(p); m && !op->has_scope()) {
       *op->mutable_scope() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
     if (auto m = Search(kNone, p); m && !op->has_none_statement()) {
