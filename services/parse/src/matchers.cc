@@ -818,8 +818,9 @@ std::optional<Match> DepartmentsAt(std::string_view t, size_t at) {
   const size_t unit = SkipSpaces(t, count_end);
   if (!LiteralAt(t, unit, "个")) return std::nullopt;
   size_t i = unit + 3;
-  if (LiteralAt(t, i, "内设") && AlternativeAt(t, i + 6, {"科室", "处室", "部门", "机构"}) > 0) i += 6;
-  const size_t kind = AlternativeAt(t, i, {"科室", "处室", "部门", "机构"});
+  auto kind_at = [&](size_t k) { return AlternativeAt(t, k, {"科室", "处室", "部门", "机构"}); };
+  if (LiteralAt(t, i, "内设") && kind_at(i + 6) > 0) i += 6;
+  const size_t kind = kind_at(i);
   if (kind == 0) return std::nullopt;
   i += kind;
   // [^:]* then ':': whole characters up to the first colon.
@@ -851,9 +852,8 @@ bool NoBefore(std::string_view t, size_t a, size_t c) {
 // Where `t` stops being whole characters: before a character the end cuts.
 size_t WholeCharsEnd(std::string_view t) {
   size_t lead = t.size();
-  while (lead > 0 && t.size() - lead < 4 && (static_cast<unsigned char>(t[lead - 1]) & 0xC0) == 0x80) {
-    --lead;
-  }
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80; };
+  while (lead > 0 && t.size() - lead < 4 && continuation(lead - 1)) --lead;
   if (lead == 0) return t.size();
   return CharLength(t, lead - 1) == 0 ? lead - 1 : t.size();
 }
@@ -1313,7 +1313,7 @@ std::optional<Match> CountAfterLabel::Search(const Passage& p, size_t from, size
   // After the label, spaces, 为 and digits are told apart by their first
   // byte, and the unit ends the pattern: only the greedy reading can match,
   // its unit the first alternative that stands there.
-  return label_.SearchFollowedBy(*t, from, [&](size_t start, size_t label_end) -> std::optional<Match> {
+  auto rest = [&](size_t start, size_t label_end) -> std::optional<Match> {
     size_t i = SkipSpaces(*t, label_end);
     if (optional_wei_ && LiteralAt(*t, i, "为")) i = SkipSpaces(*t, i + 3);
     const size_t digits_end = DigitsEnd(*t, i, kNone);
@@ -1325,7 +1325,8 @@ std::optional<Match> CountAfterLabel::Search(const Passage& p, size_t from, size
       }
     }
     return std::nullopt;
-  });
+  };
+  return label_.SearchFollowedBy(*t, from, rest);
 }
 
 const CountAfterLabel* CachedCountPattern(const std::string& pattern) {
