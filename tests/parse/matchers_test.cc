@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "services/parse/src/passages.h"
 #include "services/parse/src/source_document.h"
@@ -85,6 +86,39 @@ std::vector<MatcherCase> Cases() {
         "年初预算数0.00万元，决算数121.39万元，预决算差异率100.00%",
         "全年预算 1,2 元 , 决算 3.5万元预决算差异率-2 %", "调整后预算数7元决算数8元，预决算差异率1%"},
        "差异率", 10},
+      {"SpendingContent", SpendingContentPattern, SearchSpendingContent,
+       {"开支内容", "开支", "内容", "包括", "主要是", "主要", "为", " ", "\n", ":", "：", "。", ";",
+        "车辆加油费", "、", "x", "1"},
+       "内容", 2},
+      {"Purpose", PurposePattern, SearchPurpose,
+       {"主要用于", "主要", "用于", " ", "\n", ":", "：", "。", ";", "行政运行", "、", "x", "1"},
+       "用于", 1},
+      {"DifferenceReason", DifferenceReasonPattern, SearchDifferenceReason,
+       {"差异原因", "差异", "原因", "是", "为", " ", "\n", ":", "：", "。", ";", "临时调用", "x"},
+       "原因", 1},
+      {"IncludesList", IncludesListPattern, SearchIncludesList,
+       {"主要包括", "主要", "包括", "主", " ", "\n", ":", "：", "。", ";", "工资", "、", "x", "1"},
+       "包括", 1},
+      {"ItemFinal", ItemFinalPattern, SearchItemFinal,
+       {"支出", "决算", "数", "为", "支", "决", " ", "-", "0.80", "1,2", ".", "万元", "元", "万", "x",
+        "。", "支出决算为0.80万元", "决算数 1 元"},
+       "元", 100},
+      {"Departments", DepartmentsPattern, SearchDepartments,
+       {"下设", "下", "设", " ", "\n", "4", "12", "个", "内设", "内", "科室", "处室", "部门", "机构",
+        "科", ",", "分别是", ":", "：", "。", "办公室", "、", "x", "下设4个科室", ",分别是:"},
+       "下设", 1},
+      {"NoSangong", NoSangongPattern, SearchNoSangong,
+       {"无", "没有", "没", "三公", "“", "”", "经费", "经", "原", "因", "原因", "。", ":", " ", "\n",
+        "支出", "x", "1", "无“三公”经费", "三公经费"},
+       "三公", 1},
+      {"Reception", ReceptionPattern, SearchReception,
+       {"国内", "公务接待", "国内公务接待", "公务", "接待", "批次", "批", "人次", "人", "共", "计", "共计接待",
+        " ", "\n", ",", "，", "0", "12", "。", "x", "国内公务接待0批次", ",0人次"},
+       "接待", 1},
+      {"OperatingScope", OperatingScopePattern, SearchOperatingScope,
+       {"(", ")", "行政单位", "参照公务员法", "行政", "单位", "参照", "和", "管理的事业单位", " ", "\n",
+        "。", "x", "(行政单位和参照公务员法管理的事业单位)"},
+       "单位", 1},
       {"NoComparableRate", NoComparableRatePattern, SearchNoComparableRate,
        {"无可比性", "无可比", "不适用", "不适", "x", " "},
        "不", 0},  // the documents say neither
@@ -266,6 +300,234 @@ TEST(MatcherSearchAllTest, SameMatchesAsTheRegex) {
     ASSERT_EQ(got.size(), expected.size());
     EXPECT_GE(got.size(), 2u);
     for (size_t i = 0; i < got.size(); ++i) EXPECT_TRUE(Same(got[i], expected[i])) << i;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Literal labels
+// ---------------------------------------------------------------------------
+
+TEST(LiteralLabelTest, ParsesOnlyLiteralsAndOptionalLiteralGroups) {
+  for (const char* pattern :
+       {"收入总计", "(?:支出)?决算数?为?", "因公出国\\(境\\)费(?:用)?", "“?三公”?经费(?:财政拨款)?(?:支出)?",
+        "政府采购(?:支出总额|金额|支出)(?:\\(以合同签订为准\\))?", "(?:日常)?公用经费", "a\\.b"}) {
+    EXPECT_TRUE(LiteralLabel::Parse(pattern).has_value()) << pattern;
+  }
+  for (const char* pattern :
+       {"", "数?", "(?:支出)?", "(支出)决算", "决算\\s*", "决算\\d", "决算.", "决算数*", "决算数+",
+        "决算数??", "决算数{2}", "决算[数]", "决算|支出", "(?:决算|)", "(?:决算", "^决算", "决算$",
+        "(?:决算(?:数)?)", "决算\\", "\\p{Han}"}) {
+    EXPECT_FALSE(LiteralLabel::Parse(pattern).has_value()) << pattern;
+  }
+}
+
+// The labels the narrative reads, and a few that stress the preferences
+// (an optional part taken or left out, alternatives that prefix each other),
+// each with the pieces of its random strings: its literals and parts of them.
+struct LabelCase {
+  std::string pattern;
+  std::vector<std::string> pieces;
+};
+
+const std::vector<LabelCase>& LabelCases() {
+  static const std::vector<LabelCase> cases = {
+      {"“?三公”?经费(?:财政拨款)?(?:支出)?", {"“", "”", "三公", "三", "经费", "财政拨款", "财政", "支出", "“三公”经费", "三公经费支出"}},
+      {"公务用车购置及运行(?:维护)?费", {"公务用车", "购置及运行", "购置", "维护", "费", "公务用车购置及运行", "公务用车购置及运行维护费"}},
+      {"公务用车运行(?:维护)?费", {"公务用车运行", "公务用车", "运行", "维护", "费", "公务用车运行维护费"}},
+      {"因公出国\\(境\\)费(?:用)?", {"因公出国", "(境)", "(", "境", ")", "费", "用", "因公出国(境)费"}},
+      {"(?:支出)?决算数?为?", {"支出", "决算", "决", "数", "为"}},
+      {"本年收入(?:合计)?", {"本年收入", "本年", "合计", "合", "本年收入合计"}},
+      {"(?:日常)?公用经费", {"日常", "公用经费", "公用", "日常公用经费"}},
+      {"机关运行经费(?:支出)?(?:决算)?", {"机关运行经费", "支出", "决算", "支", "机关运行经费支出决算"}},
+      {"政府采购(?:支出总额|金额|支出)(?:\\(以合同签订为准\\))?",
+       {"政府采购", "支出总额", "支出", "总额", "金额", "(以合同签订为准)", "(以合同", "政府采购支出"}},
+      {"(?:政府采购)?货物(?:采购)?(?:支出|金额)", {"政府采购", "货物", "采购", "支出", "金额", "货物采购金额"}},
+      {"(?:支出|支出总额)?总额?", {"支出", "总额", "总", "额"}},
+      {"(?:决算|决)?(?:算数|数)为?", {"决算", "决", "算数", "算", "数", "为"}},
+  };
+  return cases;
+}
+
+std::string AmountTail() { return absl::StrCat(R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney); }
+
+// Compares both searches of one label with RE2 on `p` from every offset (or
+// every character start) and at several window ends.
+void ExpectLabelAgrees(const std::string& pattern, const Passage& p, std::mt19937& rng,
+                       Seen* label_seen, Seen* amount_seen, bool char_starts_only = false) {
+  const LiteralLabel* label = CachedLiteralLabel(pattern);
+  ASSERT_NE(label, nullptr) << pattern;
+  const RE2& label_re = CachedPattern(pattern);
+  const RE2& amount_re = CachedPattern(pattern + AmountTail());
+  const std::string& t = p.text();
+  for (size_t from = 0; from <= t.size(); ++from) {
+    if (char_starts_only && !CharStart(t, from)) continue;
+    std::vector<size_t> ends = {t.size(), std::string::npos,
+                                from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)};
+    for (size_t to : ends) {
+      const auto expected = Search(label_re, p, from, to);
+      const auto got = label->Search(p, from, to);
+      label_seen->Add(expected);
+      ASSERT_TRUE(Same(expected, got)) << pattern << " on [" << t << "] from " << from << " to "
+                                       << to << ": regex " << Describe(expected) << ", by hand "
+                                       << Describe(got);
+      const auto expected_amount = Search(amount_re, p, from, to);
+      const auto got_amount =
+          label->SearchAmount(std::string_view(t).substr(0, std::min(to, t.size())), from);
+      amount_seen->Add(expected_amount);
+      ASSERT_TRUE(Same(expected_amount, got_amount))
+          << pattern << " + amount on [" << t << "] from " << from << " to " << to << ": regex "
+          << Describe(expected_amount) << ", by hand " << Describe(got_amount);
+    }
+  }
+}
+
+TEST(LiteralLabelTest, RandomStringsMatchAsTheRegex) {
+  // What may stand between a label and its amount, and around them.
+  const std::vector<std::string> surroundings = {
+      " ", "1", "2.5", "-", ",", ";", ":", "%", "。", "万元", "元", "万", "x", "一二三", "一二三四五六七八",
+      "1万元", " 2.5 万元", "-3,4元", "为12元", "12.万元"};
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (const LabelCase& c : LabelCases()) {
+    std::vector<std::string> alphabet = surroundings;
+    alphabet.insert(alphabet.end(), c.pieces.begin(), c.pieces.end());
+    // Each of the label's pieces about as often as all the rest together.
+    std::uniform_int_distribution<size_t> surrounding(0, surroundings.size() - 1);
+    std::uniform_int_distribution<size_t> own(0, c.pieces.size() - 1);
+    std::bernoulli_distribution pick_own(0.5);
+    Seen label_seen, amount_seen;
+    for (int n = 0; n < 1500; ++n) {
+      std::string s;
+      for (int k = length(rng); k > 0; --k) {
+        s += pick_own(rng) ? c.pieces[own(rng)] : surroundings[surrounding(rng)];
+      }
+      Passage p;
+      p.folded.Append(s, 0);
+      ExpectLabelAgrees(c.pattern, p, rng, &label_seen, &amount_seen);
+      if (HasFatalFailure()) return;
+    }
+    // Both searches found matches, not only absences.
+    EXPECT_GE(label_seen.matched, 10000u) << c.pattern;
+    EXPECT_GE(amount_seen.matched, 1000u) << c.pattern;
+  }
+}
+
+TEST(LiteralLabelTest, DocumentPassagesMatchAsTheRegex) {
+  std::mt19937 rng(11);
+  Seen label_seen, amount_seen;
+  for (const std::string& text : DocumentTexts()) {
+    SourceDocument doc(text);
+    const std::vector<Passage> passages =
+        BuildPassages(doc, 0, doc.lines().size(), std::vector<bool>(doc.lines().size()), "ALL");
+    for (const Passage& p : passages) {
+      for (const LabelCase& c : LabelCases()) {
+        ExpectLabelAgrees(c.pattern, p, rng, &label_seen, &amount_seen, /*char_starts_only=*/true);
+        if (HasFatalFailure()) return;
+      }
+    }
+  }
+  EXPECT_GE(label_seen.matched, 1000u);
+  EXPECT_GE(amount_seen.matched, 1000u);
+}
+
+// Count patterns: a label, a number and a unit, as ReadCount reads them.
+const std::vector<LabelCase>& CountCases() {
+  static const std::vector<LabelCase> cases = {
+      {"实有人数\\s*(\\d+)\\s*(人)", {"实有人数", "实有", "人数", "人", "实有人数 "}},
+      {"编制数?\\s*(\\d+)\\s*(人|名)", {"编制", "数", "人", "名", "人次", "编制数"}},
+      {"下属(?:预算)?单位\\s*(\\d+)\\s*(个|家)", {"下属", "预算", "单位", "个", "家", "下属单位", "下属预算单位"}},
+      {"因公出国\\(境\\)\\s*(\\d+)\\s*(人次|人)", {"因公出国", "(境)", "(", "人次", "人", "次", "因公出国(境)"}},
+      {"购置数?\\s*(?:为)?\\s*(\\d+)\\s*(辆)", {"购置", "数", "为", "辆", "购置数为"}},
+      {"已经?完成整改的\\s*(\\d+)\\s*(个)", {"已经", "已", "完成整改的", "个", "已经完成整改的", "已完成整改的"}},
+      {"绩效评级为“优”的项目\\s*(\\d+)\\s*(个)", {"绩效评级为“优”的项目", "绩效评级为", "“", "优", "”的项目", "个"}},
+  };
+  return cases;
+}
+
+TEST(CountAfterLabelTest, ParsesLabelNumberAndUnitOnly) {
+  for (const LabelCase& c : CountCases()) {
+    EXPECT_NE(CachedCountPattern(c.pattern), nullptr) << c.pattern;
+  }
+  for (const char* pattern :
+       {"实有人数\\s*(\\d+)\\s*(人", "实有人数\\s*(\\d+)\\s*(人|)", "实有人数\\s*(\\d+)\\s*(人.)",
+        "实有人数(\\d+)\\s*(人)", "实有人数\\s*(\\d+)\\s*(人)\\s*", "\\s*(\\d+)\\s*(人)",
+        "实有\\s*人数\\s*(\\d+)\\s*(人)", "实有人数\\s*(?:为)\\s*(\\d+)\\s*(人)",
+        "实有人数\\s*(\\d+)\\s*(人(?:次)?)"}) {
+    EXPECT_EQ(CountAfterLabel::Parse(pattern), std::nullopt) << pattern;
+  }
+}
+
+TEST(CountAfterLabelTest, RandomStringsMatchAsTheRegex) {
+  const std::vector<std::string> surroundings = {" ", "\t", "1", "23", "0", ".", ",", "。", "x",
+                                                 "一二三", " 4 "};
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (const LabelCase& c : CountCases()) {
+    const CountAfterLabel* count = CachedCountPattern(c.pattern);
+    ASSERT_NE(count, nullptr) << c.pattern;
+    const RE2& re = CachedPattern(c.pattern);
+    std::uniform_int_distribution<size_t> surrounding(0, surroundings.size() - 1);
+    std::vector<std::string> pieces = c.pieces;
+    pieces.insert(pieces.end(), {"1", "12", " "});  // numbers follow the label often
+    std::uniform_int_distribution<size_t> own(0, pieces.size() - 1);
+    std::bernoulli_distribution pick_own(0.6);
+    Seen seen;
+    for (int n = 0; n < 12000; ++n) {
+      std::string s;
+      for (int k = length(rng); k > 0; --k) {
+        s += pick_own(rng) ? pieces[own(rng)] : surroundings[surrounding(rng)];
+      }
+      Passage p;
+      p.folded.Append(s, 0);
+      const std::string& t = p.text();
+      for (size_t from = 0; from <= t.size(); ++from) {
+        for (size_t to : {t.size(), std::string::npos,
+                          from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
+          const auto expected = Search(re, p, from, to);
+          const auto got = count->Search(p, from, to);
+          seen.Add(expected);
+          ASSERT_TRUE(Same(expected, got)) << c.pattern << " on [" << t << "] from " << from
+                                           << " to " << to << ": regex " << Describe(expected)
+                                           << ", by hand " << Describe(got);
+        }
+      }
+    }
+    EXPECT_GE(seen.matched, 1000u) << c.pattern;
+  }
+}
+
+// The staff rows of the profile ("在职人员10人，增加2人"), as their regex.
+TEST(StaffRowTest, RandomStringsMatchAsTheRegex) {
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> length(0, 10);
+  for (const std::string label : {"在职人员", "退休人员"}) {
+    const std::vector<std::string> alphabet = {
+        label, "在职", "人员", "人", " ", "\t", "1", "23", ",", "，", "增加", "减少", "增", "。", "x",
+        label + "10人", ",增加2人", "减少 3 人"};
+    std::uniform_int_distribution<size_t> piece(0, alphabet.size() - 1);
+    const RE2& re = CachedPattern(StaffRowPattern(label));
+    Seen seen;
+    for (int n = 0; n < 6000; ++n) {
+      std::string s;
+      for (int k = length(rng); k > 0; --k) s += alphabet[piece(rng)];
+      Passage p;
+      p.folded.Append(s, 0);
+      const std::string& t = p.text();
+      for (size_t from = 0; from <= t.size(); ++from) {
+        for (size_t to : {t.size(), std::string::npos,
+                          from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
+          const auto expected = Search(re, p, from, to);
+          const auto got = SearchStaffRow(p, label, from, to);
+          seen.Add(expected);
+          ASSERT_TRUE(Same(expected, got)) << label << " on [" << t << "] from " << from
+                                           << " to " << to << ": regex " << Describe(expected)
+                                           << ", by hand " << Describe(got);
+        }
+      }
+    }
+    EXPECT_GE(seen.matched, 1000u) << label;
+    ASSERT_EQ(seen.group_taken.size(), 5u);
+    EXPECT_GE(seen.group_taken[4], 100u) << label;  // the change was read too
   }
 }
 

@@ -39,6 +39,13 @@ const RE2& FlatPattern() {
   return re;
 }
 
+// Whether [from, to) holds 预算为 or 预算数为, which the Shanghai
+// budget-versus-final clause cannot do without (its 预算(?:数)?为): the
+// clause is not searched for in the many passages that have neither.
+bool MayHoldShBudgetVsFinal(const Passage& p, size_t from, size_t to) {
+  return Holds(p, "预算为", from, to) || Holds(p, "预算数为", from, to);
+}
+
 }  // namespace
 
 size_t SentenceEnd(const Passage& p, size_t pos, size_t to) {
@@ -124,7 +131,7 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
   if (!Holds(p, "决算", from, to)) return std::nullopt;
   std::optional<Match> xj, sh;
   if (Holds(p, "差异率", from, to)) xj = SearchXjBudgetVsFinal(p, from, to);
-  if (Holds(p, "为", from, to)) sh = Search(kSh, p, from, to);
+  if (MayHoldShBudgetVsFinal(p, from, to)) sh = Search(kSh, p, from, to);
   if (!xj && !sh) {
     auto c = Holds(p, "完成", from, to) ? Search(kShCompletion, p, from, to) : std::nullopt;
     if (!c) return std::nullopt;
@@ -170,7 +177,9 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
   }
   size_t reason_to = to;
   if (auto next = SearchXjBudgetVsFinal(p, after, to)) reason_to = std::min(reason_to, next->begin);
-  if (auto next = Search(kSh, p, after, to)) reason_to = std::min(reason_to, next->begin);
+  if (MayHoldShBudgetVsFinal(p, after, to)) {
+    if (auto next = Search(kSh, p, after, to)) reason_to = std::min(reason_to, next->begin);
+  }
   if (auto reason = Reason(p, reason_from, std::min(reason_to, window_end))) {
     *bvf.mutable_reason() = *std::move(reason);
   }
@@ -201,6 +210,10 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
       m = AmountAfterLabel(std::string_view(t).substr(0, limit), at, at + label.size());
       if (m) break;
     }
+  } else if (const LiteralLabel* literal_label = CachedLiteralLabel(label)) {
+    // "(?:支出)?决算数?为?": a few literals to choose from, read by hand too.
+    const std::string& t = p.text();
+    m = literal_label->SearchAmount(std::string_view(t).substr(0, std::min(to, t.size())), from);
   } else {
     const RE2& re = CachedPattern(absl::StrCat(label, R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney));
     number_group = re.NumberOfCapturingGroups() - 1;

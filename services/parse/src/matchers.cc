@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <initializer_list>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "common/text/search.h"
 
 namespace juesuan::parse {
@@ -723,6 +726,353 @@ std::optional<Match> SearchVehicleCategory(const Passage& p, size_t from, size_t
   return LeftmostAfterHanRun(*t, from, anchor, VehicleCategoryRestAt, HanOrBracketRunEnd);
 }
 
+// ---------------------------------------------------------------------------
+// A word, then text to the end of the sentence
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// End of [^。]* (or [^。;]* with `semicolon`) from `i`: whole characters up
+// to the first 。, as RE2 reads a negated class (a character cut by the end
+// of the text is not one).
+size_t SentenceRestEnd(std::string_view t, size_t i, bool semicolon = false) {
+  for (size_t length; (length = CharLength(t, i)) > 0; i += length) {
+    if (LiteralAt(t, i, "。") || (semicolon && t[i] == ';')) break;
+  }
+  return i;
+}
+
+// \s*[:：]\s* at `i`: the end, kNone when there is no colon.
+size_t ColonEnd(std::string_view t, size_t i) {
+  i = SkipSpaces(t, i);
+  const size_t colon = i < t.size() && t[i] == ':' ? 1 : AlternativeAt(t, i, {"："});
+  return colon == 0 ? kNone : SkipSpaces(t, i + colon);
+}
+
+// 开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*): everything after the word may
+// be empty, so the greedy reading always matches.
+std::optional<Match> SpendingContentAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "开支内容")) return std::nullopt;
+  size_t i = at + 12;
+  i += AlternativeAt(t, i, {"包括", "主要是", "为"});
+  i = SkipSpaces(t, i);
+  if (i < t.size() && t[i] == ':') ++i;
+  i = SkipSpaces(t, i);
+  const size_t end = SentenceRestEnd(t, i);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// 主要用于\s*[:：]\s*([^。]*): the colon must follow the spaces.
+std::optional<Match> PurposeAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "主要用于")) return std::nullopt;
+  const size_t i = ColonEnd(t, at + 12);
+  if (i == kNone) return std::nullopt;
+  const size_t end = SentenceRestEnd(t, i);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// 差异原因(?:是|为)?\s*:\s*([^。]*): without 是/为 the colon could not
+// follow either, so the greedy reading is the only one.
+std::optional<Match> DifferenceReasonAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "差异原因")) return std::nullopt;
+  size_t i = SkipSpaces(t, at + 12 + AlternativeAt(t, at + 12, {"是", "为"}));
+  if (i >= t.size() || t[i] != ':') return std::nullopt;
+  i = SkipSpaces(t, i + 1);
+  const size_t end = SentenceRestEnd(t, i);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// (?:主要)?包括\s*[:：]\s*([^。;]*).
+std::optional<Match> IncludesListAt(std::string_view t, size_t at) {
+  const size_t word = LiteralAt(t, at, "主要") ? at + 6 : at;
+  if (!LiteralAt(t, word, "包括")) return std::nullopt;
+  const size_t i = ColonEnd(t, word + 6);
+  if (i == kNone) return std::nullopt;
+  const size_t end = SentenceRestEnd(t, i, /*semicolon=*/true);
+  return MakeMatch(at, end, {{i, end}});
+}
+
+// (?:支出)?(?:决算)?(?:数)?(?:为)?\s*NUM\s*(万元|元): each word is left out
+// only for what follows, which cannot begin as it does, so the greedy
+// reading is the only one that can match.
+std::optional<Match> ItemFinalAt(std::string_view t, size_t at) {
+  size_t i = at;
+  for (std::string_view word : {"支出", "决算", "数", "为"}) {
+    if (LiteralAt(t, i, word)) i += word.size();
+  }
+  const auto amount = AmountAt(t, SkipSpaces(t, i));
+  if (!amount) return std::nullopt;
+  return MakeMatch(at, amount->second.second, {amount->first, amount->second});
+}
+
+// 下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+). The
+// words are told apart by their first characters and [^:]* can only stop at
+// the first colon, so the one reading to try is the greedy one, but for the
+// last group: it needs a character, and takes the last space the \s* before
+// it would have taken when nothing else stands before the 。.
+std::optional<Match> DepartmentsAt(std::string_view t, size_t at) {
+  if (!LiteralAt(t, at, "下设")) return std::nullopt;
+  const size_t count = SkipSpaces(t, at + 6);
+  const size_t count_end = DigitsEnd(t, count, kNone);
+  if (count_end == count) return std::nullopt;
+  const size_t unit = SkipSpaces(t, count_end);
+  if (!LiteralAt(t, unit, "个")) return std::nullopt;
+  size_t i = unit + 3;
+  auto kind_at = [&](size_t k) { return AlternativeAt(t, k, {"科室", "处室", "部门", "机构"}); };
+  if (LiteralAt(t, i, "内设") && kind_at(i + 6) > 0) i += 6;
+  const size_t kind = kind_at(i);
+  if (kind == 0) return std::nullopt;
+  i += kind;
+  // [^:]* then ':': whole characters up to the first colon.
+  for (size_t length; (length = CharLength(t, i)) > 0 && t[i] != ':';) i += length;
+  if (i >= t.size() || t[i] != ':') return std::nullopt;
+  const size_t colon_end = i + 1;
+  size_t list = SkipSpaces(t, colon_end);
+  size_t end = SentenceRestEnd(t, list);
+  if (end == list) {
+    if (list == colon_end) return std::nullopt;
+    end = SentenceRestEnd(t, --list);
+  }
+  return MakeMatch(at, end, {{count, count_end}, {unit, unit + 3}, {list, end}});
+}
+
+// Whether 无/没有 stands in [a, c) after the last 原 or 因 there: what
+// NoSangongPattern needs before the 三公 at `c` ([a, c) holding no 。 or :).
+bool NoBefore(std::string_view t, size_t a, size_t c) {
+  const std::string_view before = t.substr(0, c);
+  size_t lo = a;
+  for (std::string_view stop : {"原", "因"}) {
+    for (size_t r = text::Find(before, stop, lo); r != kNone; r = text::Find(before, stop, r + 3)) {
+      lo = r + 3;
+    }
+  }
+  return text::Find(before, "无", lo) != kNone || text::Find(before, "没有", lo) != kNone;
+}
+
+// Where `t` stops being whole characters: before a character the end cuts.
+size_t WholeCharsEnd(std::string_view t) {
+  size_t lead = t.size();
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80; };
+  while (lead > 0 && t.size() - lead < 4 && continuation(lead - 1)) --lead;
+  if (lead == 0) return t.size();
+  return CharLength(t, lead - 1) == 0 ? lead - 1 : t.size();
+}
+
+// (?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次):
+// each optional part is followed by what it cannot begin like, so the
+// greedy reading is the only one that can match.
+std::optional<Match> ReceptionAt(std::string_view t, size_t at) {
+  size_t i = at + (LiteralAt(t, at, "国内") ? 6 : 0);
+  if (!LiteralAt(t, i, "公务接待")) return std::nullopt;
+  const size_t batches = SkipSpaces(t, i + 12);
+  const size_t batches_end = DigitsEnd(t, batches, kNone);
+  if (batches_end == batches) return std::nullopt;
+  const size_t batch_unit = SkipSpaces(t, batches_end);
+  if (!LiteralAt(t, batch_unit, "批次")) return std::nullopt;
+  i = SkipSpaces(t, batch_unit + 6);
+  i = SkipSpaces(t, i + OptionalComma(t, i));
+  size_t j = i;
+  if (LiteralAt(t, j, "共")) j += 3;
+  if (LiteralAt(t, j, "计")) j += 3;
+  if (LiteralAt(t, j, "接待")) i = j + 6;
+  const size_t persons = SkipSpaces(t, i);
+  const size_t persons_end = DigitsEnd(t, persons, kNone);
+  if (persons_end == persons) return std::nullopt;
+  const size_t person_unit = SkipSpaces(t, persons_end);
+  if (!LiteralAt(t, person_unit, "人次")) return std::nullopt;
+  return MakeMatch(at, person_unit + 6,
+                   {{batches, batches_end}, {batch_unit, batch_unit + 6}, {persons, persons_end},
+                    {person_unit, person_unit + 6}});
+}
+
+// \(([^()]*(?:行政单位|参照公务员法)[^()]*)\) at `at`: [^()]* cannot pass a
+// bracket, so the match runs to the next bracket, which must close it, and
+// holds one of the words (wherever it stands, one of the readings finds it).
+std::optional<Match> OperatingScopeAt(std::string_view t, size_t at) {
+  if (at >= t.size() || t[at] != '(') return std::nullopt;
+  size_t close = at + 1;
+  for (size_t length; (length = CharLength(t, close)) > 0 && t[close] != '(' && t[close] != ')';) {
+    close += length;
+  }
+  if (close >= t.size() || t[close] != ')') return std::nullopt;
+  const std::string_view inside = t.substr(0, close);
+  if (text::Find(inside, "行政单位", at + 1) == kNone &&
+      text::Find(inside, "参照公务员法", at + 1) == kNone) {
+    return std::nullopt;
+  }
+  return MakeMatch(at, close + 1, {{at + 1, close}});
+}
+
+}  // namespace
+
+const RE2& OperatingScopePattern() {
+  static const RE2 re(R"(\(([^()]*(?:行政单位|参照公务员法)[^()]*)\))");
+  return re;
+}
+
+std::optional<Match> SearchOperatingScope(const Passage& p, size_t from, size_t to,
+                                          RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  if (anchor == RE2::ANCHOR_START) return OperatingScopeAt(*t, from);
+  for (size_t at = t->find('(', from); at != kNone; at = t->find('(', at + 1)) {
+    if (auto m = OperatingScopeAt(*t, at)) return m;
+  }
+  return std::nullopt;
+}
+
+const RE2& ReceptionPattern() {
+  static const RE2 re(
+      R"((?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次))");
+  return re;
+}
+
+std::optional<Match> SearchReception(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"国内", "公务接待"}, ReceptionAt);
+}
+
+const RE2& NoSangongPattern() {
+  static const RE2 re(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");
+  return re;
+}
+
+std::optional<Match> SearchNoSangong(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // A match is a whole stretch between 。 and : marks (from where the search
+  // starts, at a whole character) that holds 无/没有 and then, with no 原 or
+  // 因 between, a 三公 that 经费 follows; with the 。 that ends it.
+  size_t a = from;
+  while (a < t->size() && CharLength(*t, a) == 0) {
+    if (anchor == RE2::ANCHOR_START) return std::nullopt;
+    ++a;
+  }
+  const size_t whole_end = WholeCharsEnd(*t);
+  for (size_t c = text::Find(*t, "三公", a); c != kNone && c + 6 <= whole_end;
+       c = text::Find(*t, "三公", c + 6)) {
+    if (!LiteralAt(*t, c + 6, "经费") && !LiteralAt(*t, c + 6, "”经费")) continue;
+    const std::string_view head = t->substr(a, c - a);
+    const size_t full_stop = head.rfind("。"), colon = head.rfind(':');
+    size_t start = a;
+    if (full_stop != kNone) start = a + full_stop + 3;
+    if (colon != kNone) start = std::max(start, a + colon + 1);
+    if (anchor == RE2::ANCHOR_START && start != a) return std::nullopt;
+    if (!NoBefore(*t, start, c)) continue;
+    const size_t end = std::min({text::Find(*t, "。", c), t->find(':', c), whole_end});
+    return MakeMatch(start, LiteralAt(*t, end, "。") ? end + 3 : end, {});
+  }
+  return std::nullopt;
+}
+
+const RE2& DepartmentsPattern() {
+  static const RE2 re(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
+  return re;
+}
+
+std::optional<Match> SearchDepartments(const Passage& p, size_t from, size_t to,
+                                       RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"下设"}, DepartmentsAt);
+}
+
+std::string StaffRowPattern(std::string_view label) {
+  return std::string(label) + R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)";
+}
+
+std::optional<Match> SearchStaffRow(const Passage& p, std::string_view label, size_t from,
+                                    size_t to) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // Spaces, digits, 人, commas and 增加/减少 are told apart by their first
+  // bytes, and the change is optional at the end: the greedy reading is the
+  // one that matches.
+  for (size_t at = text::Find(*t, label, from); at != kNone; at = text::Find(*t, label, at + 1)) {
+    const size_t count = SkipSpaces(*t, at + label.size());
+    const size_t count_end = DigitsEnd(*t, count, kNone);
+    if (count_end == count) continue;
+    const size_t unit = SkipSpaces(*t, count_end);
+    if (!LiteralAt(*t, unit, "人")) continue;
+    size_t i = SkipSpaces(*t, unit + 3);
+    i = SkipSpaces(*t, i + OptionalComma(*t, i));
+    Span direction = kUnset, change = kUnset;
+    if (const size_t word = AlternativeAt(*t, i, {"增加", "减少"}); word > 0) {
+      const size_t n = SkipSpaces(*t, i + word);
+      const size_t n_end = DigitsEnd(*t, n, kNone);
+      const size_t person = SkipSpaces(*t, n_end);
+      if (n_end > n && LiteralAt(*t, person, "人")) {
+        direction = {i, i + word};
+        change = {n, n_end};
+        i = person + 3;
+      }
+    }
+    return MakeMatch(at, i, {{count, count_end}, {unit, unit + 3}, direction, change});
+  }
+  return std::nullopt;
+}
+
+const RE2& SpendingContentPattern() {
+  static const RE2 re(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
+  return re;
+}
+
+std::optional<Match> SearchSpendingContent(const Passage& p, size_t from, size_t to,
+                                           RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"开支内容"}, SpendingContentAt);
+}
+
+const RE2& PurposePattern() {
+  static const RE2 re(R"(主要用于\s*[:：]\s*([^。]*))");
+  return re;
+}
+
+std::optional<Match> SearchPurpose(const Passage& p, size_t from, size_t to, RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"主要用于"}, PurposeAt);
+}
+
+const RE2& DifferenceReasonPattern() {
+  static const RE2 re(R"(差异原因(?:是|为)?\s*:\s*([^。]*))");
+  return re;
+}
+
+std::optional<Match> SearchDifferenceReason(const Passage& p, size_t from, size_t to,
+                                            RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return LeftmostAfterLiterals(*t, from, anchor, {"差异原因"}, DifferenceReasonAt);
+}
+
+const RE2& IncludesListPattern() {
+  static const RE2 re(R"((?:主要)?包括\s*[:：]\s*([^。;]*))");
+  return re;
+}
+
+std::optional<Match> SearchIncludesList(const Passage& p, size_t from, size_t to,
+                                        RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // A match begins at 主要 or at 包括: tried at each, nearest first.
+  return LeftmostAfterLiterals(*t, from, anchor, {"主要", "包括"}, IncludesListAt);
+}
+
+const RE2& ItemFinalPattern() {
+  static const RE2 re(absl::StrCat(R"((?:支出)?(?:决算)?(?:数)?(?:为)?\s*)", kNum, kMoney));
+  return re;
+}
+
+std::optional<Match> SearchItemFinal(const Passage& p, size_t from, size_t to,
+                                     RE2::Anchor anchor) {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return Leftmost(*t, from, anchor, ItemFinalAt);
+}
+
 std::optional<Match> AmountAfterLabel(std::string_view t, size_t begin, size_t label_end) {
   size_t i = label_end;
   for (int linking = 0;; ++linking) {
@@ -777,6 +1127,224 @@ std::optional<Match> SearchNoComparableRate(const Passage& p, size_t from, size_
   auto t = Window(p, from, to);
   if (!t) return std::nullopt;
   return LeftmostAfterLiterals(*t, from, anchor, {"无可比性", "不适用"}, NoComparableRateAt);
+}
+
+// ---------------------------------------------------------------------------
+// Literal labels
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// One literal character of a label pattern at `i`: an escaped punctuation
+// character or a whole UTF-8 character that is not a metacharacter. Its
+// bytes go to `out`; returns the pattern bytes read, 0 when it is none.
+size_t LabelCharAt(std::string_view pattern, size_t i, std::string* out) {
+  static constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
+  if (i >= pattern.size()) return 0;
+  const char c = pattern[i];
+  if (c == '\\') {
+    // Escaped punctuation is that character; \d, \s, \p… are classes.
+    if (i + 1 >= pattern.size()) return 0;
+    const unsigned char e = static_cast<unsigned char>(pattern[i + 1]);
+    if (e >= 0x80 || !std::ispunct(e)) return 0;
+    out->push_back(static_cast<char>(e));
+    return 2;
+  }
+  if (kMeta.find(c) != std::string_view::npos) return 0;
+  const size_t length = CharLength(pattern, i);
+  out->append(pattern.substr(i, length));
+  return length;
+}
+
+}  // namespace
+
+std::optional<LiteralLabel> LiteralLabel::Parse(std::string_view pattern) {
+  LiteralLabel label;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    Part part;
+    if (pattern.substr(i).starts_with("(?:")) {
+      // (?:a|b|…): alternatives of literal characters, none empty.
+      i += 3;
+      std::string alternative;
+      for (;;) {
+        if (i >= pattern.size()) return std::nullopt;
+        if (pattern[i] == '|' || pattern[i] == ')') {
+          if (alternative.empty()) return std::nullopt;
+          part.alternatives.push_back(std::move(alternative));
+          alternative.clear();
+          if (pattern[i++] == ')') break;
+          continue;
+        }
+        const size_t n = LabelCharAt(pattern, i, &alternative);
+        if (n == 0) return std::nullopt;
+        i += n;
+      }
+    } else {
+      std::string c;
+      const size_t n = LabelCharAt(pattern, i, &c);
+      if (n == 0) return std::nullopt;
+      i += n;
+      part.alternatives.push_back(std::move(c));
+    }
+    if (i < pattern.size() && pattern[i] == '?') {
+      part.optional = true;
+      ++i;
+    }
+    // Other repetitions, and the lazy `??`, are beyond a label.
+    if (i < pattern.size() && std::string_view("?*+{").find(pattern[i]) != std::string_view::npos) {
+      return std::nullopt;
+    }
+    // Plain characters in a row are one literal.
+    Part* last = label.parts_.empty() ? nullptr : &label.parts_.back();
+    if (last && !last->optional && !part.optional && last->alternatives.size() == 1 &&
+        part.alternatives.size() == 1) {
+      last->alternatives[0] += part.alternatives[0];
+    } else {
+      label.parts_.push_back(std::move(part));
+    }
+  }
+  // A match begins with an alternative of the first part, or, when that is
+  // left out, of the next one, up to the first part that must be there.
+  for (const Part& part : label.parts_) {
+    label.first_literals_.insert(label.first_literals_.end(), part.alternatives.begin(),
+                                 part.alternatives.end());
+    if (!part.optional) return label;
+  }
+  return std::nullopt;  // everything optional: it would match nothing at all
+}
+
+template <typename Take>
+bool LiteralLabel::ForEachEnd(std::string_view t, size_t part, size_t at,
+                              const Take& take) const {
+  if (part == parts_.size()) return take(at);
+  const Part& p = parts_[part];
+  for (const std::string& alternative : p.alternatives) {
+    if (LiteralAt(t, at, alternative) && ForEachEnd(t, part + 1, at + alternative.size(), take)) {
+      return true;
+    }
+  }
+  return p.optional && ForEachEnd(t, part + 1, at, take);
+}
+
+template <typename AtStart>
+std::optional<Match> LiteralLabel::Leftmost(std::string_view t, size_t from,
+                                            const AtStart& at) const {
+  absl::InlinedVector<size_t, 4> next;
+  for (const std::string& literal : first_literals_) next.push_back(text::Find(t, literal, from));
+  for (;;) {
+    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
+    if (next[k] == kNone) return std::nullopt;
+    if (auto m = at(next[k])) return m;
+    next[k] = text::Find(t, first_literals_[k], next[k] + 1);
+  }
+}
+
+std::optional<Match> LiteralLabel::Search(const Passage& p, size_t from, size_t to) const {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  return Leftmost(*t, from, [&](size_t start) -> std::optional<Match> {
+    size_t end = kNone;
+    ForEachEnd(*t, 0, start, [&](size_t e) {
+      end = e;
+      return true;
+    });
+    if (end == kNone) return std::nullopt;
+    return MakeMatch(start, end, {});
+  });
+}
+
+std::optional<Match> LiteralLabel::SearchFollowedBy(
+    std::string_view t, size_t from,
+    absl::FunctionRef<std::optional<Match>(size_t start, size_t label_end)> rest) const {
+  if (from > t.size()) return std::nullopt;
+  return Leftmost(t, from, [&](size_t start) {
+    std::optional<Match> m;
+    ForEachEnd(t, 0, start, [&](size_t label_end) {
+      m = rest(start, label_end);
+      return m.has_value();
+    });
+    return m;
+  });
+}
+
+std::optional<Match> LiteralLabel::SearchAmount(std::string_view t, size_t from) const {
+  return SearchFollowedBy(t, from, [&](size_t start, size_t label_end) {
+    return AmountAfterLabel(t, start, label_end);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Counts after a label
+// ---------------------------------------------------------------------------
+
+std::optional<CountAfterLabel> CountAfterLabel::Parse(std::string_view pattern) {
+  // The pattern ends in "(\d+)\s*(U1|U2|…)"; before that come "\s*", and
+  // "(?:为)?\s*" after it when the label may be followed by 为.
+  constexpr std::string_view kNumber = "\\s*(\\d+)\\s*(";
+  constexpr std::string_view kWei = "\\s*(?:为)?";
+  if (!pattern.ends_with(")")) return std::nullopt;
+  const size_t number = pattern.rfind(kNumber);
+  if (number == std::string_view::npos) return std::nullopt;
+  std::vector<std::string> units;
+  const std::string_view unit_list =
+      pattern.substr(number + kNumber.size(), pattern.size() - 1 - number - kNumber.size());
+  for (size_t i = 0; i <= unit_list.size();) {
+    const size_t bar = std::min(unit_list.find('|', i), unit_list.size());
+    // A unit is a plain word.
+    const std::string_view unit = unit_list.substr(i, bar - i);
+    if (unit.empty() || unit.find_first_of("\\^$.|?*+()[]{}") != std::string_view::npos) {
+      return std::nullopt;
+    }
+    units.emplace_back(unit);
+    i = bar + 1;
+  }
+  std::string_view head = pattern.substr(0, number);
+  const bool optional_wei = head.ends_with(kWei);
+  if (optional_wei) head.remove_suffix(kWei.size());
+  auto label = LiteralLabel::Parse(head);
+  if (!label) return std::nullopt;
+  return CountAfterLabel(*std::move(label), optional_wei, std::move(units));
+}
+
+std::optional<Match> CountAfterLabel::Search(const Passage& p, size_t from, size_t to) const {
+  auto t = Window(p, from, to);
+  if (!t) return std::nullopt;
+  // After the label, spaces, 为 and digits are told apart by their first
+  // byte, and the unit ends the pattern: only the greedy reading can match,
+  // its unit the first alternative that stands there.
+  auto rest = [&](size_t start, size_t label_end) -> std::optional<Match> {
+    size_t i = SkipSpaces(*t, label_end);
+    if (optional_wei_ && LiteralAt(*t, i, "为")) i = SkipSpaces(*t, i + 3);
+    const size_t digits_end = DigitsEnd(*t, i, kNone);
+    if (digits_end == i) return std::nullopt;
+    const size_t unit = SkipSpaces(*t, digits_end);
+    for (const std::string& u : units_) {
+      if (LiteralAt(*t, unit, u)) {
+        return MakeMatch(start, unit + u.size(), {{i, digits_end}, {unit, unit + u.size()}});
+      }
+    }
+    return std::nullopt;
+  };
+  return label_.SearchFollowedBy(*t, from, rest);
+}
+
+const CountAfterLabel* CachedCountPattern(const std::string& pattern) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::optional<CountAfterLabel>>();
+  absl::MutexLock lock(&mu);
+  auto [it, inserted] = cache->try_emplace(pattern);
+  if (inserted) it->second = CountAfterLabel::Parse(pattern);
+  return it->second ? &*it->second : nullptr;
+}
+
+const LiteralLabel* CachedLiteralLabel(const std::string& pattern) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::optional<LiteralLabel>>();
+  absl::MutexLock lock(&mu);
+  auto [it, inserted] = cache->try_emplace(pattern);
+  if (inserted) it->second = LiteralLabel::Parse(pattern);
+  return it->second ? &*it->second : nullptr;
 }
 
 }  // namespace juesuan::parse

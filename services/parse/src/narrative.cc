@@ -181,7 +181,9 @@ bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
                                    const std::string& subject,
                                    const Field<report::v1::Count>& out, size_t from,
                                    size_t to) {
-  auto m = Search(CachedPattern(pattern), p, from, to);
+  // Most count patterns are a label, a number and a unit: read by hand.
+  const CountAfterLabel* count = CachedCountPattern(pattern);
+  auto m = count ? count->Search(p, from, to) : Search(CachedPattern(pattern), p, from, to);
   if (!m) return false;
   auto c = values_.MakeCount(p, *m, 1, 2);
   if (!c) return false;
@@ -225,9 +227,7 @@ void NarrativeExtractor::ExtractProfile() {
          [&] { return staff()->mutable_delta_retired_tui(); }},
     };
     for (const Row& row : rows) {
-      const RE2& re = CachedPattern(
-          absl::StrCat(row.label, R"(\s*(\d+)\s*(人)\s*[,，]?\s*(?:(增加|减少)\s*(\d+)\s*人)?)"));
-      auto m = Search(re, p);
+      auto m = SearchStaffRow(p, row.label);
       if (!m) continue;
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit(row.subject, *c);
@@ -248,8 +248,7 @@ void NarrativeExtractor::ExtractProfile() {
     }
     ReadCount(p, R"(下属(?:预算)?单位\s*(\d+)\s*(个|家))", "prof.subordinate_units",
               [&] { return prof->mutable_subordinate_units(); });
-    static const RE2 kDepartments(R"(下设\s*(\d+)\s*(个)(?:内设)?(?:科室|处室|部门|机构)[^:]*:\s*([^。]+))");
-    if (auto m = Search(kDepartments, p)) {
+    if (auto m = SearchDepartments(p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit("prof.departments_count", *c);
         *prof->mutable_departments_count() = std::move(*c);
@@ -477,8 +476,7 @@ void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
           item->set_code_inferred(true);
         }
       }
-      static const RE2 kPurpose(R"(主要用于\s*[:：]\s*([^。]*))");
-      if (auto pm = Search(kPurpose, p, m.end, to)) {
+      if (auto pm = SearchPurpose(p, m.end, to)) {
         *item->mutable_purpose() = values_.MakeText(p, pm->groups[1].first, pm->groups[1].second);
       }
       if (auto b = clauses_.BudgetVsFinal(p, m.end, to)) {
@@ -503,10 +501,9 @@ void NarrativeExtractor::ExtractGpbItems(const PassageRefs& passages) {
 
 void NarrativeExtractor::ExtractBasic() {
   auto* bas = report_.mutable_basic();
-  static const RE2 kList(R"((?:主要)?包括\s*[:：]\s*([^。;]*))");
   auto read_list = [&](const Passage& p, size_t from,
                        google::protobuf::RepeatedPtrField<report::v1::Text>* out) {
-    auto m = Search(kList, p, from);
+    auto m = SearchIncludesList(p, from);
     if (!m) return;
     size_t begin = m->groups[1].first;
     const size_t end = TrimSentenceEnd(p, begin, m->groups[1].second);
@@ -602,10 +599,20 @@ bool IsMention(const Passage& p, size_t begin) {
   return false;
 }
 
+// Every match of an item's name in the passage. The names are literal
+// labels, matched by hand; RE2 would read any other pattern.
+std::vector<Match> NameMatches(const SangongLabel& label, const Passage& p) {
+  const LiteralLabel* name = CachedLiteralLabel(label.pattern);
+  if (name == nullptr) return SearchAll(CachedPattern(label.pattern), p);
+  std::vector<Match> out;
+  for (auto m = name->Search(p); m; m = name->Search(p, m->end)) out.push_back(*std::move(m));
+  return out;
+}
+
 std::vector<LabelHit> FindSangongLabels(const Passage& p) {
   std::vector<LabelHit> hits;
   for (const auto& label : kSangongLabels) {
-    for (const Match& m : SearchAll(CachedPattern(label.pattern), p)) {
+    for (const Match& m : NameMatches(label, p)) {
       if (IsMention(p, m.begin)) continue;
       bool overlaps = std::any_of(hits.begin(), hits.end(), [&](const LabelHit& h) {
         return m.begin < h.end && h.begin < m.end;
@@ -622,11 +629,9 @@ std::vector<LabelHit> FindSangongLabels(const Passage& p) {
 
 void NarrativeExtractor::ExtractSangong() {
   auto* sg = report_.mutable_sangong();
-  static const RE2 kFinal(absl::StrCat(R"((?:支出)?(?:决算)?(?:数)?(?:为)?\s*)", kNum, kMoney));
-  // "…2024年度无“三公”经费财政拨款支出。" — a statement, not a reason clause.
-  static const RE2 kNone(R"([^。:]*(?:无|没有)[^。:原因]*“?三公”?经费[^。:]*。?)");
   for (const Passage& p : PassagesFor("N.SANGONG")) {
-    if (auto m = Search(kNone, p); m && !sg->has_none_statement()) {
+    // "…2024年度无“三公”经费财政拨款支出。" — a statement, not a reason clause.
+    if (auto m = SearchNoSangong(p); m && !sg->has_none_statement()) {
       *sg->mutable_none_statement() = values_.MakeText(p, m->begin, m->end);
     }
     const std::vector<LabelHit> hits = FindSangongLabels(p);
@@ -635,7 +640,7 @@ void NarrativeExtractor::ExtractSangong() {
       const size_t to = i + 1 < hits.size() ? hits[i + 1].begin : p.text().size();
       auto* item = SangongItemFor(sg, h.subject);
       if (auto b = clauses_.BudgetVsFinal(p, h.end, to)) {
-        if (b->src().byte_begin() <= values_.Prov(p, h.end, h.end + 12).byte_end()) {
+        if (b->src().byte_begin() <= values_.ProvSpan(p, h.end, h.end + 12).second) {
           if (b->has_budget()) {
             *item->mutable_budget() = b->budget();
             item->set_budget_kind(b->kind());
@@ -648,7 +653,7 @@ void NarrativeExtractor::ExtractSangong() {
       }
       // "<item>支出0.80万元，占100.00%，比上年增加…": the amount right after the name.
       size_t clause_from = h.end;
-      if (auto m = Search(kFinal, p, h.end, to, RE2::ANCHOR_START)) {
+      if (auto m = SearchItemFinal(p, h.end, to, RE2::ANCHOR_START)) {
         if (auto a = values_.MakeAmount(p, *m, 1, 2)) {
           if (!item->has_final()) {
             Emit(h.subject, *a);
@@ -670,8 +675,7 @@ void NarrativeExtractor::ExtractSangong() {
           *item->mutable_yoy() = std::move(*y);
         }
       }
-      static const RE2 kContent(R"(开支内容(?:包括|主要是|为)?\s*:?\s*([^。]*))");
-      if (auto c = Search(kContent, p, h.end, to); c && !item->has_content()) {
+      if (auto c = SearchSpendingContent(p, h.end, to); c && !item->has_content()) {
         *item->mutable_content() = values_.MakeText(p, c->groups[1].first, c->groups[1].second);
       }
     }
@@ -695,13 +699,11 @@ void NarrativeExtractor::ExtractSangong() {
               [&] { return sg->mutable_car_purchased(); });
     ReadCount(p, R"(保有量\s*(?:为)?\s*(\d+)\s*(辆))", "sg.car_holding", [&] { return sg->mutable_car_holding(); });
     ReadCount(p, R"(固定资产车辆\s*(\d+)\s*(辆))", "sg.asset_vehicles", [&] { return sg->mutable_asset_vehicles(); });
-    static const RE2 kHoldingReason(R"(差异原因(?:是|为)?\s*:\s*([^。]*))");
-    if (auto m = Search(kHoldingReason, p)) {
+    if (auto m = SearchDifferenceReason(p)) {
       *sg->mutable_car_holding_vs_assets_reason() =
           values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
-    static const RE2 kReception(R"((?:国内)?公务接待\s*(\d+)\s*(批次)\s*[,，]?\s*(?:共?计?接待)?\s*(\d+)\s*(人次))");
-    if (auto m = Search(kReception, p)) {
+    if (auto m = SearchReception(p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit("sg.reception_batches", *c);
         *sg->mutable_reception_batches() = std::move(*c);
@@ -725,7 +727,6 @@ void NarrativeExtractor::ExtractSangong() {
 
 void NarrativeExtractor::ExtractOperatingCost() {
   auto* op = report_.mutable_operating_cost();
-  static const RE2 kScope(R"(\(([^()]*(?:行政单位|参照公务员法)[^()]*)\))");
   static const RE2 kNone(R"([^。]*无机关运行经费[^。]*。?)");
   for (const Passage& p : PassagesFor("N.OPCOST")) {
     size_t end = 0;
@@ -738,7 +739,7 @@ void NarrativeExtractor::ExtractOperatingCost() {
         *op->mutable_yoy() = std::move(*y);
       }
     }
-    if (auto m = Search(kScope, p); m && !op->has_scope()) {
+    if (auto m = SearchOperatingScope(p); m && !op->has_scope()) {
       *op->mutable_scope() = values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
     if (auto m = Search(kNone, p); m && !op->has_none_statement()) {
@@ -844,7 +845,9 @@ void NarrativeExtractor::ExtractAssets() {
           values_.MakeText(p, m->groups[1].first, m->groups[1].second);
     }
     // The "100万元" in the threshold is not an amount of money.
-    for (const Match& m : SearchAll(kEquipmentThreshold, p)) Use(values_.Prov(p, m.begin, m.end));
+    for (const Match& m : SearchAll(kEquipmentThreshold, p)) {
+      used_.push_back(values_.ProvSpan(p, m.begin, m.end));
+    }
     if (auto m = Search(kEquipment, p)) {
       if (auto c = values_.MakeCount(p, *m, 1, 2)) {
         Emit("ast.equipment_over_1m", *c);
@@ -1069,8 +1072,10 @@ void NarrativeExtractor::ReportUnusedFigures() {
   };
   for (const Passage& p : PassagesFor("N")) {
     for (const Match& m : FiguresIn(p)) {
+      // Most figures were read: check the span before building evidence.
+      const auto [begin, end] = values_.ProvSpan(p, m.begin, m.end);
+      if (is_used(begin, end)) continue;
       auto src = values_.Prov(p, m.begin, m.end);
-      if (is_used(src.byte_begin(), src.byte_end())) continue;
       // Quote the sentence so a reviewer sees the figure in context.
       const size_t sentence_begin = [&] {
         const std::string& t = p.text();

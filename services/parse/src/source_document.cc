@@ -1,6 +1,7 @@
 #include "services/parse/src/source_document.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace juesuan::parse {
 namespace {
@@ -66,9 +67,7 @@ uint32_t SourceDocument::PageAt(size_t offset) const {
   return static_cast<uint32_t>(std::max<ptrdiff_t>(1, it - page_starts_.begin()));
 }
 
-report::v1::Provenance SourceDocument::Provenance(
-    size_t begin, size_t end, std::string_view section_key) const {
-  report::v1::Provenance p;
+std::pair<size_t, size_t> SourceDocument::QuotedSpan(size_t begin, size_t end) const {
   end = std::min(end, text_.size());
   begin = std::min(begin, end);
   // Evidence quotes the printed characters, not the layout around them.
@@ -92,6 +91,13 @@ report::v1::Provenance SourceDocument::Provenance(
       break;
     }
   }
+  return {begin, end};
+}
+
+report::v1::Provenance SourceDocument::Provenance(
+    size_t begin, size_t end, std::string_view section_key) const {
+  std::tie(begin, end) = QuotedSpan(begin, end);
+  report::v1::Provenance p;
   p.set_byte_begin(begin);
   p.set_byte_end(end);
   p.set_line(LineAt(begin));

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/text/normalize.h"
@@ -42,7 +43,11 @@ class SourceDocument {
   uint32_t LineAt(size_t offset) const;
   uint32_t PageAt(size_t offset) const;
 
-  // Evidence for the document bytes [begin, end).
+  // The bytes of [begin, end) that evidence quotes: the span without the
+  // spaces, tabs, line and page breaks and ideographic spaces at its ends.
+  std::pair<size_t, size_t> QuotedSpan(size_t begin, size_t end) const;
+
+  // Evidence for the document bytes [begin, end), over QuotedSpan.
   report::v1::Provenance Provenance(size_t begin, size_t end,
                                     std::string_view section_key) const;
 

@@ -1,12 +1,14 @@
 #include "services/parse/src/values.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/synchronization/mutex.h"
 
 #include "common/text/decimal.h"
@@ -66,36 +68,115 @@ bool HasTopLevelAlternation(std::string_view pattern) {
   return false;
 }
 
+// Reads one literal character of a pattern at `i` into `out`: an escaped
+// punctuation character, or a whole UTF-8 character that is no
+// metacharacter. Returns the pattern bytes read, 0 when there is none.
+size_t PatternCharAt(std::string_view pattern, size_t i, std::string* out) {
+  static constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
+  if (i >= pattern.size()) return 0;
+  const unsigned char c = static_cast<unsigned char>(pattern[i]);
+  if (c == '\\') {
+    if (i + 1 >= pattern.size()) return 0;
+    const unsigned char e = static_cast<unsigned char>(pattern[i + 1]);
+    if (e >= 0x80 || !std::ispunct(e)) return 0;  // \d, \s, \p… are classes
+    out->push_back(static_cast<char>(e));
+    return 2;
+  }
+  if (kMeta.find(static_cast<char>(c)) != std::string_view::npos) return 0;
+  const size_t length = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (length == 0 || i + length > pattern.size()) return 0;
+  out->append(pattern.substr(i, length));
+  return length;
+}
+
+// An optional part at `i` — "(?:a|b|…)?" or one character and "?" — read
+// into its literal alternatives; returns the pattern bytes read, 0 when
+// there is none there.
+size_t OptionalPartAt(std::string_view pattern, size_t i, std::vector<std::string>* alternatives) {
+  size_t j = i;
+  if (pattern.substr(j).starts_with("(?:")) {
+    j += 3;
+    std::string alternative;
+    for (;;) {
+      if (j >= pattern.size()) return 0;
+      if (pattern[j] == '|' || pattern[j] == ')') {
+        if (alternative.empty()) return 0;
+        alternatives->push_back(std::move(alternative));
+        alternative.clear();
+        if (pattern[j++] == ')') break;
+        continue;
+      }
+      const size_t n = PatternCharAt(pattern, j, &alternative);
+      if (n == 0) return 0;
+      j += n;
+    }
+  } else {
+    std::string c;
+    const size_t n = PatternCharAt(pattern, j, &c);
+    if (n == 0) return 0;
+    j += n;
+    alternatives->push_back(std::move(c));
+  }
+  // Optional, and greedy: a lazy "??" is left to RE2.
+  if (j >= pattern.size() || pattern[j] != '?') return 0;
+  if (j + 1 < pattern.size() && pattern[j + 1] == '?') return 0;
+  return j + 1 - i;
+}
+
 // The patterns this thread has searched without an anchor, each with the
-// literal its matches begin with.
-absl::flat_hash_map<std::string, std::string>& PrefixCache() {
-  thread_local absl::flat_hash_map<std::string, std::string> cache;
+// literals its matches begin with.
+absl::flat_hash_map<std::string, std::vector<std::string>>& FirstLiteralsCache() {
+  thread_local absl::flat_hash_map<std::string, std::vector<std::string>> cache;
   return cache;
 }
 
-// The literal every match of `re` begins with, "" when there is none; read
-// from the pattern text once per pattern and thread.
-const std::string& LiteralPrefix(const RE2& re) {
-  auto& cache = PrefixCache();
+// FirstLiteralsOf(re's pattern), read once per pattern and thread.
+const std::vector<std::string>& FirstLiterals(const RE2& re) {
+  auto& cache = FirstLiteralsCache();
   if (auto it = cache.find(re.pattern()); it != cache.end()) return it->second;
   const bool plain = re.options().case_sensitive() && !re.options().literal();
-  return cache.emplace(re.pattern(), plain ? LiteralPrefixOf(re.pattern()) : "").first->second;
+  return cache
+      .emplace(re.pattern(), plain ? FirstLiteralsOf(re.pattern()) : std::vector<std::string>{})
+      .first->second;
+}
+
+// A match anchored at `at` in [at, to), in two steps as RE2 makes an
+// unanchored one: its DFA finds where the match ends (a failed attempt
+// costs only the bytes it reads), then the groups are read from the match
+// alone. Asked for the groups at once, RE2 runs a backtracker whose bitmap
+// covers all the rest of the text, even when the match fails at once.
+bool MatchAnchoredAt(const RE2& re, const std::string& t, size_t at, size_t to,
+                     re2::StringPiece* pieces, int n) {
+  if (!re.Match(t, at, to, RE2::ANCHOR_START, pieces, 1)) return false;
+  if (n <= 1) return true;
+  const size_t end = pieces[0].data() - t.data() + pieces[0].size();
+  return re.Match(t, at, end, RE2::ANCHOR_BOTH, pieces, n);
 }
 
 // Runs `re` over [from, to), anchored as asked; fills `pieces`.
 bool MatchPieces(const RE2& re, const std::string& t, size_t from, size_t to, RE2::Anchor anchor,
                  re2::StringPiece* pieces, int n) {
   if (anchor != RE2::UNANCHORED) return re.Match(t, from, to, anchor, pieces, n);
-  // Every match starts with the pattern's literal prefix: find the prefix
-  // and try the pattern only there (the first place it matches is the
-  // leftmost match), rather than have the regex engine walk every byte.
-  const std::string& prefix = LiteralPrefix(re);
-  if (prefix.size() < 2) return re.Match(t, from, to, anchor, pieces, n);
-  for (size_t at = text::Find(t, prefix, from); at != std::string::npos && at + prefix.size() <= to;
-       at = text::Find(t, prefix, at + 1)) {
-    if (re.Match(t, at, to, RE2::ANCHOR_START, pieces, n)) return true;
+  // Every match starts with one of the pattern's first literals: find them
+  // and try the pattern only there, nearest first (the first place it
+  // matches is the leftmost match), rather than have the regex engine walk
+  // every byte.
+  const std::vector<std::string>& literals = FirstLiterals(re);
+  if (literals.empty()) return re.Match(t, from, to, anchor, pieces, n);
+  absl::InlinedVector<size_t, 4> next;
+  for (const std::string& literal : literals) next.push_back(text::Find(t, literal, from));
+  for (;;) {
+    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
+    const size_t at = next[k];
+    if (at == std::string::npos || at + literals[k].size() > to) {
+      // Past the window: this literal has no more places to try.
+      if (at == std::string::npos) return false;
+      next[k] = std::string::npos;
+      continue;
+    }
+    if (MatchAnchoredAt(re, t, at, to, pieces, n)) return true;
+    next[k] = text::Find(t, literals[k], at + 1);
   }
-  return false;
 }
 
 }  // namespace
@@ -113,9 +194,28 @@ std::string LiteralPrefixOf(std::string_view pattern) {
   return std::string(pattern.substr(0, n));
 }
 
+std::vector<std::string> FirstLiteralsOf(std::string_view pattern) {
+  if (HasTopLevelAlternation(pattern)) return {};
+  std::vector<std::string> literals;
+  size_t i = 0;
+  for (;;) {
+    if (std::string prefix = LiteralPrefixOf(pattern.substr(i)); !prefix.empty()) {
+      literals.push_back(std::move(prefix));
+      break;
+    }
+    const size_t n = OptionalPartAt(pattern, i, &literals);
+    if (n == 0) return {};
+    i += n;
+  }
+  for (const std::string& literal : literals) {
+    if (literal.size() < 2) return {};  // too common to be worth looking for
+  }
+  return literals;
+}
+
 std::vector<std::string> PatternsSearchedOnThisThread() {
   std::vector<std::string> patterns;
-  for (const auto& [pattern, prefix] : PrefixCache()) patterns.push_back(pattern);
+  for (const auto& [pattern, literals] : FirstLiteralsCache()) patterns.push_back(pattern);
   return patterns;
 }
 
@@ -184,6 +284,11 @@ report::v1::Provenance ValueFactory::Prov(const Passage& p, size_t begin,
                                           size_t end) const {
   return doc_.Provenance(p.folded.ToOriginal(begin), p.folded.ToOriginal(end),
                          p.section_key);
+}
+
+std::pair<size_t, size_t> ValueFactory::ProvSpan(const Passage& p, size_t begin,
+                                                 size_t end) const {
+  return doc_.QuotedSpan(p.folded.ToOriginal(begin), p.folded.ToOriginal(end));
 }
 
 std::optional<report::v1::Amount> ValueFactory::MakeAmount(const Passage& p,

@@ -35,6 +35,15 @@ const RE2& CachedPattern(const std::string& pattern);
 // Search looks for it before running an unanchored pattern.
 std::string LiteralPrefixOf(std::string_view pattern);
 
+// The literals a match of `pattern` can begin with, one of which every
+// match does begin with: those of the leading optional parts — a character
+// or a (?:a|b|…) group of literals, followed by `?` — and the
+// LiteralPrefixOf what follows them. {LiteralPrefixOf(pattern)} when the
+// pattern starts with a word; empty when it starts otherwise or a literal
+// would be shorter than two bytes. Search tries an unanchored pattern only
+// where one of them stands.
+std::vector<std::string> FirstLiteralsOf(std::string_view pattern);
+
 // The patterns Search has run unanchored on this thread (for tests that
 // check every prefix in use).
 std::vector<std::string> PatternsSearchedOnThisThread();
@@ -61,6 +70,8 @@ class ValueFactory {
   explicit ValueFactory(const SourceDocument& doc) : doc_(doc) {}
 
   report::v1::Provenance Prov(const Passage& p, size_t begin, size_t end) const;
+  // Prov's byte_begin and byte_end alone, without building the evidence.
+  std::pair<size_t, size_t> ProvSpan(const Passage& p, size_t begin, size_t end) const;
   // Money: number in group `num`, unit word (万元/元) in group `unit`.
   std::optional<report::v1::Amount> MakeAmount(const Passage& p, const Match& m,
                                                size_t num, size_t unit) const;
