@@ -350,6 +350,25 @@ const std::vector<LabelCase>& LabelCases() {
 
 std::string AmountTail() { return absl::StrCat(R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney); }
 
+// The caches hand out pointers that callers keep: they must stay valid, and
+// stay the same, however many patterns come after.
+TEST(CachedMatchers, PointersSurviveTheCacheGrowing) {
+  const LiteralLabel* label = CachedLiteralLabel("决算数?为?");
+  const CountAfterLabel* count = CachedCountPattern(R"(编制数?\s*(\d+)\s*(人|名))");
+  ASSERT_NE(label, nullptr);
+  ASSERT_NE(count, nullptr);
+  for (int i = 0; i < 2000; ++i) {
+    CachedLiteralLabel("标签" + std::to_string(i));
+    CachedCountPattern("标签" + std::to_string(i) + R"(\s*(\d+)\s*(人))");
+  }
+  EXPECT_EQ(CachedLiteralLabel("决算数?为?"), label);
+  EXPECT_EQ(CachedCountPattern(R"(编制数?\s*(\d+)\s*(人|名))"), count);
+  Passage p;
+  p.folded.Append("本年决算数为12.00万元", 0);
+  EXPECT_TRUE(label->Search(p).has_value());
+  EXPECT_TRUE(count->Search(p) == std::nullopt);
+}
+
 // Compares both searches of one label with RE2 on `p` from every offset (or
 // every character start) and at several window ends.
 void ExpectLabelAgrees(const std::string& pattern, const Passage& p, std::mt19937& rng,

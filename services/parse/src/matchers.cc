@@ -6,7 +6,7 @@
 #include <initializer_list>
 #include <string_view>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -1329,22 +1329,29 @@ std::optional<Match> CountAfterLabel::Search(const Passage& p, size_t from, size
   return label_.SearchFollowedBy(*t, from, rest);
 }
 
-const CountAfterLabel* CachedCountPattern(const std::string& pattern) {
+namespace {
+
+// What Matcher::Parse makes of each pattern, computed once per process. A
+// node_hash_map, because the pointers handed out must stay valid while the
+// cache grows (a flat map moves its values when it rehashes).
+template <typename Matcher>
+const Matcher* CachedMatcher(const std::string& pattern) {
   static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::flat_hash_map<std::string, std::optional<CountAfterLabel>>();
+  static auto* cache = new absl::node_hash_map<std::string, std::optional<Matcher>>();
   absl::MutexLock lock(&mu);
   auto [it, inserted] = cache->try_emplace(pattern);
-  if (inserted) it->second = CountAfterLabel::Parse(pattern);
+  if (inserted) it->second = Matcher::Parse(pattern);
   return it->second ? &*it->second : nullptr;
 }
 
+}  // namespace
+
+const CountAfterLabel* CachedCountPattern(const std::string& pattern) {
+  return CachedMatcher<CountAfterLabel>(pattern);
+}
+
 const LiteralLabel* CachedLiteralLabel(const std::string& pattern) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::flat_hash_map<std::string, std::optional<LiteralLabel>>();
-  absl::MutexLock lock(&mu);
-  auto [it, inserted] = cache->try_emplace(pattern);
-  if (inserted) it->second = LiteralLabel::Parse(pattern);
-  return it->second ? &*it->second : nullptr;
+  return CachedMatcher<LiteralLabel>(pattern);
 }
 
 }  // namespace juesuan::parse
