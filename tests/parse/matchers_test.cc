@@ -5,6 +5,7 @@
 #include "services/parse/src/matchers.h"
 
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -476,6 +477,31 @@ TEST(CountAfterLabelTest, ParsesLabelNumberAndUnitOnly) {
   }
 }
 
+// A hand matcher against its regex on one string: from every offset, to the
+// end, to npos and to a random end. False (after a test failure naming
+// `what`, the string and both results) at the first disagreement.
+bool SearchesAgreeEverywhere(
+    const RE2& re, const std::string& text, std::mt19937& rng, Seen& seen, std::string_view what,
+    const std::function<std::optional<Match>(const Passage&, size_t, size_t)>& by_hand) {
+  Passage p;
+  p.folded.Append(text, 0);
+  const std::string& t = p.text();
+  for (size_t from = 0; from <= t.size(); ++from) {
+    for (size_t to : {t.size(), std::string::npos,
+                      from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
+      const auto expected = Search(re, p, from, to);
+      const auto got = by_hand(p, from, to);
+      seen.Add(expected);
+      if (!Same(expected, got)) {
+        ADD_FAILURE() << what << " on [" << t << "] from " << from << " to " << to
+                      << ": regex " << Describe(expected) << ", by hand " << Describe(got);
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 TEST(CountAfterLabelTest, RandomStringsMatchAsTheRegex) {
   const std::vector<std::string> surroundings = {" ", "\t", "1", "23", "0", ".", ",", "。", "x",
                                                  "一二三", " 4 "};
@@ -496,20 +522,10 @@ TEST(CountAfterLabelTest, RandomStringsMatchAsTheRegex) {
       for (int k = length(rng); k > 0; --k) {
         s += pick_own(rng) ? pieces[own(rng)] : surroundings[surrounding(rng)];
       }
-      Passage p;
-      p.folded.Append(s, 0);
-      const std::string& t = p.text();
-      for (size_t from = 0; from <= t.size(); ++from) {
-        for (size_t to : {t.size(), std::string::npos,
-                          from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
-          const auto expected = Search(re, p, from, to);
-          const auto got = count->Search(p, from, to);
-          seen.Add(expected);
-          ASSERT_TRUE(Same(expected, got)) << c.pattern << " on [" << t << "] from " << from
-                                           << " to " << to << ": regex " << Describe(expected)
-                                           << ", by hand " << Describe(got);
-        }
-      }
+      const auto by_hand = [&](const Passage& p, size_t from, size_t to) {
+        return count->Search(p, from, to);
+      };
+      if (!SearchesAgreeEverywhere(re, s, rng, seen, c.pattern, by_hand)) return;
     }
     EXPECT_GE(seen.matched, 1000u) << c.pattern;
   }
@@ -529,20 +545,10 @@ TEST(StaffRowTest, RandomStringsMatchAsTheRegex) {
     for (int n = 0; n < 6000; ++n) {
       std::string s;
       for (int k = length(rng); k > 0; --k) s += alphabet[piece(rng)];
-      Passage p;
-      p.folded.Append(s, 0);
-      const std::string& t = p.text();
-      for (size_t from = 0; from <= t.size(); ++from) {
-        for (size_t to : {t.size(), std::string::npos,
-                          from + std::uniform_int_distribution<size_t>(0, t.size() - from)(rng)}) {
-          const auto expected = Search(re, p, from, to);
-          const auto got = SearchStaffRow(p, label, from, to);
-          seen.Add(expected);
-          ASSERT_TRUE(Same(expected, got)) << label << " on [" << t << "] from " << from
-                                           << " to " << to << ": regex " << Describe(expected)
-                                           << ", by hand " << Describe(got);
-        }
-      }
+      const auto by_hand = [&](const Passage& p, size_t from, size_t to) {
+        return SearchStaffRow(p, label, from, to);
+      };
+      if (!SearchesAgreeEverywhere(re, s, rng, seen, label, by_hand)) return;
     }
     EXPECT_GE(seen.matched, 1000u) << label;
     ASSERT_EQ(seen.group_taken.size(), 5u);
