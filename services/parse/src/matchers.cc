@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <initializer_list>
 #include <string_view>
 
@@ -1133,64 +1132,14 @@ std::optional<Match> SearchNoComparableRate(const Passage& p, size_t from, size_
 // Literal labels
 // ---------------------------------------------------------------------------
 
-namespace {
-
-// One literal character of a label pattern at `i`: an escaped punctuation
-// character or a whole UTF-8 character that is not a metacharacter. Its
-// bytes go to `out`; returns the pattern bytes read, 0 when it is none.
-size_t LabelCharAt(std::string_view pattern, size_t i, std::string* out) {
-  static constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
-  if (i >= pattern.size()) return 0;
-  const char c = pattern[i];
-  if (c == '\\') {
-    // Escaped punctuation is that character; \d, \s, \p… are classes.
-    if (i + 1 >= pattern.size()) return 0;
-    const unsigned char e = static_cast<unsigned char>(pattern[i + 1]);
-    if (e >= 0x80 || !std::ispunct(e)) return 0;
-    out->push_back(static_cast<char>(e));
-    return 2;
-  }
-  if (kMeta.find(c) != std::string_view::npos) return 0;
-  const size_t length = CharLength(pattern, i);
-  out->append(pattern.substr(i, length));
-  return length;
-}
-
-}  // namespace
-
 std::optional<LiteralLabel> LiteralLabel::Parse(std::string_view pattern) {
   LiteralLabel label;
   size_t i = 0;
   while (i < pattern.size()) {
-    Part part;
-    if (pattern.substr(i).starts_with("(?:")) {
-      // (?:a|b|…): alternatives of literal characters, none empty.
-      i += 3;
-      std::string alternative;
-      for (;;) {
-        if (i >= pattern.size()) return std::nullopt;
-        if (pattern[i] == '|' || pattern[i] == ')') {
-          if (alternative.empty()) return std::nullopt;
-          part.alternatives.push_back(std::move(alternative));
-          alternative.clear();
-          if (pattern[i++] == ')') break;
-          continue;
-        }
-        const size_t n = LabelCharAt(pattern, i, &alternative);
-        if (n == 0) return std::nullopt;
-        i += n;
-      }
-    } else {
-      std::string c;
-      const size_t n = LabelCharAt(pattern, i, &c);
-      if (n == 0) return std::nullopt;
-      i += n;
-      part.alternatives.push_back(std::move(c));
-    }
-    if (i < pattern.size() && pattern[i] == '?') {
-      part.optional = true;
-      ++i;
-    }
+    std::optional<LiteralPart> read = LiteralPartAt(pattern, i);
+    if (!read) return std::nullopt;
+    i += read->length;
+    Part part{std::move(read->alternatives), read->optional};
     // Other repetitions, and the lazy `??`, are beyond a label.
     if (i < pattern.size() && std::string_view("?*+{").find(pattern[i]) != std::string_view::npos) {
       return std::nullopt;

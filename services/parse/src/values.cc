@@ -89,38 +89,15 @@ size_t PatternCharAt(std::string_view pattern, size_t i, std::string* out) {
   return length;
 }
 
-// An optional part at `i` — "(?:a|b|…)?" or one character and "?" — read
-// into its literal alternatives; returns the pattern bytes read, 0 when
-// there is none there.
+// An optional part at `i` — "(?:a|b|…)?" or one character and "?", greedy
+// (a lazy "??" is left to RE2) — read into its literal alternatives; returns
+// the pattern bytes read, 0 when there is none there.
 size_t OptionalPartAt(std::string_view pattern, size_t i, std::vector<std::string>* alternatives) {
-  size_t j = i;
-  if (pattern.substr(j).starts_with("(?:")) {
-    j += 3;
-    std::string alternative;
-    for (;;) {
-      if (j >= pattern.size()) return 0;
-      if (pattern[j] == '|' || pattern[j] == ')') {
-        if (alternative.empty()) return 0;
-        alternatives->push_back(std::move(alternative));
-        alternative.clear();
-        if (pattern[j++] == ')') break;
-        continue;
-      }
-      const size_t n = PatternCharAt(pattern, j, &alternative);
-      if (n == 0) return 0;
-      j += n;
-    }
-  } else {
-    std::string c;
-    const size_t n = PatternCharAt(pattern, j, &c);
-    if (n == 0) return 0;
-    j += n;
-    alternatives->push_back(std::move(c));
-  }
-  // Optional, and greedy: a lazy "??" is left to RE2.
-  if (j >= pattern.size() || pattern[j] != '?') return 0;
-  if (j + 1 < pattern.size() && pattern[j + 1] == '?') return 0;
-  return j + 1 - i;
+  std::optional<LiteralPart> part = LiteralPartAt(pattern, i);
+  if (!part || !part->optional) return 0;
+  if (i + part->length < pattern.size() && pattern[i + part->length] == '?') return 0;
+  alternatives->insert(alternatives->end(), part->alternatives.begin(), part->alternatives.end());
+  return part->length;
 }
 
 // The patterns this thread has searched without an anchor, each with the
@@ -192,6 +169,40 @@ std::string LiteralPrefixOf(std::string_view pattern) {
     do --n; while (n > 0 && (static_cast<unsigned char>(pattern[n]) & 0xC0) == 0x80);
   }
   return std::string(pattern.substr(0, n));
+}
+
+std::optional<LiteralPart> LiteralPartAt(std::string_view pattern, size_t i) {
+  LiteralPart part;
+  size_t j = i;
+  if (pattern.substr(j).starts_with("(?:")) {
+    j += 3;
+    std::string alternative;
+    for (;;) {
+      if (j >= pattern.size()) return std::nullopt;
+      if (pattern[j] == '|' || pattern[j] == ')') {
+        if (alternative.empty()) return std::nullopt;
+        part.alternatives.push_back(std::move(alternative));
+        alternative.clear();
+        if (pattern[j++] == ')') break;
+        continue;
+      }
+      const size_t n = PatternCharAt(pattern, j, &alternative);
+      if (n == 0) return std::nullopt;
+      j += n;
+    }
+  } else {
+    std::string c;
+    const size_t n = PatternCharAt(pattern, j, &c);
+    if (n == 0) return std::nullopt;
+    j += n;
+    part.alternatives.push_back(std::move(c));
+  }
+  if (j < pattern.size() && pattern[j] == '?') {
+    part.optional = true;
+    ++j;
+  }
+  part.length = j - i;
+  return part;
 }
 
 std::vector<std::string> FirstLiteralsOf(std::string_view pattern) {

@@ -35,6 +35,18 @@ const RE2& CachedPattern(const std::string& pattern);
 // Search looks for it before running an unanchored pattern.
 std::string LiteralPrefixOf(std::string_view pattern);
 
+// One part of a pattern written with literals only, at `i`: a literal
+// character (an escaped punctuation character, or a whole UTF-8 character
+// that is no metacharacter) or a (?:a|b|…) group of such characters, taken
+// with the `?` after it when there is one. Nothing when the pattern has
+// anything else at `i`; what follows the part is the caller's to judge.
+struct LiteralPart {
+  std::vector<std::string> alternatives;
+  bool optional = false;
+  size_t length = 0;  // pattern bytes read, the `?` included
+};
+std::optional<LiteralPart> LiteralPartAt(std::string_view pattern, size_t i);
+
 // The literals a match of `pattern` can begin with, one of which every
 // match does begin with: those of the leading optional parts — a character
 // or a (?:a|b|…) group of literals, followed by `?` — and the
