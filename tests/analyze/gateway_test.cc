@@ -488,6 +488,16 @@ TEST(ReportForScoringTest, BytesThatAreNotAMessageAreAnError) {
   EXPECT_TRUE(ReportForScoring("").ok());  // an empty report has nothing to keep
 }
 
+TEST(CopyBytesTest, JoinsTheSlicesAndTellsAnEmptyBufferApart) {
+  grpc::Slice slices[] = {grpc::Slice(std::string("决算")), grpc::Slice(std::string("报告"))};
+  const grpc::ByteBuffer two(slices, 2);
+  std::string out = "left over";
+  ASSERT_TRUE(CopyBytes(two, &out));
+  EXPECT_EQ(out, "决算报告");
+  EXPECT_FALSE(CopyBytes(grpc::ByteBuffer(), &out));
+  EXPECT_TRUE(out.empty());
+}
+
 TEST(DeadlineMarginTest, TenthOfTheRemainderCappedAtTheMaximum) {
   EXPECT_EQ(DeadlineMargin(absl::Milliseconds(100), absl::Milliseconds(50)),
             absl::Milliseconds(10));

@@ -23,6 +23,15 @@ std::string StageName(v1::Stage stage) {
   }
 }
 
+// The "/package.Service/Method" each stage calls (and its client metrics name).
+const std::string& BackendMethod(v1::Stage stage) {
+  static const std::string kMethods[] = {
+      "", MethodPath(parse::v1::ParseService::service_full_name(), "ParseDocument"),
+      MethodPath(validate::v1::ValidateService::service_full_name(), "ValidateReport"),
+      MethodPath(scoring::v1::ScoringService::service_full_name(), "ScoreReport")};
+  return kMethods[stage];
+}
+
 // Input the parse service refused, as opposed to a failure of the system.
 bool IsRejection(absl::StatusCode code) {
   return code == absl::StatusCode::kInvalidArgument ||
@@ -85,21 +94,16 @@ void AnalyzeRun::Start() {
     return;
   }
   parse_.started = absl::Now();
-  static const std::string kParseMethod =
-      MethodPath(parse::v1::ParseService::service_full_name(), "ParseDocument");
   stubs_.parse->UnaryCall(
-      parse_.context.get(), kParseMethod, grpc::StubOptions(), &parse_request_, &parse_answer_,
+      parse_.context.get(), BackendMethod(v1::STAGE_PARSE), grpc::StubOptions(), &parse_request_,
+      &parse_answer_,
       [self = shared_from_this()](grpc::Status status) { self->OnParsed(status); });
 }
 
 void AnalyzeRun::RecordStage(StageCall& call, const grpc::Status& status) {
   call.status = status;
   call.duration = absl::Now() - call.started;
-  static const std::string kMethods[] = {
-      "", MethodPath(parse::v1::ParseService::service_full_name(), "ParseDocument"),
-      MethodPath(validate::v1::ValidateService::service_full_name(), "ValidateReport"),
-      MethodPath(scoring::v1::ScoringService::service_full_name(), "ScoreReport")};
-  metrics_.RecordClientCall(kMethods[call.stage], status.error_code());
+  metrics_.RecordClientCall(BackendMethod(call.stage), status.error_code());
   if (!status.ok()) {
     metrics_.RecordStageFailure(StageName(call.stage),
                                 static_cast<absl::StatusCode>(status.error_code()));
@@ -151,21 +155,19 @@ void AnalyzeRun::StartValidateAndScoring() {
         "validate and scoring stages: the deadline ran out during the parse stage"));
     return;
   }
-  static const std::string kValidateMethod =
-      MethodPath(validate::v1::ValidateService::service_full_name(), "ValidateReport");
-  static const std::string kScoringMethod =
-      MethodPath(scoring::v1::ScoringService::service_full_name(), "ScoreReport");
-  auto self = shared_from_this();
-  validate_.started = absl::Now();
-  stubs_.validate->UnaryCall(validate_.context.get(), kValidateMethod, grpc::StubOptions(),
-                             &validate_request_, &validate_answer_, [self](grpc::Status status) {
-                               self->OnBackendDone(self->validate_, status);
-                             });
-  scoring_.started = absl::Now();
-  stubs_.scoring->UnaryCall(scoring_.context.get(), kScoringMethod, grpc::StubOptions(),
-                            &scoring_request_, &scoring_answer_, [self](grpc::Status status) {
-                              self->OnBackendDone(self->scoring_, status);
-                            });
+  StartBackend(validate_, *stubs_.validate, validate_request_, &validate_answer_);
+  StartBackend(scoring_, *stubs_.scoring, scoring_request_, &scoring_answer_);
+}
+
+void AnalyzeRun::StartBackend(StageCall& call, BackendStub& stub,
+                              const google::protobuf::MessageLite& request,
+                              grpc::ByteBuffer* answer) {
+  call.started = absl::Now();
+  // `call` is a member of this run, which `self` keeps alive.
+  stub.UnaryCall(call.context.get(), BackendMethod(call.stage), grpc::StubOptions(), &request,
+                 answer, [self = shared_from_this(), &call](grpc::Status status) {
+                   self->OnBackendDone(call, status);
+                 });
 }
 
 // Each call touches only its own StageCall: the response is written once both
@@ -193,6 +195,18 @@ absl::Status AnalyzeRun::CallStatus() const {
 }
 
 void AnalyzeRun::FillResponse() {
+  // A stage's answer is kept only when its call succeeded: a failed stage's
+  // answer is absent, not empty.
+  const auto keep = [this](StageCall& call, const grpc::ByteBuffer& answer, std::string* field) {
+    if (call.status.ok() && !CopyBytes(answer, field)) {
+      call.status = grpc::Status(grpc::StatusCode::INTERNAL, "the answer's bytes could not be read");
+      metrics_.RecordStageFailure(StageName(call.stage), absl::StatusCode::kInternal);
+    }
+  };
+  keep(validate_, validate_answer_, response_->mutable_validation());
+  keep(scoring_, scoring_answer_, response_->mutable_scoring());
+  if (!validate_.status.ok()) response_->clear_validation();
+  if (!scoring_.status.ok()) response_->clear_scoring();
   response_->clear_stages();
   for (StageCall* call : {&parse_, &validate_, &scoring_}) {
     v1::StageStatus* stage = response_->add_stages();
@@ -202,9 +216,6 @@ void AnalyzeRun::FillResponse() {
     *stage->mutable_duration() = google::protobuf::util::TimeUtil::NanosecondsToDuration(
         absl::ToInt64Nanoseconds(call->duration));
   }
-  // A failed stage's answer is absent, not empty.
-  if (validate_.status.ok()) CopyBytes(validate_answer_, response_->mutable_validation());
-  if (scoring_.status.ok()) CopyBytes(scoring_answer_, response_->mutable_scoring());
 }
 
 void AnalyzeRun::Complete(const absl::Status& status) {

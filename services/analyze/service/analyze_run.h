@@ -65,6 +65,9 @@ class AnalyzeRun : public std::enable_shared_from_this<AnalyzeRun> {
   std::unique_ptr<grpc::ClientContext> NewContext();
   void OnParsed(const grpc::Status& status);
   void StartValidateAndScoring();
+  // Calls validate or scoring with `request`; its answer goes to `answer`.
+  void StartBackend(StageCall& call, BackendStub& stub,
+                    const google::protobuf::MessageLite& request, grpc::ByteBuffer* answer);
   void OnBackendDone(StageCall& call, const grpc::Status& status);
   void Complete(const absl::Status& status);
   void RecordStage(StageCall& call, const grpc::Status& status);

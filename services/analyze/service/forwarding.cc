@@ -42,14 +42,15 @@ absl::Status EncodeMessage(const google::protobuf::MessageLite& message,
   return absl::OkStatus();
 }
 
-void CopyBytes(const grpc::ByteBuffer& buffer, std::string* out) {
+bool CopyBytes(const grpc::ByteBuffer& buffer, std::string* out) {
   out->clear();
-  out->reserve(buffer.Length());
   std::vector<grpc::Slice> slices;
-  if (!buffer.Dump(&slices).ok()) return;
+  if (!buffer.Dump(&slices).ok()) return false;
+  out->reserve(buffer.Length());
   for (const grpc::Slice& slice : slices) {
     out->append(reinterpret_cast<const char*>(slice.begin()), slice.size());
   }
+  return true;
 }
 
 absl::StatusOr<std::string> ReportForScoring(std::string_view report) {

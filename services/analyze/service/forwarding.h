@@ -30,8 +30,9 @@ bool DecodeMessage(const grpc::ByteBuffer& buffer, google::protobuf::MessageLite
 absl::Status EncodeMessage(const google::protobuf::MessageLite& message,
                            grpc::ByteBuffer* buffer);
 
-// The bytes of `buffer`, appended to `out` (which is cleared first).
-void CopyBytes(const grpc::ByteBuffer& buffer, std::string* out);
+// The bytes of `buffer` into `out` (which is cleared first); false when the
+// buffer holds none to read (never after a unary call that ended OK).
+bool CopyBytes(const grpc::ByteBuffer& buffer, std::string* out);
 
 // The part of a serialized juesuan.report.v1.Report that the scoring service
 // reads — its `document` and `performance_tables` fields, copied unchanged —
