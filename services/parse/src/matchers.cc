@@ -146,16 +146,7 @@ std::optional<Match> LeftmostAfterLiterals(std::string_view t, size_t from, RE2:
                                            std::initializer_list<std::string_view> literals,
                                            AnchoredAt at) {
   if (anchor == RE2::ANCHOR_START) return at(t, from);
-  // Where each literal next stands; the nearest is tried first.
-  absl::InlinedVector<size_t, 2> next;
-  const auto* literal = literals.begin();
-  for (size_t k = 0; k < literals.size(); ++k) next.push_back(text::Find(t, literal[k], from));
-  for (;;) {
-    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
-    if (next[k] == kNone) return std::nullopt;
-    if (auto m = at(t, next[k])) return m;
-    next[k] = text::Find(t, literal[k], next[k] + 1);
-  }
+  return AttemptWhereLiteralsStand(t, from, literals, [&](size_t i) { return at(t, i); });
 }
 
 // ---------------------------------------------------------------------------
@@ -1179,14 +1170,7 @@ bool LiteralLabel::ForEachEnd(std::string_view t, size_t part, size_t at,
 template <typename AtStart>
 std::optional<Match> LiteralLabel::Leftmost(std::string_view t, size_t from,
                                             const AtStart& at) const {
-  absl::InlinedVector<size_t, 4> next;
-  for (const std::string& literal : first_literals_) next.push_back(text::Find(t, literal, from));
-  for (;;) {
-    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
-    if (next[k] == kNone) return std::nullopt;
-    if (auto m = at(next[k])) return m;
-    next[k] = text::Find(t, first_literals_[k], next[k] + 1);
-  }
+  return AttemptWhereLiteralsStand(t, from, first_literals_, at);
 }
 
 std::optional<Match> LiteralLabel::Search(const Passage& p, size_t from, size_t to) const {

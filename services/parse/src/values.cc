@@ -134,26 +134,15 @@ bool MatchAnchoredAt(const RE2& re, const std::string& t, size_t at, size_t to,
 bool MatchPieces(const RE2& re, const std::string& t, size_t from, size_t to, RE2::Anchor anchor,
                  re2::StringPiece* pieces, int n) {
   if (anchor != RE2::UNANCHORED) return re.Match(t, from, to, anchor, pieces, n);
-  // Every match starts with one of the pattern's first literals: find them
-  // and try the pattern only there, nearest first (the first place it
-  // matches is the leftmost match), rather than have the regex engine walk
-  // every byte.
+  // Every match starts with one of the pattern's first literals: the pattern
+  // is tried only where they stand (within the window), rather than have the
+  // regex engine walk every byte.
   const std::vector<std::string>& literals = FirstLiterals(re);
   if (literals.empty()) return re.Match(t, from, to, anchor, pieces, n);
-  absl::InlinedVector<size_t, 4> next;
-  for (const std::string& literal : literals) next.push_back(text::Find(t, literal, from));
-  for (;;) {
-    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
-    const size_t at = next[k];
-    if (at == std::string::npos || at + literals[k].size() > to) {
-      // Past the window: this literal has no more places to try.
-      if (at == std::string::npos) return false;
-      next[k] = std::string::npos;
-      continue;
-    }
-    if (MatchAnchoredAt(re, t, at, to, pieces, n)) return true;
-    next[k] = text::Find(t, literals[k], at + 1);
-  }
+  const std::string_view window = std::string_view(t).substr(0, std::min(to, t.size()));
+  return AttemptWhereLiteralsStand(window, from, literals, [&](size_t at) {
+    return MatchAnchoredAt(re, t, at, to, pieces, n);
+  });
 }
 
 }  // namespace

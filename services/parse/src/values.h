@@ -1,12 +1,15 @@
 // Turning matched text into exact report values with provenance.
 #pragma once
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
+#include "common/text/search.h"
 #include "juesuan/report/v1/report.pb.h"
 #include "re2/re2.h"
 #include "services/parse/src/passages.h"
@@ -55,6 +58,27 @@ std::optional<LiteralPart> LiteralPartAt(std::string_view pattern, size_t i);
 // would be shorter than two bytes. Search tries an unanchored pattern only
 // where one of them stands.
 std::vector<std::string> FirstLiteralsOf(std::string_view pattern);
+
+// Calls `attempt(i)` at each place `i` of `t`, from `from` on, where one of
+// `literals` begins, nearest first, until it returns a value that tests
+// true, and returns that value (a default one when no attempt succeeds).
+// How a pattern whose every match begins with one of them is searched for
+// without trying it at every byte: the first place it matches is the
+// leftmost match.
+template <typename Literals, typename Attempt>
+auto AttemptWhereLiteralsStand(std::string_view t, size_t from, const Literals& literals,
+                               Attempt attempt) {
+  using Result = decltype(attempt(size_t{0}));
+  absl::InlinedVector<size_t, 4> next;
+  for (const auto& literal : literals) next.push_back(text::Find(t, literal, from));
+  while (!next.empty()) {
+    const size_t k = std::min_element(next.begin(), next.end()) - next.begin();
+    if (next[k] == std::string_view::npos) break;
+    if (Result result = attempt(next[k])) return result;
+    next[k] = text::Find(t, *(std::begin(literals) + k), next[k] + 1);
+  }
+  return Result{};
+}
 
 // The patterns Search has run unanchored on this thread (for tests that
 // check every prefix in use).
