@@ -1,5 +1,6 @@
 #include "services/parse/perf/perf_vocabulary.h"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <utility>
@@ -29,9 +30,15 @@ class WordIndex {
   template <size_t N>
   explicit WordIndex(const std::array<std::pair<std::string_view, T>, N>& table) {
     index_.reserve(N);
-    for (const auto& [word, value] : table) index_.emplace(word, value);
+    for (const auto& [word, value] : table) {
+      index_.emplace(word, value);
+      longest_ = std::max(longest_, word.size());
+    }
   }
   std::optional<T> Find(std::string_view key) const {
+    // Most keys asked for are body cells, longer than any header word:
+    // those need no hash of their whole text.
+    if (key.size() > longest_) return std::nullopt;
     const auto it = index_.find(key);
     if (it == index_.end()) return std::nullopt;
     return it->second;
@@ -39,6 +46,7 @@ class WordIndex {
 
  private:
   std::unordered_map<std::string_view, T> index_;
+  size_t longest_ = 0;
 };
 
 constexpr std::array<std::pair<std::string_view, PerformanceTableKind>, 6> kTitles = {{
@@ -241,6 +249,31 @@ bool IsTotalLabel(std::string_view key) {
   }
   return false;
 }
+
+// Every level header (一级指标 …) and every grade label (等级 …) holds 级.
+constexpr std::string_view kJi = "级";
+constexpr bool EveryLevelHeaderHoldsJi() {
+  for (const auto& [word, column] : kIndicatorColumns) {
+    const bool level = column == IndicatorColumn::kLevel1 || column == IndicatorColumn::kLevel2 ||
+                       column == IndicatorColumn::kLevel3;
+    if (level && word.find(kJi) == std::string_view::npos) return false;
+  }
+  return true;
+}
+static_assert(EveryLevelHeaderHoldsJi());
+constexpr bool EveryGradeLabelHoldsJi() {
+  for (std::string_view word : kGradeLabels) {
+    if (word.find(kJi) == std::string_view::npos) return false;
+  }
+  return true;
+}
+static_assert(EveryGradeLabelHoldsJi());
+
+// HeaderKey only drops ASCII bytes from valid UTF-8, so a key holding 级
+// comes from folded text holding 级.
+bool MayNameIndicatorLevel(std::string_view folded) { return text::Contains(folded, kJi); }
+
+bool MayBeGradeLabel(std::string_view folded) { return text::Contains(folded, kJi); }
 
 bool IsGradeLabel(std::string_view key) {
   for (std::string_view word : kGradeLabels) {

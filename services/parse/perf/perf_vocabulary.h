@@ -58,6 +58,9 @@ enum class IndicatorColumn {
   kMeasureUnit,
 };
 std::optional<IndicatorColumn> IndicatorColumnFor(std::string_view key);
+// False when no HeaderKey of `folded` can be the 一级/二级/三级指标 header: a
+// test on the folded text that spares building the key of most cells.
+bool MayNameIndicatorLevel(std::string_view folded);
 // Labels of the merged column in front of the indicator rows.
 bool IsIndicatorRowLabel(std::string_view key);
 
@@ -71,5 +74,8 @@ std::optional<GoalColumn> GoalColumnFor(std::string_view key);
 
 bool IsTotalLabel(std::string_view key);  // 总分, 合计 …
 bool IsGradeLabel(std::string_view key);  // 等级, 评价等级 …
+// False when no HeaderKey of `folded` can be a grade label (see
+// MayNameIndicatorLevel).
+bool MayBeGradeLabel(std::string_view folded);
 
 }  // namespace juesuan::parse::perf_vocabulary

@@ -300,6 +300,8 @@ bool Reader::ReadFundHeader(const GridRow& row) {
 bool Reader::ReadIndicatorHeader(size_t r, const GridRow& row) {
   bool level3 = false, upper = false;
   for (const GridCell& cell : row.cells) {
+    // Indicator rows come here too: their cells are not keyed for nothing.
+    if (!vocab::MayNameIndicatorLevel(cell.norm)) continue;
     auto column = vocab::IndicatorColumnFor(Key(cell));
     if (!column) continue;
     level3 = level3 || *column == IndicatorColumn::kLevel3;
@@ -502,7 +504,9 @@ void Reader::ReadTotalRow(size_t r, const GridRow& row) {
 bool Reader::ReadGrade(size_t r, const GridRow& row) {
   const auto cells = Align(row, 0);
   for (size_t i = 0; i < cells.size(); ++i) {
-    if (!vocab::IsGradeLabel(Key(*cells[i].cell))) continue;
+    if (!vocab::MayBeGradeLabel(cells[i].cell->norm) || !vocab::IsGradeLabel(Key(*cells[i].cell))) {
+      continue;
+    }
     for (size_t j = i + 1; j < cells.size(); ++j) {
       if (cells[j].cell->empty()) continue;
       *table_.mutable_grade() = MakeText(r, cells[j]);

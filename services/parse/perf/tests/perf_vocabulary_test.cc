@@ -1,0 +1,74 @@
+#include "services/parse/perf/perf_vocabulary.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace juesuan::parse::perf_vocabulary {
+namespace {
+
+bool IsLevelColumn(std::string_view key) {
+  const auto column = IndicatorColumnFor(key);
+  return column == IndicatorColumn::kLevel1 || column == IndicatorColumn::kLevel2 ||
+         column == IndicatorColumn::kLevel3;
+}
+
+// The prefilters may pass anything, but must pass every folded text whose
+// key is a level header or a grade label.
+void ExpectPrefiltersPass(const std::string& folded) {
+  SCOPED_TRACE(folded);
+  const std::string key = HeaderKey(folded);
+  if (IsLevelColumn(key)) EXPECT_TRUE(MayNameIndicatorLevel(folded));
+  if (IsGradeLabel(key)) EXPECT_TRUE(MayBeGradeLabel(folded));
+}
+
+TEST(PerfVocabularyTest, PrefiltersPassEveryPrintedLevelHeaderAndGradeLabel) {
+  const std::vector<std::string> words = {"一级指标", "二级指标", "三级指标", "等级",
+                                          "评价等级", "自评等级", "评级",     "绩效等级"};
+  for (const std::string& word : words) {
+    ASSERT_TRUE(IsLevelColumn(word) || IsGradeLabel(word)) << word;
+    ExpectPrefiltersPass(word);
+    EXPECT_TRUE(MayNameIndicatorLevel(word) || MayBeGradeLabel(word)) << word;
+    ExpectPrefiltersPass(" " + word + " (注)");
+    ExpectPrefiltersPass("(" + word + ")" + word);
+  }
+  EXPECT_TRUE(MayBeGradeLabel("评 级"));
+  EXPECT_TRUE(MayNameIndicatorLevel("三级 指标(必填)"));
+  EXPECT_FALSE(MayNameIndicatorLevel("产出指标"));
+  EXPECT_FALSE(MayBeGradeLabel("优秀"));
+}
+
+TEST(PerfVocabularyTest, PrefiltersPassRandomTextsBuiltFromHeaderPieces) {
+  const std::vector<std::string> pieces = {"一", "二", "三", "级", "指标", "等", "评", "价",
+                                           "自", "绩效", "(", ")", " ", "注", "分", "等级",
+                                           "评级", "三级指标", "一级指标"};
+  std::mt19937 rng(20260101);
+  int level_keys = 0, grade_keys = 0;
+  for (int i = 0; i < 200000; ++i) {
+    std::string folded;
+    const int n = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < n; ++k) folded += pieces[rng() % pieces.size()];
+    const std::string key = HeaderKey(folded);
+    level_keys += IsLevelColumn(key);
+    grade_keys += IsGradeLabel(key);
+    ExpectPrefiltersPass(folded);
+  }
+  // The pieces do build keys of both kinds, so the check above is not idle.
+  EXPECT_GT(level_keys, 100);
+  EXPECT_GT(grade_keys, 100);
+}
+
+TEST(PerfVocabularyTest, ColumnWordsAreFoundAndLongKeysAreNot) {
+  EXPECT_EQ(IndicatorColumnFor("偏差原因分析及改进措施"), IndicatorColumn::kDeviation);
+  EXPECT_EQ(IndicatorColumnFor("三级指标"), IndicatorColumn::kLevel3);
+  EXPECT_EQ(IndicatorColumnFor(""), IndicatorColumn::kRowLabel);
+  EXPECT_EQ(IndicatorColumnFor("偏差原因分析及改进措施说明"), std::nullopt);
+  EXPECT_EQ(FundColumnFor("调整后预算数"), FundColumn::kAnnual);
+  EXPECT_EQ(FundColumnFor("预算执行率"), FundColumn::kRate);
+  EXPECT_EQ(FundColumnFor("预算执行率预算执行率"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace juesuan::parse::perf_vocabulary
