@@ -8,7 +8,6 @@
 #include "absl/container/node_hash_map.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "common/text/search.h"
 
 namespace juesuan::parse {
@@ -1264,26 +1263,27 @@ std::optional<Match> CountAfterLabel::Search(const Passage& p, size_t from, size
 
 namespace {
 
-// What Matcher::Parse makes of each pattern, computed once per process. A
+// What Matcher::Parse makes of each pattern, computed once per thread: a
+// look-up takes no lock (the extractors ask for a matcher on every call). A
 // node_hash_map, because the pointers handed out must stay valid while the
 // cache grows (a flat map moves its values when it rehashes).
 template <typename Matcher>
-const Matcher* CachedMatcher(const std::string& pattern) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::node_hash_map<std::string, std::optional<Matcher>>();
-  absl::MutexLock lock(&mu);
-  auto [it, inserted] = cache->try_emplace(pattern);
-  if (inserted) it->second = Matcher::Parse(pattern);
+const Matcher* CachedMatcher(std::string_view pattern) {
+  thread_local absl::node_hash_map<std::string, std::optional<Matcher>> cache;
+  auto it = cache.find(absl::string_view(pattern.data(), pattern.size()));
+  if (it == cache.end()) {
+    it = cache.emplace(std::string(pattern), Matcher::Parse(pattern)).first;
+  }
   return it->second ? &*it->second : nullptr;
 }
 
 }  // namespace
 
-const CountAfterLabel* CachedCountPattern(const std::string& pattern) {
+const CountAfterLabel* CachedCountPattern(std::string_view pattern) {
   return CachedMatcher<CountAfterLabel>(pattern);
 }
 
-const LiteralLabel* CachedLiteralLabel(const std::string& pattern) {
+const LiteralLabel* CachedLiteralLabel(std::string_view pattern) {
   return CachedMatcher<LiteralLabel>(pattern);
 }
 

@@ -217,9 +217,9 @@ class LiteralLabel {
   std::vector<std::string> first_literals_;  // what every match begins with
 };
 
-// The label for `pattern` from a process-wide cache; nullptr when the
-// pattern is not a LiteralLabel.
-const LiteralLabel* CachedLiteralLabel(const std::string& pattern);
+// The label for `pattern` from a cache of this thread (valid while the
+// thread lives); nullptr when the pattern is not a LiteralLabel.
+const LiteralLabel* CachedLiteralLabel(std::string_view pattern);
 
 // A count pattern "LABEL\s*(\d+)\s*(U1|U2|…)", or with "\s*(?:为)?\s*" after
 // the label, LABEL a LiteralLabel and the units literals: "编制数?\s*(\d+)\s*(人|名)".
@@ -241,9 +241,9 @@ class CountAfterLabel {
   std::vector<std::string> units_;  // in the order the pattern tries them
 };
 
-// The count pattern for `pattern` from a process-wide cache; nullptr when
-// the pattern is not a CountAfterLabel.
-const CountAfterLabel* CachedCountPattern(const std::string& pattern);
+// The count pattern for `pattern` from a cache of this thread (valid while
+// the thread lives); nullptr when the pattern is not a CountAfterLabel.
+const CountAfterLabel* CachedCountPattern(std::string_view pattern);
 
 // Whether `c` is in RE2's \p{Han} (the Han script).
 bool IsHanCodePoint(char32_t c);
