@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "common/base/status_macros.h"
 #include "common/text/search.h"
 #include "services/parse/src/matchers.h"
 
@@ -188,14 +189,14 @@ std::optional<report::v1::BudgetVsFinal> ClauseParser::BudgetVsFinal(const Passa
 
 namespace {
 
-bool IsLiteral(const std::string& pattern) {
+bool IsLiteral(std::string_view pattern) {
   return pattern.find_first_of("\\()[]{}?*+|.^$") == std::string::npos;
 }
 
 }  // namespace
 
 std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
-                                                            const std::string& label,
+                                                            std::string_view label,
                                                             size_t from, size_t to,
                                                             size_t* end) const {
   std::optional<Match> m;
@@ -215,7 +216,8 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
     const std::string& t = p.text();
     m = literal_label->SearchAmount(std::string_view(t).substr(0, std::min(to, t.size())), from);
   } else {
-    const RE2& re = CachedPattern(absl::StrCat(label, R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney));
+    const RE2& re =
+        CachedPattern(absl::StrCat(ToAbsl(label), R"([^\d,;:。%]{0,8}?\s*)", kNum, kMoney));
     number_group = re.NumberOfCapturingGroups() - 1;
     m = Search(re, p, from, to);
   }

@@ -28,7 +28,7 @@ class ClauseParser {
   std::optional<report::v1::Text> Reason(const Passage& p, size_t from, size_t to) const;
   // First "NUM万元" in the window, optionally only when it follows `label`
   // with at most a few linking characters between.
-  std::optional<report::v1::Amount> AmountAfter(const Passage& p, const std::string& label,
+  std::optional<report::v1::Amount> AmountAfter(const Passage& p, std::string_view label,
                                                 size_t from, size_t to,
                                                 size_t* end = nullptr) const;
   // "占…p%" right after position `from` (within the clause).

@@ -107,52 +107,52 @@ void NarrativeExtractor::Use(const report::v1::Provenance& src) {
   used_.emplace_back(src.byte_begin(), src.byte_end());
 }
 
-void NarrativeExtractor::Emit(const std::string& subject, const Amount& a) {
+void NarrativeExtractor::Emit(std::string_view subject, const Amount& a) {
   Use(a.src());
   auto* s = report_.add_statements();
-  s->set_subject(subject);
+  s->set_subject(std::string(subject));
   *s->mutable_src() = a.src();
   *s->mutable_amount() = a;
 }
 
-void NarrativeExtractor::Emit(const std::string& subject, const report::v1::YoY& y) {
+void NarrativeExtractor::Emit(std::string_view subject, const report::v1::YoY& y) {
   if (y.has_delta()) Use(y.delta().src());
   if (y.has_rate()) Use(y.rate().src());
   auto* s = report_.add_statements();
-  s->set_subject(subject);
+  s->set_subject(std::string(subject));
   *s->mutable_src() = y.src();
   *s->mutable_yoy() = y;
 }
 
-void NarrativeExtractor::Emit(const std::string& subject, const report::v1::BudgetVsFinal& b) {
+void NarrativeExtractor::Emit(std::string_view subject, const report::v1::BudgetVsFinal& b) {
   for (const auto* a : {&b.budget(), &b.final(), &b.annual_budget()}) Use(a->src());
   if (b.has_diff_rate()) Use(b.diff_rate().src());
   if (b.has_completion()) Use(b.completion().src());
   auto* s = report_.add_statements();
-  s->set_subject(subject);
+  s->set_subject(std::string(subject));
   *s->mutable_src() = b.src();
   *s->mutable_budget_vs_final() = b;
 }
 
-void NarrativeExtractor::Emit(const std::string& subject, const report::v1::Count& c) {
+void NarrativeExtractor::Emit(std::string_view subject, const report::v1::Count& c) {
   Use(c.src());
   auto* s = report_.add_statements();
-  s->set_subject(subject);
+  s->set_subject(std::string(subject));
   *s->mutable_src() = c.src();
   *s->mutable_count() = c;
 }
 
-void NarrativeExtractor::Emit(const std::string& subject, const Share& sh) {
+void NarrativeExtractor::Emit(std::string_view subject, const Share& sh) {
   Use(sh.amount().src());
   if (sh.has_share()) Use(sh.share().src());
   auto* s = report_.add_statements();
-  s->set_subject(subject);
+  s->set_subject(std::string(subject));
   *s->mutable_src() = sh.amount().src();
   *s->mutable_share() = sh;
 }
 
-bool NarrativeExtractor::ReadAmount(const Passage& p, const std::string& label,
-                                    const std::string& subject, const Field<Amount>& out,
+bool NarrativeExtractor::ReadAmount(const Passage& p, std::string_view label,
+                                    std::string_view subject, const Field<Amount>& out,
                                     size_t from, size_t to, size_t* end) {
   auto a = clauses_.AmountAfter(p, label, from, to, end);
   if (!a) return false;
@@ -161,15 +161,15 @@ bool NarrativeExtractor::ReadAmount(const Passage& p, const std::string& label,
   return true;
 }
 
-bool NarrativeExtractor::ReadShare(const Passage& p, const std::string& label,
-                                   const std::string& subject, const std::string& denominator,
+bool NarrativeExtractor::ReadShare(const Passage& p, std::string_view label,
+                                   std::string_view subject, std::string_view denominator,
                                    const Field<Share>& out) {
   size_t end = 0;
   auto a = clauses_.AmountAfter(p, label, 0, std::string::npos, &end);
   if (!a) return false;
   Share* share = out();
   *share->mutable_amount() = std::move(*a);
-  share->set_denominator(denominator);
+  share->set_denominator(std::string(denominator));
   if (auto pct = clauses_.ShareAfter(p, end, std::string::npos)) {
     *share->mutable_share() = std::move(*pct);
   }
@@ -177,13 +177,14 @@ bool NarrativeExtractor::ReadShare(const Passage& p, const std::string& label,
   return true;
 }
 
-bool NarrativeExtractor::ReadCount(const Passage& p, const std::string& pattern,
-                                   const std::string& subject,
+bool NarrativeExtractor::ReadCount(const Passage& p, std::string_view pattern,
+                                   std::string_view subject,
                                    const Field<report::v1::Count>& out, size_t from,
                                    size_t to) {
   // Most count patterns are a label, a number and a unit: read by hand.
   const CountAfterLabel* count = CachedCountPattern(pattern);
-  auto m = count ? count->Search(p, from, to) : Search(CachedPattern(pattern), p, from, to);
+  auto m = count ? count->Search(p, from, to)
+                 : Search(CachedPattern(std::string(pattern)), p, from, to);
   if (!m) return false;
   auto c = values_.MakeCount(p, *m, 1, 2);
   if (!c) return false;

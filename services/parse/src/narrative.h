@@ -57,11 +57,11 @@ class NarrativeExtractor {
 
   // Records an extracted amount as used evidence and as a statement.
   void Use(const report::v1::Provenance& src);
-  void Emit(const std::string& subject, const report::v1::Amount& a);
-  void Emit(const std::string& subject, const report::v1::YoY& y);
-  void Emit(const std::string& subject, const report::v1::BudgetVsFinal& b);
-  void Emit(const std::string& subject, const report::v1::Count& c);
-  void Emit(const std::string& subject, const report::v1::Share& s);
+  void Emit(std::string_view subject, const report::v1::Amount& a);
+  void Emit(std::string_view subject, const report::v1::YoY& y);
+  void Emit(std::string_view subject, const report::v1::BudgetVsFinal& b);
+  void Emit(std::string_view subject, const report::v1::Count& c);
+  void Emit(std::string_view subject, const report::v1::Share& s);
 
   // A report field, created only when a value is found: an absent figure
   // stays absent (never an empty zero).
@@ -70,12 +70,14 @@ class NarrativeExtractor {
 
   // "LABEL…NUM万元" / "LABEL…NUM万元，占p%" / a count pattern with groups
   // (number, unit). Return whether the value was found.
-  bool ReadAmount(const Passage& p, const std::string& label, const std::string& subject,
+  // Labels, patterns and subjects are mostly literals: taken as views, not
+  // built into strings on every call.
+  bool ReadAmount(const Passage& p, std::string_view label, std::string_view subject,
                   const Field<report::v1::Amount>& out, size_t from = 0,
                   size_t to = std::string::npos, size_t* end = nullptr);
-  bool ReadShare(const Passage& p, const std::string& label, const std::string& subject,
-                 const std::string& denominator, const Field<report::v1::Share>& out);
-  bool ReadCount(const Passage& p, const std::string& pattern, const std::string& subject,
+  bool ReadShare(const Passage& p, std::string_view label, std::string_view subject,
+                 std::string_view denominator, const Field<report::v1::Share>& out);
+  bool ReadCount(const Passage& p, std::string_view pattern, std::string_view subject,
                  const Field<report::v1::Count>& out, size_t from = 0,
                  size_t to = std::string::npos);
 
