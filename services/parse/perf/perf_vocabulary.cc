@@ -161,9 +161,20 @@ constexpr std::array<std::string_view, 4> kTotalLabels = {"总分", "合计", "�
 constexpr std::array<std::string_view, 5> kGradeLabels = {"等级", "评价等级", "自评等级", "评级",
                                                           "绩效等级"};
 
-}  // namespace
+// The longest word the exact look-ups (columns, info fields, labels) know.
+constexpr size_t LongestLookupWord() {
+  size_t longest = 0;
+  for (const auto& [word, value] : kFundColumns) longest = std::max(longest, word.size());
+  for (const auto& [word, value] : kIndicatorColumns) longest = std::max(longest, word.size());
+  for (const auto& [word, value] : kInfoFields) longest = std::max(longest, word.size());
+  for (const auto& [word, value] : kGoalColumns) longest = std::max(longest, word.size());
+  for (std::string_view word : kTotalLabels) longest = std::max(longest, word.size());
+  for (std::string_view word : kGradeLabels) longest = std::max(longest, word.size());
+  return longest;
+}
 
-std::string HeaderKey(std::string_view folded) {
+// HeaderKey, stopped once it holds more than `limit` bytes.
+std::string HeaderKeyUpTo(std::string_view folded, size_t limit) {
   // Written through a pointer: every cell of a performance table gets a key,
   // and push_back's capacity check per byte was most of the cost. Brackets
   // and blanks are told from the other bytes by one table look-up.
@@ -172,21 +183,34 @@ std::string HeaderKey(std::string_view folded) {
     for (unsigned char c : {'(', ')', ' ', '\t', '\r', '\n'}) special[c] = true;
     return special;
   }();
-  std::string key(folded.size(), '\0');
-  char* out = key.data();
+  std::string key(std::min(folded.size(), limit + 1), '\0');
+  char* const begin = key.data();
+  char* out = begin;
   int depth = 0;
   for (char c : folded) {
     if (!kBracketOrBlank[static_cast<unsigned char>(c)]) {
-      *out = c;
-      out += depth == 0;  // kept outside brackets only
+      if (depth == 0) {
+        *out++ = c;  // kept outside brackets only
+        if (static_cast<size_t>(out - begin) > limit) break;
+      }
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
       if (depth > 0) --depth;
     }
   }
-  key.resize(out - key.data());
+  key.resize(out - begin);
   return key;
+}
+
+}  // namespace
+
+std::string HeaderKey(std::string_view folded) {
+  return HeaderKeyUpTo(folded, folded.size());
+}
+
+std::string LookupKey(std::string_view folded) {
+  return HeaderKeyUpTo(folded, LongestLookupWord());
 }
 
 // Every title is a kind of 表: a line without that character is no title,

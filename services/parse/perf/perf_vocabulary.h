@@ -17,6 +17,14 @@ namespace juesuan::parse::perf_vocabulary {
 // "其中：当年财政拨款" -> "其中:当年财政拨款".
 std::string HeaderKey(std::string_view folded);
 
+// The key to look folded cell text up with in the word tables below
+// (FundColumnFor … IsGradeLabel, not FundSourceFor): HeaderKey(folded)
+// when it is no longer than the longest word they know, else only its
+// first bytes, one more than that word has. Too long for every word, that
+// looks up as nothing, as the whole key would, and a long body cell is not
+// copied whole to learn so.
+std::string LookupKey(std::string_view folded);
+
 // Which table a title names, from its folded text; nullopt if none.
 std::optional<report::v1::PerformanceTableKind> TitleKind(std::string_view folded);
 

@@ -72,7 +72,7 @@ const GridCell* FirstNonEmptyCell(const GridRow& row) {
 }
 
 const std::string& Key(const GridCell& cell) {
-  if (!cell.key_cache) cell.key_cache = vocab::HeaderKey(cell.norm);
+  if (!cell.key_cache) cell.key_cache = vocab::LookupKey(cell.norm);
   return *cell.key_cache;
 }
 

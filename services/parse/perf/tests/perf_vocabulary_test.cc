@@ -70,5 +70,46 @@ TEST(PerfVocabularyTest, ColumnWordsAreFoundAndLongKeysAreNot) {
   EXPECT_EQ(FundColumnFor("预算执行率预算执行率"), std::nullopt);
 }
 
+// Every exact look-up of a folded text, by the key given.
+std::string LookUps(const std::string& key) {
+  std::string out;
+  auto add = [&](auto value) {
+    out += value ? std::to_string(static_cast<int>(*value)) : std::string("-");
+    out += ' ';
+  };
+  add(FundColumnFor(key));
+  add(IndicatorColumnFor(key));
+  add(InfoFieldFor(key));
+  add(GoalColumnFor(key));
+  out += IsTotalLabel(key) ? "T" : "-";
+  out += IsGradeLabel(key) ? "G" : "-";
+  out += IsIndicatorRowLabel(key) ? "R" : "-";
+  return out;
+}
+
+TEST(PerfVocabularyTest, LookupKeyLooksUpAsTheHeaderKey) {
+  const std::vector<std::string> pieces = {
+      "偏差原因分析及改进措施", "年度绩效指标完成情况", "年度目标完成情况", "调整后预算数",
+      "项目实施单位", "指标", "三级", "得分", "等级", "(", ")", " ", "注", "说明", "x"};
+  std::mt19937 rng(7);
+  int found = 0, shortened = 0;
+  for (int i = 0; i < 100000; ++i) {
+    std::string folded;
+    const int n = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < n; ++k) folded += pieces[rng() % pieces.size()];
+    SCOPED_TRACE(folded);
+    const std::string key = HeaderKey(folded);
+    const std::string lookup = LookupKey(folded);
+    ASSERT_EQ(key.substr(0, lookup.size()), lookup);
+    shortened += lookup.size() < key.size();
+    found += LookUps(key) != LookUps("\x01");
+    ASSERT_EQ(LookUps(lookup), LookUps(key));
+  }
+  // Both kinds of text occur: words found, and keys too long to be one.
+  EXPECT_GT(found, 1000);
+  EXPECT_GT(shortened, 1000);
+  EXPECT_EQ(LookupKey("偏差原因分析及改进措施 (必填)"), "偏差原因分析及改进措施");
+}
+
 }  // namespace
 }  // namespace juesuan::parse::perf_vocabulary
