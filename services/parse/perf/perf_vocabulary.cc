@@ -213,18 +213,19 @@ std::string LookupKey(std::string_view folded) {
   return HeaderKeyUpTo(folded, LongestLookupWord());
 }
 
-// Every title is a kind of 表: a line without that character is no title,
-// which spares building a key for each line of the document.
-constexpr bool EveryTitleEndsWithBiao() {
+// Every title is a kind of 绩效…表: a line without both characters is no
+// title (HeaderKey only drops ASCII bytes from valid UTF-8), which spares
+// building a key for each line of the document, tables listed included.
+constexpr bool EveryTitleHoldsJiAndBiao() {
   for (const auto& [word, kind] : kTitles) {
-    if (!word.ends_with("表")) return false;
+    if (!word.ends_with("表") || word.find("绩") == std::string_view::npos) return false;
   }
   return true;
 }
-static_assert(EveryTitleEndsWithBiao());
+static_assert(EveryTitleHoldsJiAndBiao());
 
 std::optional<PerformanceTableKind> TitleKind(std::string_view folded) {
-  if (!text::Contains(folded, "表")) return std::nullopt;
+  if (!text::Contains(folded, "表") || !text::Contains(folded, "绩")) return std::nullopt;
   const std::string key = HeaderKey(folded);
   for (const auto& [word, kind] : kTitles) {
     if (text::Contains(key, word)) return kind;

@@ -111,5 +111,41 @@ TEST(PerfVocabularyTest, LookupKeyLooksUpAsTheHeaderKey) {
   EXPECT_EQ(LookupKey("偏差原因分析及改进措施 (必填)"), "偏差原因分析及改进措施");
 }
 
+// TitleKind as its contract reads: the first title word its key holds.
+std::optional<report::v1::PerformanceTableKind> TitleKindByKey(std::string_view folded) {
+  const std::string key = HeaderKey(folded);
+  const std::pair<std::string_view, report::v1::PerformanceTableKind> titles[] = {
+      {"整体支出绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
+      {"整体绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
+      {"整体支出绩效评价表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
+      {"项目支出绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_PROJECT},
+      {"项目绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_PROJECT},
+      {"项目支出绩效评价表", report::v1::PERFORMANCE_TABLE_KIND_PROJECT},
+  };
+  for (const auto& [word, kind] : titles) {
+    if (key.find(word) != std::string::npos) return kind;
+  }
+  return std::nullopt;
+}
+
+TEST(PerfVocabularyTest, TitleKindOfTextsBuiltFromTitlePieces) {
+  const std::vector<std::string> pieces = {"整体", "项目", "支出", "绩", "效", "绩效", "自评",
+                                           "评价", "表", " ", "(", ")", "2024年度", "附",
+                                           "支出绩效自评表", "绩效评价表", "绩 效自评表"};
+  std::mt19937 rng(11);
+  int titles = 0;
+  for (int i = 0; i < 100000; ++i) {
+    std::string folded;
+    const int n = 1 + static_cast<int>(rng() % 5);
+    for (int k = 0; k < n; ++k) folded += pieces[rng() % pieces.size()];
+    SCOPED_TRACE(folded);
+    const auto expected = TitleKindByKey(folded);
+    titles += expected.has_value();
+    ASSERT_EQ(TitleKind(folded), expected);
+  }
+  EXPECT_GT(titles, 50);
+  EXPECT_EQ(TitleKind("项目支出绩 效自评表(2024年度)"), report::v1::PERFORMANCE_TABLE_KIND_PROJECT);
+}
+
 }  // namespace
 }  // namespace juesuan::parse::perf_vocabulary
