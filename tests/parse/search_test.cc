@@ -127,6 +127,30 @@ TEST(AmountAfterTest, LabelReadsAsItsPattern) {
   EXPECT_GE(read, 200u);  // the comparison saw amounts (219 windows), not only absences
 }
 
+// Holds(p, literal, from, to) says whether the literal lies wholly inside
+// [from, to), for every window, the open one included.
+TEST(HoldsTest, LiteralWhollyInsideTheWindow) {
+  const std::string text = "比上年增加12万元,增长5%;决算数大于预算数,增加增加。持平";
+  const Passage p = PassageOf(text);
+  const std::string& t = p.text();
+  size_t held = 0;
+  for (const std::string literal : {"增加", "持平", "决算", "减少", "%", "", "。持平"}) {
+    for (size_t from = 0; from <= t.size() + 1; ++from) {
+      for (size_t to = from == 0 ? 0 : from - 1; to <= t.size() + 2; ++to) {
+        for (size_t window_end : {to, std::string::npos}) {
+          const size_t end = std::min(window_end, t.size());
+          const bool expected =
+              from <= end && t.substr(0, end).find(literal, from) != std::string::npos;
+          ASSERT_EQ(Holds(p, literal, from, window_end), expected)
+              << literal << " [" << from << ", " << window_end << ")";
+          held += expected;
+        }
+      }
+    }
+  }
+  EXPECT_GT(held, 1000u);
+}
+
 // The literal Search looks for before an unanchored pattern is read from
 // the pattern's text.
 TEST(LiteralPrefixTest, ReadFromThePatternText) {

@@ -204,11 +204,11 @@ std::optional<report::v1::Amount> ClauseParser::AmountAfter(const Passage& p,
   if (IsLiteral(label) && !label.empty()) {
     // Most labels are plain words: find them with a substring search and
     // read the amount only where they stand.
-    const std::string& t = p.text();
-    const size_t limit = std::min(to, t.size());
-    for (size_t at = text::Find(t, label, from);
-         at != std::string::npos && at + label.size() <= limit; at = text::Find(t, label, at + 1)) {
-      m = AmountAfterLabel(std::string_view(t).substr(0, limit), at, at + label.size());
+    // Only the window is searched for the label.
+    const std::string_view window = std::string_view(p.text()).substr(0, to);
+    for (size_t at = text::Find(window, label, from); at != std::string_view::npos;
+         at = text::Find(window, label, at + 1)) {
+      m = AmountAfterLabel(window, at, at + label.size());
       if (m) break;
     }
   } else if (const LiteralLabel* literal_label = CachedLiteralLabel(label)) {

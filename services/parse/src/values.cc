@@ -269,9 +269,10 @@ std::vector<Match> SearchAll(const RE2& re, const Passage& p, size_t from, size_
 }
 
 bool Holds(const Passage& p, std::string_view literal, size_t from, size_t to) {
-  const std::string& t = p.text();
-  const size_t at = text::Find(t, literal, from);
-  return at != std::string::npos && at + literal.size() <= std::min(to, t.size());
+  // Only the window is searched: the rest of a long passage is not read
+  // when the literal is absent from a short window.
+  const std::string_view window = std::string_view(p.text()).substr(0, to);
+  return text::Find(window, literal, from) != std::string_view::npos;
 }
 
 std::string_view Group(const Passage& p, const Match& m, size_t i) {
