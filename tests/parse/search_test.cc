@@ -127,6 +127,30 @@ TEST(AmountAfterTest, LabelReadsAsItsPattern) {
   EXPECT_GE(read, 200u);  // the comparison saw amounts (219 windows), not only absences
 }
 
+// TextOf is the text MakeText quotes, for every span of a passage that
+// runs over line breaks, indentation and ideographic spaces.
+TEST(ValueFactoryTest, TextOfIsMakeTextsText) {
+  const std::string text =
+      "  名词解释：\n　一、财政拨款收入：指本年度从本级财政部门取得的\n    财政拨款，"
+      "包括一般公共预算财政拨款。 \n\f二、其他收入 ：12.5万元\r\n";
+  SourceDocument doc(text);
+  ValueFactory values(doc);
+  const std::vector<bool> skip(doc.lines().size(), false);
+  const std::vector<Passage> passages =
+      BuildPassages(doc, 0, static_cast<uint32_t>(doc.lines().size()), skip, "K", true);
+  ASSERT_EQ(passages.size(), 1u);
+  const Passage& p = passages.front();
+  size_t non_empty = 0;
+  for (size_t begin = 0; begin <= p.text().size(); ++begin) {
+    for (size_t end = begin; end <= p.text().size(); ++end) {
+      const std::string expected = values.MakeText(p, begin, end).text();
+      ASSERT_EQ(values.TextOf(p, begin, end), expected) << "[" << begin << ", " << end << ")";
+      non_empty += !expected.empty();
+    }
+  }
+  EXPECT_GT(non_empty, 1000u);
+}
+
 // Holds(p, literal, from, to) says whether the literal lies wholly inside
 // [from, to), for every window, the open one included.
 TEST(HoldsTest, LiteralWhollyInsideTheWindow) {

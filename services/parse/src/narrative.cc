@@ -976,8 +976,14 @@ void NarrativeExtractor::ExtractGlossary() {
   for (const SectionSpan* s : sections_.Find("GLOSSARY")) {
     for (uint32_t l = s->body_first; l < s->body_last; ++l) {
       if (skip_[l] || lines[l].blank()) continue;
-      Passage p = LinePassage(lines[l], "GLOSSARY");
-      auto m = SearchGlossaryHead(p, 0, kEntryHeadBytes, RE2::ANCHOR_START);
+      // An entry's head ends in a colon: a line without one continues the
+      // definition above, and needs no passage to tell.
+      std::optional<Match> m;
+      Passage p;
+      if (lines[l].norm().find(':') != std::string::npos) {
+        p = LinePassage(lines[l], "GLOSSARY");
+        m = SearchGlossaryHead(p, 0, kEntryHeadBytes, RE2::ANCHOR_START);
+      }
       if (m && m->end >= p.text().size()) m.reset();  // a term with no definition
       if (!m) {
         if (report_.glossary_size() > 0) {
@@ -989,7 +995,7 @@ void NarrativeExtractor::ExtractGlossary() {
         continue;
       }
       auto* entry = report_.add_glossary();
-      entry->set_term(std::string(values_.MakeText(p, m->groups[1].first, m->groups[1].second).text()));
+      entry->set_term(values_.TextOf(p, m->groups[1].first, m->groups[1].second));
       *entry->mutable_definition() = values_.MakeText(p, m->end, p.text().size());
     }
   }
@@ -1011,6 +1017,10 @@ void NarrativeExtractor::ExtractTablesListed() {
       info->set_tables_attached_separately(true);
     }
     for (uint32_t l = s.heading_line; l < s.body_last; ++l) {
+      // A listed title is bracketed by 《》; other lines matter only as a
+      // sub-section's heading. Most lines are neither: no passage for them.
+      const bool heading_may_list = s.level >= 2 && l == s.heading_line;
+      if (!heading_may_list && !text::Contains(lines[l].norm(), "《")) continue;
       Passage p = LinePassage(lines[l], "TABLES");
       if (auto m = SearchListedTable(p)) {
         report::v1::Text title = values_.MakeText(p, m->groups[1].first, m->groups[1].second);

@@ -350,6 +350,11 @@ report::v1::Text ValueFactory::MakeText(const Passage& p, size_t begin, size_t e
   return t;
 }
 
+std::string ValueFactory::TextOf(const Passage& p, size_t begin, size_t end) const {
+  const auto [quoted_begin, quoted_end] = ProvSpan(p, begin, end);
+  return JoinLines(std::string_view(doc_.text()).substr(quoted_begin, quoted_end - quoted_begin));
+}
+
 std::string JoinLines(std::string_view raw) {
   // Line breaks, page breaks and the indentation after them are layout,
   // not text. Copied a line at a time.

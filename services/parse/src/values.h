@@ -116,6 +116,8 @@ class ValueFactory {
   std::optional<report::v1::Count> MakeCount(const Passage& p, const Match& m,
                                              size_t num, size_t unit) const;
   report::v1::Text MakeText(const Passage& p, size_t begin, size_t end) const;
+  // MakeText(p, begin, end).text() alone, without building the evidence.
+  std::string TextOf(const Passage& p, size_t begin, size_t end) const;
 
  private:
   const SourceDocument& doc_;
