@@ -119,7 +119,19 @@ int ReadDigits(std::string_view s, size_t pos, int max_digits, int* value) {
   return n;
 }
 
+// The bytes an operator form can begin with: a value that begins otherwise
+// (most begin with a digit) is not compared with every form.
+constexpr std::array<bool, 256> kOperatorLeadBytes = [] {
+  std::array<bool, 256> lead{};
+  for (const OperatorForm& form : kOperatorForms) lead[static_cast<unsigned char>(form.text[0])] = true;
+  return lead;
+}();
+
 std::pair<IndicatorOp, std::string_view> TakeOperator(std::string_view s, bool* is_word) {
+  if (s.empty() || !kOperatorLeadBytes[static_cast<unsigned char>(s[0])]) {
+    *is_word = false;
+    return {report::v1::INDICATOR_OP_UNSPECIFIED, s};
+  }
   for (const OperatorForm& form : kOperatorForms) {
     if (StartsWith(s, form.text)) {
       *is_word = form.is_word;

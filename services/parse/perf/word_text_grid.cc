@@ -41,18 +41,23 @@ void Trim(std::string_view text, size_t* begin, size_t* end) {
   }
 }
 
-// A cell of `line` ([begin, end) within it) or, for a cell continued on a
-// later line, of several lines.
-GridCell MakeCell(const SourceDocument& doc, const SourceLine& line, size_t begin, size_t end) {
-  GridCell cell;
+// Fills `cell` with [begin, end) of `line` or, for a cell continued on a
+// later line, of several lines. Filled in place: no cell is built only to
+// be moved into its row.
+void SetCell(const SourceDocument& doc, const SourceLine& line, size_t begin, size_t end,
+             GridCell& cell) {
   Trim(doc.text(), &begin, &end);
   cell.begin = begin;
   cell.end = end;
-  cell.text = doc.text().substr(begin, end - begin);
+  cell.text.assign(doc.text(), begin, end - begin);
   // The line is folded already; a cell over several lines is folded anew.
-  cell.norm = begin >= line.begin && end <= line.end ? std::string(line.folded.Slice(begin, end))
-                                                     : text::NormalizeForMatching(cell.text);
-  return cell;
+  if (begin >= line.begin && end <= line.end) {
+    const std::string_view folded = line.folded.Slice(begin, end);
+    cell.norm.assign(folded.data(), folded.size());
+  } else {
+    cell.norm = text::NormalizeForMatching(cell.text);
+  }
+  cell.key_cache.reset();
 }
 
 }  // namespace
@@ -76,7 +81,7 @@ Grid BuildWordTextGrid(const SourceDocument& doc, uint32_t first_line, uint32_t 
     grid.end = line.end;
     if (!is_cell && in_row) {
       // The cell above continues on this line.
-      grid.rows.back().cells.back() = MakeCell(doc, line, last_cell_start, line.end);
+      SetCell(doc, line, last_cell_start, line.end, grid.rows.back().cells.back());
       continue;
     }
     if (!in_row) {
@@ -84,7 +89,7 @@ Grid BuildWordTextGrid(const SourceDocument& doc, uint32_t first_line, uint32_t 
       in_row = true;
     }
     last_cell_start = line.begin + line.leading_tabs;
-    grid.rows.back().cells.push_back(MakeCell(doc, line, last_cell_start, line.end));
+    SetCell(doc, line, last_cell_start, line.end, grid.rows.back().cells.emplace_back());
   }
   return grid;
 }
