@@ -502,6 +502,12 @@ void Reader::ReadTotalRow(size_t r, const GridRow& row) {
 }
 
 bool Reader::ReadGrade(size_t r, const GridRow& row) {
+  // Every indicator row is asked: most have no cell that may be a label, and
+  // are not aligned to learn so.
+  if (std::none_of(row.cells.begin(), row.cells.end(),
+                   [](const GridCell& cell) { return vocab::MayBeGradeLabel(cell.norm); })) {
+    return false;
+  }
   const auto cells = Align(row, 0);
   for (size_t i = 0; i < cells.size(); ++i) {
     if (!vocab::MayBeGradeLabel(cells[i].cell->norm) || !vocab::IsGradeLabel(Key(*cells[i].cell))) {
