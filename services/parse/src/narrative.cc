@@ -1005,11 +1005,19 @@ void NarrativeExtractor::ExtractTablesListed() {
   auto* info = report_.mutable_document();
   const auto& lines = doc_.lines();
   // Titles of the standard tables, folded, to recognise an unbracketed list
-  // ("一、收入支出决算总表" in a table of contents).
+  // ("一、收入支出决算总表" in a table of contents). Folded when first asked
+  // for: a list of 《》 titles needs none.
   std::vector<std::string> known_titles;
-  for (const auto& table : config_.tables()) {
-    for (const auto& title : table.titles()) known_titles.push_back(text::NormalizeForMatching(title));
-  }
+  auto is_known_title = [&](const std::string& bare) {
+    if (known_titles.empty()) {
+      for (const auto& table : config_.tables()) {
+        for (const auto& title : table.titles()) {
+          known_titles.push_back(text::NormalizeForMatching(title));
+        }
+      }
+    }
+    return std::find(known_titles.begin(), known_titles.end(), bare) != known_titles.end();
+  };
   std::set<std::string> listed;
   for (const auto& s : sections_.sections()) {
     if (s.key != "TABLES") continue;
@@ -1029,7 +1037,7 @@ void NarrativeExtractor::ExtractTablesListed() {
       }
       if (s.level < 2 || l != s.heading_line) continue;
       const std::string bare(StripOrdinal(p.text()));
-      if (std::find(known_titles.begin(), known_titles.end(), bare) == known_titles.end()) continue;
+      if (!is_known_title(bare)) continue;
       const size_t begin = p.text().size() - bare.size();
       report::v1::Text title = values_.MakeText(p, begin, p.text().size());
       if (listed.insert(title.text()).second) *info->add_tables_listed() = std::move(title);
