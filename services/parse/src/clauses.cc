@@ -72,9 +72,9 @@ std::optional<report::v1::Text> ClauseParser::Reason(const Passage& p, size_t fr
 std::optional<report::v1::YoY> ClauseParser::YoY(const Passage& p, size_t from,
                                                  size_t to) const {
   report::v1::YoY yoy;
-  // Each pattern needs its comparison word: look for those first.
-  std::optional<Match> m, flat;
-  if (Holds(p, "增加", from, to) || Holds(p, "减少", from, to)) m = SearchYoY(p, from, to);
+  // SearchYoY looks for its comparison words itself; the flat pattern's
+  // alternatives all need 持平, looked for first.
+  std::optional<Match> m = SearchYoY(p, from, to), flat;
   if (Holds(p, "持平", from, to)) flat = Search(FlatPattern(), p, from, to);
   size_t reason_from = 0;
   if (m && (!flat || m->begin <= flat->begin)) {
