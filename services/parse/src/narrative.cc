@@ -142,13 +142,13 @@ void NarrativeExtractor::Emit(std::string_view subject, const report::v1::Count&
   *s->mutable_count() = c;
 }
 
-void NarrativeExtractor::Emit(std::string_view subject, const Share& sh) {
+void NarrativeExtractor::Emit(std::string_view subject, Share sh) {
   Use(sh.amount().src());
   if (sh.has_share()) Use(sh.share().src());
   auto* s = report_.add_statements();
   s->set_subject(std::string(subject));
   *s->mutable_src() = sh.amount().src();
-  *s->mutable_share() = sh;
+  *s->mutable_share() = std::move(sh);
 }
 
 bool NarrativeExtractor::ReadAmount(const Passage& p, std::string_view label,
@@ -445,7 +445,7 @@ void NarrativeExtractor::ExtractGpbClasses(const PassageRefs& passages) {
       *share.mutable_amount() = c->amount();
       if (c->has_share()) *share.mutable_share() = c->share();
       share.set_denominator("gpb.total");
-      Emit(absl::StrCat("gpb.class:", c->name()), share);
+      Emit(absl::StrCat("gpb.class:", c->name()), std::move(share));
     }
   }
   // Shanghai also states the budget comparison in the detail sub-section.

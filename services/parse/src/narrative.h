@@ -61,7 +61,8 @@ class NarrativeExtractor {
   void Emit(std::string_view subject, const report::v1::YoY& y);
   void Emit(std::string_view subject, const report::v1::BudgetVsFinal& b);
   void Emit(std::string_view subject, const report::v1::Count& c);
-  void Emit(std::string_view subject, const report::v1::Share& s);
+  // Taken by value: a share built only to be emitted is moved in, not copied.
+  void Emit(std::string_view subject, report::v1::Share s);
 
   // A report field, created only when a value is found: an absent figure
   // stays absent (never an empty zero).
