@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <map>
 #include <cctype>
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/text/phrase_set.h"
 #include "common/text/search.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -62,6 +62,45 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
   return true;
 }
 
+namespace {
+
+// The folded markers of every layout of a configuration, in the order of
+// layouts() and their markers(), with the layout each one counts for.
+struct LayoutMarkers {
+  std::vector<report::v1::Layout> layout_of;
+  text::PhraseSet phrases;
+};
+
+LayoutMarkers MakeLayoutMarkers(const config::v1::ParseConfig& config) {
+  std::vector<report::v1::Layout> layout_of;
+  std::vector<std::string> phrases;
+  for (const auto& signature : config.layouts()) {
+    for (const auto& marker : signature.markers()) {
+      layout_of.push_back(signature.layout());
+      phrases.push_back(text::NormalizeForMatching(marker));
+    }
+  }
+  return LayoutMarkers{std::move(layout_of), text::PhraseSet(std::move(phrases))};
+}
+
+// Built once per configuration: the phrase set's tables cost more to fill
+// than a pass over a document.
+const LayoutMarkers& LayoutMarkersOf(const config::v1::ParseConfig& config) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<LayoutMarkers>>();
+  std::string key;  // each layout and the length and bytes of each marker
+  for (const auto& signature : config.layouts()) {
+    absl::StrAppend(&key, static_cast<int>(signature.layout()), ";");
+    for (const auto& marker : signature.markers()) absl::StrAppend(&key, marker.size(), ":", marker);
+  }
+  absl::MutexLock lock(&mu);
+  auto& slot = (*cache)[key];
+  if (!slot) slot = std::make_unique<LayoutMarkers>(MakeLayoutMarkers(config));
+  return *slot;
+}
+
+}  // namespace
+
 report::v1::Layout DetectLayout(const SourceDocument& doc,
                                 const config::v1::ParseConfig& config) {
   std::string folded;
@@ -70,17 +109,11 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
     folded += line.norm();
     folded += '\n';
   }
+  const LayoutMarkers& markers = LayoutMarkersOf(config);
+  const std::vector<bool> occurs = markers.phrases.Occurring(folded);
   std::map<report::v1::Layout, int> score;
-  for (const auto& signature : config.layouts()) {
-    for (const auto& marker : signature.markers()) {
-      // Boyer-Moore-Horspool: a marker is a phrase of several characters,
-      // looked for over the whole document.
-      const std::string needle = text::NormalizeForMatching(marker);
-      const std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end());
-      if (std::search(folded.begin(), folded.end(), searcher) != folded.end()) {
-        ++score[signature.layout()];
-      }
-    }
+  for (size_t i = 0; i < occurs.size(); ++i) {
+    if (occurs[i]) ++score[markers.layout_of[i]];
   }
   report::v1::Layout best = report::v1::LAYOUT_GENERIC;
   int best_score = 0;
