@@ -28,12 +28,86 @@ std::string_view Trimmed(std::string_view s) {
   return s;
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// RE2's \s: [\t\n\f\r ].
+bool IsPatternSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// Where the tail `\d{4}年度?(部门|单位)决算` whose 决算 stands at `at` starts,
+// and where its 部门/单位 does, if such a tail ends there.
+std::optional<std::pair<size_t, size_t>> TitleTailBefore(std::string_view t, size_t at) {
+  if (at < 6) return std::nullopt;
+  const size_t kind = at - 6;
+  if (t.substr(kind, 6) != "部门" && t.substr(kind, 6) != "单位") return std::nullopt;
+  size_t i = kind;
+  if (i >= 3 && t.substr(i - 3, 3) == "度") i -= 3;
+  if (i < 7 || t.substr(i - 3, 3) != "年") return std::nullopt;
+  i -= 7;
+  for (size_t k = i; k < i + 4; ++k) {
+    if (!IsAsciiDigit(t[k])) return std::nullopt;
+  }
+  return std::make_pair(i, kind);
+}
+
+// Whether the character at t[i] (a character boundary) is of the Han
+// script, as the title pattern's \p{Han} tells; its length in `length`.
+bool IsHanAt(std::string_view t, size_t i, size_t* length) {
+  static const RE2 kHan(R"(\p{Han})");
+  const auto lead = static_cast<uint8_t>(t[i]);
+  *length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  *length = std::min(*length, t.size() - i);
+  return lead >= 0x80 && RE2::FullMatch(re2::StringPiece(t.data() + i, *length), kHan);
+}
+
 }  // namespace
+
+const RE2& TitlePattern() {
+  static const RE2 kTitle(R"((\p{Han}[^\s]*?)?(\d{4})年度?(部门|单位)决算)");
+  return kTitle;
+}
+
+// Read by hand: the regex's capture groups cost tens of thousands of
+// instructions even over a few bytes (\p{Han} makes a large program).
+// Every match ends with a tail `\d{4}年度?(部门|单位)决算`, and the leftmost
+// match ends with the tail that ends first: a match reaching a later tail
+// starts at or before the first tail's start and holds no space from there
+// on, so the lazy group stops at the first tail already. The optional
+// group, taken where it can be, starts at the first Han character of the
+// run of non-space bytes before that tail (it holds no space after its
+// first character); without one the match starts at the tail.
+std::optional<Match> SearchTitle(const Passage& cover) {
+  const std::string& t = cover.text();
+  for (size_t at = text::Find(t, "决算"); at != std::string::npos;
+       at = text::Find(t, "决算", at + 1)) {
+    const auto tail = TitleTailBefore(t, at);
+    if (!tail) continue;
+    const auto [year, kind] = *tail;
+    size_t run = year;
+    while (run > 0 && !IsPatternSpace(t[run - 1])) --run;
+    Match m;
+    m.end = at + 6;
+    m.groups.assign(4, {std::string::npos, std::string::npos});
+    m.begin = year;
+    for (size_t i = run, length = 0; i < year; i += length) {
+      if (IsHanAt(t, i, &length)) {
+        m.begin = i;
+        m.groups[1] = {i, year};
+        break;
+      }
+    }
+    m.groups[0] = {m.begin, m.end};
+    m.groups[2] = {year, year + 4};
+    m.groups[3] = {kind, kind + 6};
+    return m;
+  }
+  return std::nullopt;
+}
 
 bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
   // The title may wrap over the first few lines of a cover page
   // ("中共上海市普陀区委 / 社会工作部 2024 年度 / 部门决算"): join them.
-  static const RE2 kTitle(R"((\p{Han}[^\s]*?)?(\d{4})年度?(部门|单位)决算)");
   static const RE2 kStop(R"(目\s*录|^\s*第[一二三四五六七八九十]+部分)");
   ValueFactory values(doc);
   const auto& lines = doc.lines();
@@ -45,7 +119,7 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
     std::string_view content = Trimmed(lines[i].raw);
     cover.folded.Append(content, lines[i].begin + (content.data() - lines[i].raw.data()));
   }
-  auto m = Search(kTitle, cover);
+  auto m = SearchTitle(cover);
   if (!m) return false;
   size_t title_end = m->end;
   static const RE2 kSuffix(R"(公开说明|公开|情况说明)");

@@ -2,17 +2,27 @@
 // year, 部门/单位决算), the layout, template residue, dates and years.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "juesuan/config/v1/parse_config.pb.h"
 #include "juesuan/report/v1/report.pb.h"
+#include "services/parse/src/passages.h"
 #include "services/parse/src/source_document.h"
+#include "services/parse/src/values.h"
 
 namespace juesuan::parse {
 
 // Title lines among the first lines of the document: "<unit><Y>年度部门决算".
 // Fills document.title, unit_name, year and kind. Returns false if no title.
 bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info);
+
+// The title pattern, `(\p{Han}[^\s]*?)?(\d{4})年度?(部门|单位)决算`: group 1
+// the unit, 2 the year, 3 部门 or 单位.
+const RE2& TitlePattern();
+// Search(TitlePattern(), cover): the same match, with the regex run only
+// over the few bytes where the match can lie.
+std::optional<Match> SearchTitle(const Passage& cover);
 
 // Layout by the markers of the configuration (most markers wins; ties and
 // no markers → GENERIC).
