@@ -177,14 +177,8 @@ const LayoutMarkers& LayoutMarkersOf(const config::v1::ParseConfig& config) {
 
 report::v1::Layout DetectLayout(const SourceDocument& doc,
                                 const config::v1::ParseConfig& config) {
-  std::string folded;
-  folded.reserve(doc.text().size());
-  for (const auto& line : doc.lines()) {
-    folded += line.norm();
-    folded += '\n';
-  }
   const LayoutMarkers& markers = LayoutMarkersOf(config);
-  const std::vector<bool> occurs = markers.phrases.Occurring(folded);
+  const std::vector<bool> occurs = markers.phrases.Occurring(doc.folded_text());
   std::map<report::v1::Layout, int> score;
   for (size_t i = 0; i < occurs.size(); ++i) {
     if (occurs[i]) ++score[markers.layout_of[i]];
@@ -206,19 +200,42 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
 
 namespace {
 
-// Every placeholder token has an X, ×, 某, { or ( in it. Each is looked
-// for on its own with memchr, which passes over a line far faster than one
-// loop testing every byte: by its first byte where that is rare in Chinese
-// text (ASCII, C3 of ×), by its second where it is not (text::Find, for 某).
+// The characters one of which every placeholder token holds.
+constexpr std::string_view kPlaceholderMarks[] = {"X", "{", "(", "×", "某"};
+
+}  // namespace
+
 bool MayHoldPlaceholder(std::string_view t) {
-  for (char c : {'X', '{', '('}) {
-    if (t.find(c) != std::string_view::npos) return true;
+  for (std::string_view mark : kPlaceholderMarks) {
+    if (text::Contains(t, mark)) return true;
   }
-  for (size_t i = t.find('\xC3'); i != std::string_view::npos; i = t.find('\xC3', i + 1)) {
-    if (t.substr(i, 2) == "×") return true;
-  }
-  return text::Contains(t, "某");
+  return false;
 }
+
+// Each mark is looked for over the whole folded document, from line to line:
+// a search that finds one skips to the next line, which needs it no more.
+// Far fewer searches than five per line, and memchr passes over the text
+// between far faster than a loop testing every byte (text::Find probes by
+// the second byte of ×, 某, rarer in Chinese text than their first).
+std::vector<bool> LinesThatMayHoldPlaceholder(const SourceDocument& doc) {
+  const auto& lines = doc.lines();
+  const std::string& folded = doc.folded_text();
+  std::vector<bool> may(lines.size(), false);
+  for (std::string_view mark : kPlaceholderMarks) {
+    size_t line = 0;
+    for (size_t at = text::Find(folded, mark); at != std::string::npos;
+         at = text::Find(folded, mark, at)) {
+      // The line holding `at`: the last whose folded copy starts at or before it.
+      while (line + 1 < lines.size() && lines[line + 1].folded_begin <= at) ++line;
+      may[line] = true;
+      if (line + 1 >= lines.size()) break;
+      at = lines[line + 1].folded_begin;
+    }
+  }
+  return may;
+}
+
+namespace {
 
 // A configured token, folded, and where in it its first ASCII byte stands
 // (npos when it has none): tokens are looked for by that byte, which memchr
@@ -302,9 +319,11 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
                       report::v1::Report* report) {
   const PlaceholderTokens& placeholders = TokensOf(config);
   if (placeholders.tokens.empty()) return;
+  std::vector<bool> may_hold;
+  if (placeholders.prefilter) may_hold = LinesThatMayHoldPlaceholder(doc);
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
-    if (placeholders.prefilter && !MayHoldPlaceholder(t)) continue;
+    if (placeholders.prefilter && !may_hold[line.number - 1]) continue;
     size_t from = 0;
     while (auto m = NextPlaceholder(t, from, placeholders.tokens)) {
       from = m->end;

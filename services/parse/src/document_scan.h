@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "juesuan/config/v1/parse_config.pb.h"
 #include "juesuan/report/v1/report.pb.h"
@@ -27,6 +29,13 @@ std::optional<Match> SearchTitle(const Passage& cover);
 // Layout by the markers of the configuration (most markers wins; ties and
 // no markers → GENERIC).
 report::v1::Layout DetectLayout(const SourceDocument& doc, const config::v1::ParseConfig& config);
+
+// Whether `folded` holds one of the characters every built-in placeholder
+// token has (X, ×, 某, { or ().
+bool MayHoldPlaceholder(std::string_view folded);
+// MayHoldPlaceholder of each line's folded copy, found over the whole
+// document at once.
+std::vector<bool> LinesThatMayHoldPlaceholder(const SourceDocument& doc);
 
 // Every placeholder token of the configuration (longest first, no overlaps).
 void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,

@@ -29,6 +29,7 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
     }
   }
   lines_.reserve(CountNewlines(text_) + 1);
+  folded_text_.reserve(text_.size() + 1);
   size_t begin = 0;
   uint32_t number = 1;
   while (begin <= text_.size()) {
@@ -42,6 +43,9 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
     line.end = end;
     line.raw = std::string_view(text_).substr(begin, end - begin);
     line.folded = text::NormalizedText(line.raw, begin);
+    line.folded_begin = folded_text_.size();
+    folded_text_ += line.norm();
+    folded_text_ += '\n';
     line.page = PageAt(begin);
     while (line.leading_tabs < static_cast<int>(line.raw.size()) &&
            line.raw[line.leading_tabs] == '\t') {
