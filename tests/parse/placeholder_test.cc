@@ -122,6 +122,15 @@ TEST(Placeholders, LinePrefilterAsEachLineAlone) {
                            "corpus/003/text.txt", "corpus/004/text.txt", "corpus/005/text.txt"}) {
     const SourceDocument doc(ReadFile(SharedPath(path)));
     EXPECT_EQ(LinesThatMayHoldPlaceholder(doc), by_line(doc)) << path;
+    // Any other mark, as ScanDates looks for 月.
+    for (const char* mark : {"月", "年", "决算", "。"}) {
+      std::vector<bool> holding(doc.lines().size(), false), expected;
+      MarkLinesHolding(doc, mark, holding);
+      for (const auto& line : doc.lines()) {
+        expected.push_back(line.norm().find(mark) != std::string::npos);
+      }
+      EXPECT_EQ(holding, expected) << path << " " << mark;
+    }
   }
 }
 

@@ -218,21 +218,24 @@ bool MayHoldPlaceholder(std::string_view t) {
 // between far faster than a loop testing every byte (text::Find probes by
 // the second byte of ×, 某, rarer in Chinese text than their first).
 std::vector<bool> LinesThatMayHoldPlaceholder(const SourceDocument& doc) {
+  std::vector<bool> may(doc.lines().size(), false);
+  for (std::string_view mark : kPlaceholderMarks) MarkLinesHolding(doc, mark, may);
+  return may;
+}
+
+void MarkLinesHolding(const SourceDocument& doc, std::string_view mark,
+                      std::vector<bool>& holding) {
   const auto& lines = doc.lines();
   const std::string& folded = doc.folded_text();
-  std::vector<bool> may(lines.size(), false);
-  for (std::string_view mark : kPlaceholderMarks) {
-    size_t line = 0;
-    for (size_t at = text::Find(folded, mark); at != std::string::npos;
-         at = text::Find(folded, mark, at)) {
-      // The line holding `at`: the last whose folded copy starts at or before it.
-      while (line + 1 < lines.size() && lines[line + 1].folded_begin <= at) ++line;
-      may[line] = true;
-      if (line + 1 >= lines.size()) break;
-      at = lines[line + 1].folded_begin;
-    }
+  size_t line = 0;
+  for (size_t at = text::Find(folded, mark); at != std::string::npos;
+       at = text::Find(folded, mark, at)) {
+    // The line holding `at`: the last whose folded copy starts at or before it.
+    while (line + 1 < lines.size() && lines[line + 1].folded_begin <= at) ++line;
+    holding[line] = true;
+    if (line + 1 >= lines.size()) break;
+    at = lines[line + 1].folded_begin;
   }
-  return may;
 }
 
 namespace {
@@ -343,9 +346,12 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
 void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
                report::v1::Report* report) {
   ValueFactory values(doc);
+  // A date needs 月 and 年: the lines with 月 are found over the whole
+  // document at once, and only they are searched for 年.
+  std::vector<bool> with_month(doc.lines().size(), false);
+  MarkLinesHolding(doc, "月", with_month);
   for (const auto& line : doc.lines()) {
-    // A date needs 年 and 月.
-    if (!text::Contains(line.norm(), "年") || !text::Contains(line.norm(), "月")) continue;
+    if (!with_month[line.number - 1] || !text::Contains(line.norm(), "年")) continue;
     const uint32_t index = line.number - 1;
     Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
     for (const Match& m : SearchAll(SearchDate, p)) {

@@ -37,6 +37,12 @@ bool MayHoldPlaceholder(std::string_view folded);
 // document at once.
 std::vector<bool> LinesThatMayHoldPlaceholder(const SourceDocument& doc);
 
+// Sets holding[i] for every line i whose folded copy holds `mark` (which
+// has no line break), with one search over the document's folded text
+// that skips to the next line after each hit. `holding` has a place per line.
+void MarkLinesHolding(const SourceDocument& doc, std::string_view mark,
+                      std::vector<bool>& holding);
+
 // Every placeholder token of the configuration (longest first, no overlaps).
 void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& config,
                       report::v1::Report* report);
