@@ -189,16 +189,24 @@ std::string Without(std::string_view s, LengthAt length_at) {
   return out;
 }
 
+// NormalizeHeading of a heading whose ordinal is stripped already: `title`
+// is StripOrdinal(Trim(folded)).
+std::string NormalizeStrippedHeading(std::string_view title, std::string_view unit_name) {
+  // Lambdas rather than the functions themselves: Without inlines a call it
+  // makes per byte instead of calling through a pointer.
+  std::string s = Without(title, [](std::string_view t, size_t i) { return YearLengthAt(t, i); });
+  if (!unit_name.empty() && text::Contains(s, unit_name)) {
+    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
+  }
+  return Without(s, [](std::string_view t, size_t i) { return IgnoredLengthAt(t, i); });
+}
+
 }  // namespace
 
 // One pass each for the years and the ignored characters (the years first:
 // "2024 年度" loses its space with its year).
 std::string NormalizeHeading(std::string_view folded, std::string_view unit_name) {
-  std::string s = Without(StripOrdinal(Trim(folded)), YearLengthAt);
-  if (!unit_name.empty() && text::Contains(s, unit_name)) {
-    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
-  }
-  return Without(s, IgnoredLengthAt);
+  return NormalizeStrippedHeading(StripOrdinal(Trim(folded)), unit_name);
 }
 
 SectionIndex::SectionIndex(const SourceDocument& doc,
@@ -220,7 +228,11 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
     // is not a heading, whatever words it contains.
     if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
     std::string synonym;
-    std::string key = MatchKey(NormalizeHeading(norm, unit_name_), level, &synonym);
+    // The shape read from the line is the one NormalizeHeading would read
+    // again: its title, without the spaces Trim drops at the end, is what
+    // StripOrdinal(Trim(norm)) gives.
+    std::string key =
+        MatchKey(NormalizeStrippedHeading(Trim(rest_view), unit_name_), level, &synonym);
     if (key.empty() && !LooksLikeUnknownHeading(lines[i].raw, rest_view)) continue;
     if (key.empty()) key = "OTHER";
     // Inside the tables part, numbered lines are table titles, whatever
