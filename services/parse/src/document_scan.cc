@@ -378,6 +378,8 @@ void ScanHeadingYears(const SourceDocument& doc, const std::vector<uint32_t>& he
   ValueFactory values(doc);
   for (uint32_t index : heading_lines) {
     if (index >= doc.lines().size()) continue;
+    // Every match holds 年度: a line without it needs no passage.
+    if (!text::Contains(doc.lines()[index].norm(), "年度")) continue;
     Passage p = LinePassage(doc.lines()[index], "HEADING");
     for (const Match& m : SearchAll(SearchYear, p)) {
       *info->add_years_in_headings() = values.MakeText(p, m.begin, m.end);
