@@ -284,7 +284,7 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
   }
   // Sub-sections inherit the parent's family when their own key is unknown,
   // so that e.g. an unrecognised clause under N.SANGONG is still N.SANGONG.
-  line_keys_.assign(lines.size(), "");
+  line_sections_.assign(lines.size(), -1);
   std::vector<const SectionSpan*> stack;
   size_t next = 0;
   for (uint32_t l = 0; l < lines.size(); ++l) {
@@ -297,7 +297,9 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
       stack.push_back(&sections_[next]);
       ++next;
     }
-    if (!stack.empty()) line_keys_[l] = stack.back()->key;
+    // A section's key changes only before it is on the stack: the key the
+    // index stands for is the one the line has now.
+    if (!stack.empty()) line_sections_[l] = static_cast<int32_t>(stack.back() - sections_.data());
   }
 }
 
@@ -339,7 +341,8 @@ std::string SectionIndex::MatchKey(std::string_view title, int level,
 
 const std::string& SectionIndex::KeyOfLine(uint32_t index) const {
   static const std::string kNone;
-  return index < line_keys_.size() ? line_keys_[index] : kNone;
+  if (index >= line_sections_.size() || line_sections_[index] < 0) return kNone;
+  return sections_[line_sections_[index]].key;
 }
 
 std::vector<const SectionSpan*> SectionIndex::Find(std::string_view key) const {
