@@ -37,7 +37,9 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
     if (newline == std::string::npos) newline = text_.size();
     size_t end = newline;
     if (end > begin && text_[end - 1] == '\r') --end;
-    SourceLine line;
+    // Built in its place: the lines were reserved, and a moved line would
+    // copy its folded text's pointers and runs once more.
+    SourceLine& line = lines_.emplace_back();
     line.number = number++;
     line.begin = begin;
     line.end = end;
@@ -51,7 +53,6 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
            line.raw[line.leading_tabs] == '\t') {
       ++line.leading_tabs;
     }
-    lines_.push_back(std::move(line));
     if (newline == text_.size()) break;
     begin = newline + 1;
   }
