@@ -343,7 +343,7 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
   }
 }
 
-void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
+void ScanDates(const SourceDocument& doc, const std::vector<std::string_view>& line_keys,
                report::v1::Report* report) {
   ValueFactory values(doc);
   // A date needs 月 and 年: the lines with 月 are found over the whole
@@ -353,7 +353,7 @@ void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_k
   for (const auto& line : doc.lines()) {
     if (!with_month[line.number - 1] || !text::Contains(line.norm(), "年")) continue;
     const uint32_t index = line.number - 1;
-    Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
+    Passage p = LinePassage(line, std::string(index < line_keys.size() ? line_keys[index] : ""));
     for (const Match& m : SearchAll(SearchDate, p)) {
       auto* d = report->add_dates();
       d->mutable_date()->set_year(std::stoi(std::string(Group(p, m, 2))));

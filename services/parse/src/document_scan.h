@@ -49,8 +49,9 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
 
 // Every date "Y年M月D日" (and "Y年M月") with its qualifier (截至/截止 before,
 // 前/以前/之前 after) and the clause it stands in. `line_keys` gives the
-// section key of each line.
-void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
+// section key of each line: views of keys held elsewhere (the section index,
+// the report's performance tables, which adding dates leaves in place).
+void ScanDates(const SourceDocument& doc, const std::vector<std::string_view>& line_keys,
                report::v1::Report* report);
 
 // Every "Y年度" printed in the title, a heading or a table title.
