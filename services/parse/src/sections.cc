@@ -308,6 +308,10 @@ std::string SectionIndex::MatchKey(std::string_view title, int level,
   auto level_ok = [level](const config::v1::SectionSynonyms& s) {
     return s.level() == 0 || s.level() == level;
   };
+  // One pass for both the synonym equal to the title, which wins wherever
+  // it stands, and the first one the title holds, which wins otherwise.
+  const config::v1::SectionSynonyms* holding = nullptr;
+  const std::string* held = nullptr;
   for (const auto& s : config_.sections()) {
     if (!level_ok(s)) continue;
     for (const auto& syn : s.synonyms()) {
@@ -315,17 +319,17 @@ std::string SectionIndex::MatchKey(std::string_view title, int level,
         *synonym = syn;
         return s.key();
       }
-    }
-  }
-  for (const auto& s : config_.sections()) {
-    if (!level_ok(s)) continue;
-    for (const auto& syn : s.synonyms()) {
       // The length test first: it rules out most synonyms without a search.
-      if (title.size() <= syn.size() + 12 && absl::StrContains(ToAbsl(title), syn)) {
-        *synonym = syn;
-        return s.key();
+      if (holding == nullptr && title.size() <= syn.size() + 12 &&
+          absl::StrContains(ToAbsl(title), syn)) {
+        holding = &s;
+        held = &syn;
       }
     }
+  }
+  if (holding != nullptr) {
+    *synonym = *held;
+    return holding->key();
   }
   for (const auto& s : config_.sections()) {
     if (!level_ok(s) || s.contains().empty()) continue;
