@@ -87,6 +87,53 @@ TEST(Placeholders, AsTheirRegexOnRandomLinesAndTheDocuments) {
   }
 }
 
+// The line prefilter, found over the whole document, says of each line
+// what looking for each mark in the line alone says.
+TEST(Placeholders, LinePrefilterAsEachLineAlone) {
+  auto by_line = [](const SourceDocument& doc) {
+    std::vector<bool> out;
+    for (const auto& line : doc.lines()) {
+      bool any = false;
+      for (const char* mark : {"X", "{", "(", "×", "某"}) {
+        any = any || line.norm().find(mark) != std::string::npos;
+      }
+      out.push_back(any);
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {"X", "x", "Ｘ", "×", "某", "{", "(", "（", "\xC3",
+                                           "\x97", "\xE6\x9F", "增加", "a", " ", "\n", "\n\n"};
+  std::mt19937 rng(1128);
+  size_t marked = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    const int length = static_cast<int>(rng() % 14);
+    for (int k = 0; k < length; ++k) text += pieces[rng() % pieces.size()];
+    const SourceDocument doc(text);
+    const std::vector<bool> lines = LinesThatMayHoldPlaceholder(doc);
+    ASSERT_EQ(lines, by_line(doc)) << text;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      EXPECT_EQ(MayHoldPlaceholder(doc.lines()[i].norm()), lines[i]) << text;
+      marked += lines[i];
+    }
+  }
+  EXPECT_GT(marked, 10000u);
+  for (const char* path : {"seed/000_0d0d50dd571d51d1.txt", "corpus/001/text.txt",
+                           "corpus/003/text.txt", "corpus/004/text.txt", "corpus/005/text.txt"}) {
+    const SourceDocument doc(ReadFile(SharedPath(path)));
+    EXPECT_EQ(LinesThatMayHoldPlaceholder(doc), by_line(doc)) << path;
+    // Any other mark, as ScanDates looks for 月.
+    for (const char* mark : {"月", "年", "决算", "。"}) {
+      std::vector<bool> holding(doc.lines().size(), false), expected;
+      MarkLinesHolding(doc, mark, holding);
+      for (const auto& line : doc.lines()) {
+        expected.push_back(line.norm().find(mark) != std::string::npos);
+      }
+      EXPECT_EQ(holding, expected) << path << " " << mark;
+    }
+  }
+}
+
 // A configured token without any of the characters the line prefilter
 // looks for is still found.
 TEST(Placeholders, TokenOutsideThePrefilterIsFound) {

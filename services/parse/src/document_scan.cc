@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <map>
 #include <cctype>
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/text/phrase_set.h"
 #include "common/text/search.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -28,12 +28,86 @@ std::string_view Trimmed(std::string_view s) {
   return s;
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// RE2's \s: [\t\n\f\r ].
+bool IsPatternSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// Where the tail `\d{4}年度?(部门|单位)决算` whose 决算 stands at `at` starts,
+// and where its 部门/单位 does, if such a tail ends there.
+std::optional<std::pair<size_t, size_t>> TitleTailBefore(std::string_view t, size_t at) {
+  if (at < 6) return std::nullopt;
+  const size_t kind = at - 6;
+  if (t.substr(kind, 6) != "部门" && t.substr(kind, 6) != "单位") return std::nullopt;
+  size_t i = kind;
+  if (i >= 3 && t.substr(i - 3, 3) == "度") i -= 3;
+  if (i < 7 || t.substr(i - 3, 3) != "年") return std::nullopt;
+  i -= 7;
+  for (size_t k = i; k < i + 4; ++k) {
+    if (!IsAsciiDigit(t[k])) return std::nullopt;
+  }
+  return std::make_pair(i, kind);
+}
+
+// Whether the character at t[i] (a character boundary) is of the Han
+// script, as the title pattern's \p{Han} tells; its length in `length`.
+bool IsHanAt(std::string_view t, size_t i, size_t* length) {
+  static const RE2 kHan(R"(\p{Han})");
+  const auto lead = static_cast<uint8_t>(t[i]);
+  *length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  *length = std::min(*length, t.size() - i);
+  return lead >= 0x80 && RE2::FullMatch(re2::StringPiece(t.data() + i, *length), kHan);
+}
+
 }  // namespace
+
+const RE2& TitlePattern() {
+  static const RE2 kTitle(R"((\p{Han}[^\s]*?)?(\d{4})年度?(部门|单位)决算)");
+  return kTitle;
+}
+
+// Read by hand: the regex's capture groups cost tens of thousands of
+// instructions even over a few bytes (\p{Han} makes a large program).
+// Every match ends with a tail `\d{4}年度?(部门|单位)决算`, and the leftmost
+// match ends with the tail that ends first: a match reaching a later tail
+// starts at or before the first tail's start and holds no space from there
+// on, so the lazy group stops at the first tail already. The optional
+// group, taken where it can be, starts at the first Han character of the
+// run of non-space bytes before that tail (it holds no space after its
+// first character); without one the match starts at the tail.
+std::optional<Match> SearchTitle(const Passage& cover) {
+  const std::string& t = cover.text();
+  for (size_t at = text::Find(t, "决算"); at != std::string::npos;
+       at = text::Find(t, "决算", at + 1)) {
+    const auto tail = TitleTailBefore(t, at);
+    if (!tail) continue;
+    const auto [year, kind] = *tail;
+    size_t run = year;
+    while (run > 0 && !IsPatternSpace(t[run - 1])) --run;
+    Match m;
+    m.end = at + 6;
+    m.groups.assign(4, {std::string::npos, std::string::npos});
+    m.begin = year;
+    for (size_t i = run, length = 0; i < year; i += length) {
+      if (IsHanAt(t, i, &length)) {
+        m.begin = i;
+        m.groups[1] = {i, year};
+        break;
+      }
+    }
+    m.groups[0] = {m.begin, m.end};
+    m.groups[2] = {year, year + 4};
+    m.groups[3] = {kind, kind + 6};
+    return m;
+  }
+  return std::nullopt;
+}
 
 bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
   // The title may wrap over the first few lines of a cover page
   // ("中共上海市普陀区委 / 社会工作部 2024 年度 / 部门决算"): join them.
-  static const RE2 kTitle(R"((\p{Han}[^\s]*?)?(\d{4})年度?(部门|单位)决算)");
   static const RE2 kStop(R"(目\s*录|^\s*第[一二三四五六七八九十]+部分)");
   ValueFactory values(doc);
   const auto& lines = doc.lines();
@@ -45,7 +119,7 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
     std::string_view content = Trimmed(lines[i].raw);
     cover.folded.Append(content, lines[i].begin + (content.data() - lines[i].raw.data()));
   }
-  auto m = Search(kTitle, cover);
+  auto m = SearchTitle(cover);
   if (!m) return false;
   size_t title_end = m->end;
   static const RE2 kSuffix(R"(公开说明|公开|情况说明)");
@@ -62,25 +136,52 @@ bool ScanTitle(const SourceDocument& doc, report::v1::DocumentInfo* info) {
   return true;
 }
 
-report::v1::Layout DetectLayout(const SourceDocument& doc,
-                                const config::v1::ParseConfig& config) {
-  std::string folded;
-  folded.reserve(doc.text().size());
-  for (const auto& line : doc.lines()) {
-    folded += line.norm();
-    folded += '\n';
-  }
-  std::map<report::v1::Layout, int> score;
+namespace {
+
+// The folded markers of every layout of a configuration, in the order of
+// layouts() and their markers(), with the layout each one counts for.
+struct LayoutMarkers {
+  std::vector<report::v1::Layout> layout_of;
+  text::PhraseSet phrases;
+};
+
+LayoutMarkers MakeLayoutMarkers(const config::v1::ParseConfig& config) {
+  std::vector<report::v1::Layout> layout_of;
+  std::vector<std::string> phrases;
   for (const auto& signature : config.layouts()) {
     for (const auto& marker : signature.markers()) {
-      // Boyer-Moore-Horspool: a marker is a phrase of several characters,
-      // looked for over the whole document.
-      const std::string needle = text::NormalizeForMatching(marker);
-      const std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end());
-      if (std::search(folded.begin(), folded.end(), searcher) != folded.end()) {
-        ++score[signature.layout()];
-      }
+      layout_of.push_back(signature.layout());
+      phrases.push_back(text::NormalizeForMatching(marker));
     }
+  }
+  return LayoutMarkers{std::move(layout_of), text::PhraseSet(std::move(phrases))};
+}
+
+// Built once per configuration: the phrase set's tables cost more to fill
+// than a pass over a document.
+const LayoutMarkers& LayoutMarkersOf(const config::v1::ParseConfig& config) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<LayoutMarkers>>();
+  std::string key;  // each layout and the length and bytes of each marker
+  for (const auto& signature : config.layouts()) {
+    absl::StrAppend(&key, static_cast<int>(signature.layout()), ";");
+    for (const auto& marker : signature.markers()) absl::StrAppend(&key, marker.size(), ":", marker);
+  }
+  absl::MutexLock lock(&mu);
+  auto& slot = (*cache)[key];
+  if (!slot) slot = std::make_unique<LayoutMarkers>(MakeLayoutMarkers(config));
+  return *slot;
+}
+
+}  // namespace
+
+report::v1::Layout DetectLayout(const SourceDocument& doc,
+                                const config::v1::ParseConfig& config) {
+  const LayoutMarkers& markers = LayoutMarkersOf(config);
+  const std::vector<bool> occurs = markers.phrases.Occurring(doc.folded_text());
+  std::map<report::v1::Layout, int> score;
+  for (size_t i = 0; i < occurs.size(); ++i) {
+    if (occurs[i]) ++score[markers.layout_of[i]];
   }
   report::v1::Layout best = report::v1::LAYOUT_GENERIC;
   int best_score = 0;
@@ -99,19 +200,45 @@ report::v1::Layout DetectLayout(const SourceDocument& doc,
 
 namespace {
 
-// Every placeholder token has an X, ×, 某, { or ( in it. Each is looked
-// for on its own with memchr, which passes over a line far faster than one
-// loop testing every byte: by its first byte where that is rare in Chinese
-// text (ASCII, C3 of ×), by its second where it is not (text::Find, for 某).
+// The characters one of which every placeholder token holds.
+constexpr std::string_view kPlaceholderMarks[] = {"X", "{", "(", "×", "某"};
+
+}  // namespace
+
 bool MayHoldPlaceholder(std::string_view t) {
-  for (char c : {'X', '{', '('}) {
-    if (t.find(c) != std::string_view::npos) return true;
+  for (std::string_view mark : kPlaceholderMarks) {
+    if (text::Contains(t, mark)) return true;
   }
-  for (size_t i = t.find('\xC3'); i != std::string_view::npos; i = t.find('\xC3', i + 1)) {
-    if (t.substr(i, 2) == "×") return true;
-  }
-  return text::Contains(t, "某");
+  return false;
 }
+
+// Each mark is looked for over the whole folded document, from line to line:
+// a search that finds one skips to the next line, which needs it no more.
+// Far fewer searches than five per line, and memchr passes over the text
+// between far faster than a loop testing every byte (text::Find probes by
+// the second byte of ×, 某, rarer in Chinese text than their first).
+std::vector<bool> LinesThatMayHoldPlaceholder(const SourceDocument& doc) {
+  std::vector<bool> may(doc.lines().size(), false);
+  for (std::string_view mark : kPlaceholderMarks) MarkLinesHolding(doc, mark, may);
+  return may;
+}
+
+void MarkLinesHolding(const SourceDocument& doc, std::string_view mark,
+                      std::vector<bool>& holding) {
+  const auto& lines = doc.lines();
+  const std::string& folded = doc.folded_text();
+  size_t line = 0;
+  for (size_t at = text::Find(folded, mark); at != std::string::npos;
+       at = text::Find(folded, mark, at)) {
+    // The line holding `at`: the last whose folded copy starts at or before it.
+    while (line + 1 < lines.size() && lines[line + 1].folded_begin <= at) ++line;
+    holding[line] = true;
+    if (line + 1 >= lines.size()) break;
+    at = lines[line + 1].folded_begin;
+  }
+}
+
+namespace {
 
 // A configured token, folded, and where in it its first ASCII byte stands
 // (npos when it has none): tokens are looked for by that byte, which memchr
@@ -195,9 +322,11 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
                       report::v1::Report* report) {
   const PlaceholderTokens& placeholders = TokensOf(config);
   if (placeholders.tokens.empty()) return;
+  std::vector<bool> may_hold;
+  if (placeholders.prefilter) may_hold = LinesThatMayHoldPlaceholder(doc);
   for (const auto& line : doc.lines()) {
     const std::string& t = line.norm();
-    if (placeholders.prefilter && !MayHoldPlaceholder(t)) continue;
+    if (placeholders.prefilter && !may_hold[line.number - 1]) continue;
     size_t from = 0;
     while (auto m = NextPlaceholder(t, from, placeholders.tokens)) {
       from = m->end;
@@ -214,14 +343,17 @@ void ScanPlaceholders(const SourceDocument& doc, const config::v1::ParseConfig& 
   }
 }
 
-void ScanDates(const SourceDocument& doc, const std::vector<std::string>& line_keys,
+void ScanDates(const SourceDocument& doc, const std::vector<std::string_view>& line_keys,
                report::v1::Report* report) {
   ValueFactory values(doc);
+  // A date needs 月 and 年: the lines with 月 are found over the whole
+  // document at once, and only they are searched for 年.
+  std::vector<bool> with_month(doc.lines().size(), false);
+  MarkLinesHolding(doc, "月", with_month);
   for (const auto& line : doc.lines()) {
-    // A date needs 年 and 月.
-    if (!text::Contains(line.norm(), "年") || !text::Contains(line.norm(), "月")) continue;
+    if (!with_month[line.number - 1] || !text::Contains(line.norm(), "年")) continue;
     const uint32_t index = line.number - 1;
-    Passage p = LinePassage(line, index < line_keys.size() ? line_keys[index] : "");
+    Passage p = LinePassage(line, std::string(index < line_keys.size() ? line_keys[index] : ""));
     for (const Match& m : SearchAll(SearchDate, p)) {
       auto* d = report->add_dates();
       d->mutable_date()->set_year(std::stoi(std::string(Group(p, m, 2))));
@@ -246,6 +378,8 @@ void ScanHeadingYears(const SourceDocument& doc, const std::vector<uint32_t>& he
   ValueFactory values(doc);
   for (uint32_t index : heading_lines) {
     if (index >= doc.lines().size()) continue;
+    // Every match holds 年度: a line without it needs no passage.
+    if (!text::Contains(doc.lines()[index].norm(), "年度")) continue;
     Passage p = LinePassage(doc.lines()[index], "HEADING");
     for (const Match& m : SearchAll(SearchYear, p)) {
       *info->add_years_in_headings() = values.MakeText(p, m.begin, m.end);

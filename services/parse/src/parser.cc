@@ -156,10 +156,12 @@ std::vector<uint32_t> HeadingLines(const SectionIndex& index, const Report& repo
 }
 
 // The section key of every line; lines of a performance table carry the
-// table's key ("PE", "PP[0]" …).
-std::vector<std::string> LineKeys(const SourceDocument& doc, const SectionIndex& index,
-                                  const Report& report, const LineRanges& tables) {
-  std::vector<std::string> keys(doc.lines().size());
+// table's key ("PE", "PP[0]" …). Views of the keys the index and the
+// report's performance tables hold, not copies: only the lines with a date
+// need theirs.
+std::vector<std::string_view> LineKeys(const SourceDocument& doc, const SectionIndex& index,
+                                       const Report& report, const LineRanges& tables) {
+  std::vector<std::string_view> keys(doc.lines().size());
   for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = index.KeyOfLine(i);
   for (size_t t = 0; t < tables.size() && t < static_cast<size_t>(report.performance_tables_size());
        ++t) {

@@ -34,21 +34,35 @@ bool Consume(std::string_view s, size_t& i, std::string_view word) {
   return true;
 }
 
+// Whether one of the Chinese numerals 一 … 十 is encoded at s[i]: its three
+// UTF-8 bytes read as one number, which a switch tells apart in a few
+// comparisons rather than ten string compares.
+bool NumeralAt(std::string_view s, size_t i) {
+  if (i + 3 > s.size()) return false;
+  const uint32_t code = static_cast<uint32_t>(static_cast<uint8_t>(s[i])) << 16 |
+                        static_cast<uint32_t>(static_cast<uint8_t>(s[i + 1])) << 8 |
+                        static_cast<uint8_t>(s[i + 2]);
+  switch (code) {
+    case 0xE4B880:  // 一
+    case 0xE4BA8C:  // 二
+    case 0xE4B889:  // 三
+    case 0xE59B9B:  // 四
+    case 0xE4BA94:  // 五
+    case 0xE585AD:  // 六
+    case 0xE4B883:  // 七
+    case 0xE585AB:  // 八
+    case 0xE4B99D:  // 九
+    case 0xE58D81:  // 十
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Consumes a run of Chinese numerals; returns whether there was one.
 bool ConsumeNumerals(std::string_view s, size_t& i) {
-  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
-                                                    "六", "七", "八", "九", "十"};
   const size_t start = i;
-  bool more = true;
-  while (more) {
-    more = false;
-    for (std::string_view n : kNumerals) {
-      if (Consume(s, i, n)) {
-        more = true;
-        break;
-      }
-    }
-  }
+  while (NumeralAt(s, i)) i += 3;
   return i > start;
 }
 
@@ -79,12 +93,8 @@ constexpr size_t kMaxHeadingBytes = 120;
 bool MayBeHeading(std::string_view folded) {
   size_t i = folded.find_first_not_of(" \t\f\r");
   if (i == std::string_view::npos) return false;
-  if (folded[i] == '(') return true;
-  for (std::string_view lead : {"第", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
-    if (folded.compare(i, lead.size(), lead) == 0) return true;
-  }
-  return false;
-}  // about 40 CJK characters
+  return folded[i] == '(' || folded.compare(i, 3, "第") == 0 || NumeralAt(folded, i);
+}
 
 // A heading is a short line; a line with sentence punctuation inside is
 // prose that happens to start with an ordinal (e.g. a glossary entry).
@@ -189,16 +199,24 @@ std::string Without(std::string_view s, LengthAt length_at) {
   return out;
 }
 
+// NormalizeHeading of a heading whose ordinal is stripped already: `title`
+// is StripOrdinal(Trim(folded)).
+std::string NormalizeStrippedHeading(std::string_view title, std::string_view unit_name) {
+  // Lambdas rather than the functions themselves: Without inlines a call it
+  // makes per byte instead of calling through a pointer.
+  std::string s = Without(title, [](std::string_view t, size_t i) { return YearLengthAt(t, i); });
+  if (!unit_name.empty() && text::Contains(s, unit_name)) {
+    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
+  }
+  return Without(s, [](std::string_view t, size_t i) { return IgnoredLengthAt(t, i); });
+}
+
 }  // namespace
 
 // One pass each for the years and the ignored characters (the years first:
 // "2024 年度" loses its space with its year).
 std::string NormalizeHeading(std::string_view folded, std::string_view unit_name) {
-  std::string s = Without(StripOrdinal(Trim(folded)), YearLengthAt);
-  if (!unit_name.empty() && text::Contains(s, unit_name)) {
-    s = absl::StrReplaceAll(s, {{ToAbsl(unit_name), ""}});
-  }
-  return Without(s, IgnoredLengthAt);
+  return NormalizeStrippedHeading(StripOrdinal(Trim(folded)), unit_name);
 }
 
 SectionIndex::SectionIndex(const SourceDocument& doc,
@@ -220,7 +238,11 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
     // is not a heading, whatever words it contains.
     if (level != 1 && !LooksLikeHeadingText(rest_view)) continue;
     std::string synonym;
-    std::string key = MatchKey(NormalizeHeading(norm, unit_name_), level, &synonym);
+    // The shape read from the line is the one NormalizeHeading would read
+    // again: its title, without the spaces Trim drops at the end, is what
+    // StripOrdinal(Trim(norm)) gives.
+    std::string key =
+        MatchKey(NormalizeStrippedHeading(Trim(rest_view), unit_name_), level, &synonym);
     if (key.empty() && !LooksLikeUnknownHeading(lines[i].raw, rest_view)) continue;
     if (key.empty()) key = "OTHER";
     // Inside the tables part, numbered lines are table titles, whatever
@@ -262,7 +284,7 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
   }
   // Sub-sections inherit the parent's family when their own key is unknown,
   // so that e.g. an unrecognised clause under N.SANGONG is still N.SANGONG.
-  line_keys_.assign(lines.size(), "");
+  line_sections_.assign(lines.size(), -1);
   std::vector<const SectionSpan*> stack;
   size_t next = 0;
   for (uint32_t l = 0; l < lines.size(); ++l) {
@@ -275,7 +297,9 @@ SectionIndex::SectionIndex(const SourceDocument& doc,
       stack.push_back(&sections_[next]);
       ++next;
     }
-    if (!stack.empty()) line_keys_[l] = stack.back()->key;
+    // A section's key changes only before it is on the stack: the key the
+    // index stands for is the one the line has now.
+    if (!stack.empty()) line_sections_[l] = static_cast<int32_t>(stack.back() - sections_.data());
   }
 }
 
@@ -284,6 +308,10 @@ std::string SectionIndex::MatchKey(std::string_view title, int level,
   auto level_ok = [level](const config::v1::SectionSynonyms& s) {
     return s.level() == 0 || s.level() == level;
   };
+  // One pass for both the synonym equal to the title, which wins wherever
+  // it stands, and the first one the title holds, which wins otherwise.
+  const config::v1::SectionSynonyms* holding = nullptr;
+  const std::string* held = nullptr;
   for (const auto& s : config_.sections()) {
     if (!level_ok(s)) continue;
     for (const auto& syn : s.synonyms()) {
@@ -291,16 +319,17 @@ std::string SectionIndex::MatchKey(std::string_view title, int level,
         *synonym = syn;
         return s.key();
       }
-    }
-  }
-  for (const auto& s : config_.sections()) {
-    if (!level_ok(s)) continue;
-    for (const auto& syn : s.synonyms()) {
-      if (absl::StrContains(ToAbsl(title), syn) && title.size() <= syn.size() + 12) {
-        *synonym = syn;
-        return s.key();
+      // The length test first: it rules out most synonyms without a search.
+      if (holding == nullptr && title.size() <= syn.size() + 12 &&
+          absl::StrContains(ToAbsl(title), syn)) {
+        holding = &s;
+        held = &syn;
       }
     }
+  }
+  if (holding != nullptr) {
+    *synonym = *held;
+    return holding->key();
   }
   for (const auto& s : config_.sections()) {
     if (!level_ok(s) || s.contains().empty()) continue;
@@ -316,7 +345,8 @@ std::string SectionIndex::MatchKey(std::string_view title, int level,
 
 const std::string& SectionIndex::KeyOfLine(uint32_t index) const {
   static const std::string kNone;
-  return index < line_keys_.size() ? line_keys_[index] : kNone;
+  if (index >= line_sections_.size() || line_sections_[index] < 0) return kNone;
+  return sections_[line_sections_[index]].key;
 }
 
 std::vector<const SectionSpan*> SectionIndex::Find(std::string_view key) const {

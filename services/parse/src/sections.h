@@ -3,6 +3,7 @@
 // printed ordinal, which differs between layouts.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +45,9 @@ class SectionIndex {
   const config::v1::ParseConfig& config_;
   std::string unit_name_;
   std::vector<SectionSpan> sections_;
-  std::vector<std::string> line_keys_;
+  // Per line, the index into sections_ of the section whose key it has
+  // (-1 before the first): an index rather than a copy of the key.
+  std::vector<int32_t> line_sections_;
 };
 
 // Folds a heading for synonym matching: ordinal, unit name, year, spaces and

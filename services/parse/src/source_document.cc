@@ -29,6 +29,7 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
     }
   }
   lines_.reserve(CountNewlines(text_) + 1);
+  folded_text_.reserve(text_.size() + 1);
   size_t begin = 0;
   uint32_t number = 1;
   while (begin <= text_.size()) {
@@ -36,18 +37,22 @@ SourceDocument::SourceDocument(std::string text, std::vector<size_t> page_starts
     if (newline == std::string::npos) newline = text_.size();
     size_t end = newline;
     if (end > begin && text_[end - 1] == '\r') --end;
-    SourceLine line;
+    // Built in its place: the lines were reserved, and a moved line would
+    // copy its folded text's pointers and runs once more.
+    SourceLine& line = lines_.emplace_back();
     line.number = number++;
     line.begin = begin;
     line.end = end;
     line.raw = std::string_view(text_).substr(begin, end - begin);
     line.folded = text::NormalizedText(line.raw, begin);
+    line.folded_begin = folded_text_.size();
+    folded_text_ += line.norm();
+    folded_text_ += '\n';
     line.page = PageAt(begin);
     while (line.leading_tabs < static_cast<int>(line.raw.size()) &&
            line.raw[line.leading_tabs] == '\t') {
       ++line.leading_tabs;
     }
-    lines_.push_back(std::move(line));
     if (newline == text_.size()) break;
     begin = newline + 1;
   }

@@ -22,6 +22,7 @@ struct SourceLine {
   std::string_view raw;       // the line as printed
   text::NormalizedText folded;  // folded copy, mapped back to document offsets
   int leading_tabs = 0;       // Word-export table cells start with a tab
+  size_t folded_begin = 0;    // where norm() stands in SourceDocument::folded_text()
 
   const std::string& norm() const { return folded.text(); }
   bool blank() const;
@@ -37,6 +38,9 @@ class SourceDocument {
 
   const std::string& text() const { return text_; }
   const std::vector<SourceLine>& lines() const { return lines_; }
+  // Every line's folded copy, each followed by '\n': document-wide searches
+  // pass over it once rather than line by line.
+  const std::string& folded_text() const { return folded_text_; }
   uint32_t page_count() const { return static_cast<uint32_t>(page_starts_.size()); }
 
   // Line (1-based) and page (1-based, 0 if none) holding document offset.
@@ -55,6 +59,7 @@ class SourceDocument {
   std::string text_;
   std::vector<size_t> page_starts_;
   std::vector<SourceLine> lines_;
+  std::string folded_text_;
 };
 
 }  // namespace juesuan::parse
