@@ -4,7 +4,6 @@
 // markers.
 #include "common/text/phrase_set.h"
 
-#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -62,9 +61,7 @@ TEST(PhraseSetTest, RandomTextsFromThePhrasesPieces) {
   const PhraseSet set(phrases);
   std::mt19937 rng(20241128);
   for (int n = 0; n < 20000; ++n) {
-    std::string t;
-    const int count = static_cast<int>(rng() % 12);
-    for (int k = 0; k < count; ++k) t += pieces[rng() % pieces.size()];
+    const std::string t = parse::testing::RandomJoin(rng, pieces, 12);
     ASSERT_EQ(set.Occurring(t), SearchedOneByOne(phrases, t)) << "text: " << t;
   }
 }
@@ -76,12 +73,8 @@ TEST(PhraseSetTest, LayoutMarkersInTheSeedAndCorpusTexts) {
   for (const auto& signature : config->layouts()) {
     for (const auto& marker : signature.markers()) markers.push_back(NormalizeForMatching(marker));
   }
-  std::vector<std::string> paths = {parse::testing::SharedPath(parse::testing::kSeed)};
-  for (const auto& dir : std::filesystem::directory_iterator(parse::testing::SharedPath("corpus"))) {
-    if (std::filesystem::exists(dir.path() / "text.txt")) paths.push_back(dir.path() / "text.txt");
-  }
   size_t found = 0;
-  for (const std::string& path : paths) {
+  for (const std::string& path : parse::testing::SeedAndCorpusTextPaths()) {
     const parse::SourceDocument doc(parse::testing::ReadFile(path));
     std::string folded;
     for (const auto& line : doc.lines()) folded += line.norm() + "\n";

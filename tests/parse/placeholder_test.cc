@@ -71,9 +71,7 @@ TEST(Placeholders, AsTheirRegexOnRandomLinesAndTheDocuments) {
   std::mt19937 rng(20241128);
   size_t found = 0;
   for (int n = 0; n < 20000; ++n) {
-    std::string text;
-    const int length = static_cast<int>(rng() % 14);
-    for (int k = 0; k < length; ++k) text += pieces[rng() % pieces.size()];
+    const std::string text = RandomJoin(rng, pieces, 14);
     const SourceDocument doc(text);
     const std::vector<Found> expected = ByDefinition(doc, *config);
     ASSERT_EQ(Scanned(doc, *config), expected) << text;
@@ -106,9 +104,7 @@ TEST(Placeholders, LinePrefilterAsEachLineAlone) {
   std::mt19937 rng(1128);
   size_t marked = 0;
   for (int n = 0; n < 20000; ++n) {
-    std::string text;
-    const int length = static_cast<int>(rng() % 14);
-    for (int k = 0; k < length; ++k) text += pieces[rng() % pieces.size()];
+    const std::string text = RandomJoin(rng, pieces, 14);
     const SourceDocument doc(text);
     const std::vector<bool> lines = LinesThatMayHoldPlaceholder(doc);
     ASSERT_EQ(lines, by_line(doc)) << text;

@@ -1,7 +1,6 @@
 // Search() over a window of a passage finds what a plain RE2 search of the
 // same window finds; headings read without a regex match the old patterns.
 #include <algorithm>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -18,11 +17,7 @@
 namespace juesuan::parse {
 namespace {
 
-Passage PassageOf(const std::string& text) {
-  Passage p;
-  p.folded.Append(text, 0);
-  return p;
-}
+using testing::PassageOf;
 
 TEST(SearchTest, SameMatchesAsPlainRegex) {
   const std::string text =
@@ -210,12 +205,7 @@ TEST(LiteralPrefixTest, ReadFromThePatternText) {
 // a prefix of the strings RE2 says the pattern can match, for every pattern
 // the parser searches without an anchor on the seed and the corpus texts.
 TEST(LiteralPrefixTest, EveryPatternInUseAgreesWithRE2) {
-  std::vector<std::string> paths = {testing::SharedPath(testing::kSeed)};
-  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedPath("corpus"))) {
-    if (std::filesystem::exists(entry.path() / "text.txt")) {
-      paths.push_back((entry.path() / "text.txt").string());
-    }
-  }
+  const std::vector<std::string> paths = testing::SeedAndCorpusTextPaths();
   // (Corpus 038 is refused as no 决算 disclosure; the others parse.)
   for (const std::string& path : paths) (void)testing::ParseBytes(testing::ReadFile(path));
   const std::vector<std::string> patterns = PatternsSearchedOnThisThread();
@@ -271,11 +261,9 @@ TEST(FirstLiteralsTest, ReadFromThePatternText) {
 // RE2 search finds, groups and all, for every pattern the parser searches
 // without an anchor, on every passage of the seed and the corpus texts.
 TEST(FirstLiteralsTest, SearchAgreesWithRE2OnEveryPatternInUse) {
-  std::vector<std::string> texts = {testing::ReadFile(testing::SharedPath(testing::kSeed))};
-  for (const auto& entry : std::filesystem::directory_iterator(testing::SharedPath("corpus"))) {
-    if (std::filesystem::exists(entry.path() / "text.txt")) {
-      texts.push_back(testing::ReadFile((entry.path() / "text.txt").string()));
-    }
+  std::vector<std::string> texts;
+  for (const std::string& path : testing::SeedAndCorpusTextPaths()) {
+    texts.push_back(testing::ReadFile(path));
   }
   for (const std::string& text : texts) (void)testing::ParseBytes(text);
   const std::vector<std::string> patterns = PatternsSearchedOnThisThread();

@@ -1,7 +1,6 @@
 // SearchTitle finds what a plain Search of the title pattern over the whole
 // cover finds: the same match and groups, on random strings built from the
 // pattern's pieces and on the seed and corpus texts.
-#include <filesystem>
 #include <optional>
 #include <random>
 #include <string>
@@ -17,11 +16,7 @@
 namespace juesuan::parse {
 namespace {
 
-Passage PassageOf(const std::string& text) {
-  Passage p;
-  p.folded.Append(text, 0);
-  return p;
-}
+using testing::PassageOf;
 
 // Whether both searches agree on `p` (match span and every group).
 void ExpectSameAsRegex(const Passage& p) {
@@ -42,10 +37,7 @@ TEST(TitleSearchTest, RandomStringsFromThePatternPieces) {
   std::mt19937 rng(1128);
   size_t matches = 0;
   for (int n = 0; n < 30000; ++n) {
-    std::string t;
-    const int count = static_cast<int>(rng() % 10);
-    for (int k = 0; k < count; ++k) t += pieces[rng() % pieces.size()];
-    const Passage p = PassageOf(t);
+    const Passage p = PassageOf(testing::RandomJoin(rng, pieces, 10));
     ExpectSameAsRegex(p);
     if (HasFailure()) return;
     matches += Search(TitlePattern(), p).has_value();
@@ -54,12 +46,8 @@ TEST(TitleSearchTest, RandomStringsFromThePatternPieces) {
 }
 
 TEST(TitleSearchTest, SeedAndCorpusTexts) {
-  std::vector<std::string> paths = {testing::SharedPath(testing::kSeed)};
-  for (const auto& dir : std::filesystem::directory_iterator(testing::SharedPath("corpus"))) {
-    if (std::filesystem::exists(dir.path() / "text.txt")) paths.push_back(dir.path() / "text.txt");
-  }
   size_t matches = 0;
-  for (const std::string& path : paths) {
+  for (const std::string& path : testing::SeedAndCorpusTextPaths()) {
     const SourceDocument doc(testing::ReadFile(path));
     const auto& lines = doc.lines();
     // Each line alone, and runs of up to 30 lines joined as a cover is.

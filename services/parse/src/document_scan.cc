@@ -28,6 +28,19 @@ std::string_view Trimmed(std::string_view s) {
   return s;
 }
 
+// What `make` builds from a configuration, built once for the process per
+// distinct `key` (the part of the configuration it is built from) and kept:
+// the parser is called with a handful of configurations, each many times.
+template <typename T, typename Make>
+const T& BuiltOncePerKey(std::string key, Make make) {
+  static absl::Mutex mu(absl::kConstInit);
+  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<T>>();
+  absl::MutexLock lock(&mu);
+  auto& slot = (*cache)[std::move(key)];
+  if (!slot) slot = std::make_unique<T>(make());
+  return *slot;
+}
+
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // RE2's \s: [\t\n\f\r ].
@@ -160,17 +173,12 @@ LayoutMarkers MakeLayoutMarkers(const config::v1::ParseConfig& config) {
 // Built once per configuration: the phrase set's tables cost more to fill
 // than a pass over a document.
 const LayoutMarkers& LayoutMarkersOf(const config::v1::ParseConfig& config) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<LayoutMarkers>>();
   std::string key;  // each layout and the length and bytes of each marker
   for (const auto& signature : config.layouts()) {
     absl::StrAppend(&key, static_cast<int>(signature.layout()), ";");
     for (const auto& marker : signature.markers()) absl::StrAppend(&key, marker.size(), ":", marker);
   }
-  absl::MutexLock lock(&mu);
-  auto& slot = (*cache)[key];
-  if (!slot) slot = std::make_unique<LayoutMarkers>(MakeLayoutMarkers(config));
-  return *slot;
+  return BuiltOncePerKey<LayoutMarkers>(std::move(key), [&] { return MakeLayoutMarkers(config); });
 }
 
 }  // namespace
@@ -270,25 +278,23 @@ struct PlaceholderTokens {
   bool prefilter = true;
 };
 
-const PlaceholderTokens& TokensOf(const config::v1::ParseConfig& config) {
-  static absl::Mutex mu(absl::kConstInit);
-  static auto* cache = new absl::flat_hash_map<std::string, std::unique_ptr<PlaceholderTokens>>();
-  const std::string key = absl::StrJoin(config.placeholders(), "\n");
-  absl::MutexLock lock(&mu);
-  auto& slot = (*cache)[key];
-  if (!slot) {
-    slot = std::make_unique<PlaceholderTokens>();
-    for (const auto& token : config.placeholders()) {
-      PlaceholderToken t{text::NormalizeForMatching(token)};
-      if (t.text.empty()) continue;
-      slot->prefilter = slot->prefilter && MayHoldPlaceholder(t.text);
-      const auto ascii = std::find_if(t.text.begin(), t.text.end(),
-                                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-      if (ascii != t.text.end()) t.ascii_at = ascii - t.text.begin();
-      slot->tokens.push_back(std::move(t));
-    }
+PlaceholderTokens MakePlaceholderTokens(const config::v1::ParseConfig& config) {
+  PlaceholderTokens made;
+  for (const auto& token : config.placeholders()) {
+    PlaceholderToken t{text::NormalizeForMatching(token)};
+    if (t.text.empty()) continue;
+    made.prefilter = made.prefilter && MayHoldPlaceholder(t.text);
+    const auto ascii = std::find_if(t.text.begin(), t.text.end(),
+                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii != t.text.end()) t.ascii_at = ascii - t.text.begin();
+    made.tokens.push_back(std::move(t));
   }
-  return *slot;
+  return made;
+}
+
+const PlaceholderTokens& TokensOf(const config::v1::ParseConfig& config) {
+  return BuiltOncePerKey<PlaceholderTokens>(absl::StrJoin(config.placeholders(), "\n"),
+                                            [&] { return MakePlaceholderTokens(config); });
 }
 
 struct PlaceholderMatch {
