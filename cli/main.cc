@@ -10,9 +10,11 @@
 #include "cli/analyze_command.h"
 #include "cli/command.h"
 #include "cli/parse_command.h"
+#include "common/runtime/lock_tracking.h"
 #include "common/runtime/logging.h"
 
 int main(int argc, char** argv) {
+  juesuan::TurnOffLockOrderTracking();
   // Service code logs every call; a CLI user wants only problems, on stderr
   // (stdout carries the report).
   juesuan::SetupLogging("juesuan", "warn");

@@ -46,6 +46,7 @@
 
 #include "CLI/CLI.hpp"
 #include "common/grpc/client_channel.h"
+#include "common/runtime/lock_tracking.h"
 #include "fmt/format.h"
 #include "juesuan/analyze/v1/analyze_service.grpc.pb.h"
 #include "juesuan/analyze/v1/forwarding.pb.h"
@@ -156,6 +157,7 @@ int64_t Percentile(std::vector<int64_t>& sorted, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  juesuan::TurnOffLockOrderTracking();
   Options o;
   CLI::App app{"juesuan load generator (loopback only)"};
   app.add_option("--method", o.method, "parse (juesuan-parse) or analyze (juesuan-analyze)")

@@ -15,6 +15,7 @@
 #include "absl/flags/usage.h"
 #include "common/grpc/client_channel.h"
 #include "common/runtime/client_flags.h"
+#include "common/runtime/lock_tracking.h"
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
@@ -48,6 +49,7 @@ std::shared_ptr<grpc::Channel> BackendChannel(const std::string& target, int64_t
 
 int main(int argc, char** argv) {
   juesuan::BlockTerminationSignals();  // before any thread exists
+  juesuan::TurnOffLockOrderTracking();
   absl::SetProgramUsageMessage(
       "juesuan analyze gateway (gRPC juesuan.analyze.v1.AnalyzeService)");
   juesuan::SetServeAddressDefaults("0.0.0.0:50050", "0.0.0.0:9463");

@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "common/grpc/limits.h"
+#include "common/runtime/lock_tracking.h"
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
@@ -79,6 +80,7 @@ absl::StatusOr<juesuan::parse::ParseServiceOptions> ServiceOptionsFromFlags(
 
 int main(int argc, char** argv) {
   juesuan::BlockTerminationSignals();  // before any thread exists
+  juesuan::TurnOffLockOrderTracking();
   absl::SetProgramUsageMessage("juesuan parse service (gRPC juesuan.parse.v1.ParseService)");
   absl::ParseCommandLine(argc, argv);
   const juesuan::ServeOptions options = juesuan::ServeOptionsFromFlags();

@@ -12,6 +12,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
+#include "common/runtime/lock_tracking.h"
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
@@ -32,6 +33,7 @@ constexpr char kServiceName[] = "juesuan-scoring";
 
 int main(int argc, char** argv) {
   juesuan::BlockTerminationSignals();  // before any thread exists
+  juesuan::TurnOffLockOrderTracking();
   absl::SetProgramUsageMessage(
       "juesuan scoring service (gRPC juesuan.scoring.v1.ScoringService)");
   juesuan::SetServeAddressDefaults("0.0.0.0:50053", "0.0.0.0:9466");

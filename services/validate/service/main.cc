@@ -12,6 +12,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/statusor.h"
+#include "common/runtime/lock_tracking.h"
 #include "common/runtime/logging.h"
 #include "common/runtime/main_support.h"
 #include "common/runtime/service_flags.h"
@@ -30,6 +31,7 @@ constexpr char kServiceName[] = "juesuan-validate";
 
 int main(int argc, char** argv) {
   juesuan::BlockTerminationSignals();  // before any thread exists
+  juesuan::TurnOffLockOrderTracking();
   absl::SetProgramUsageMessage(
       "juesuan validate service (gRPC juesuan.validate.v1.ValidateService)");
   juesuan::SetServeAddressDefaults("0.0.0.0:50052", "0.0.0.0:9465");
