@@ -1096,11 +1096,9 @@ void NarrativeExtractor::ReportUnusedFigures() {
       if (is_used(begin, end)) continue;
       auto src = values_.Prov(p, figure_begin, figure_end);
       // Quote the sentence so a reviewer sees the figure in context.
-      const size_t sentence_begin = [&] {
-        const std::string& t = p.text();
-        size_t b = t.rfind("。", figure_begin);
-        return b == std::string::npos ? size_t{0} : b + std::string_view("。").size();
-      }();
+      const size_t full_stop = p.text().rfind("。", figure_begin);
+      const size_t sentence_begin =
+          full_stop == std::string::npos ? size_t{0} : full_stop + std::string_view("。").size();
       auto sentence = values_.Prov(p, sentence_begin, SentenceEnd(p, figure_end));
       diags_.Info("UNPARSED_FIGURE",
                   fmt::format("figure \"{}\" in {} was not attributed to any field: {}",
