@@ -233,6 +233,10 @@ std::optional<PerformanceTableKind> TitleKind(std::string_view folded) {
   return std::nullopt;
 }
 
+std::span<const std::pair<std::string_view, PerformanceTableKind>> TitleWords() {
+  return kTitles;
+}
+
 std::optional<FundColumn> FundColumnFor(std::string_view key) {
   static const WordIndex<FundColumn> index(kFundColumns);
   return index.Find(key);

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "juesuan/report/v1/report.pb.h"
 
@@ -27,6 +29,10 @@ std::string LookupKey(std::string_view folded);
 
 // Which table a title names, from its folded text; nullopt if none.
 std::optional<report::v1::PerformanceTableKind> TitleKind(std::string_view folded);
+
+// The title words TitleKind looks for in a title's key, in the order it
+// tries them, with the table kind each names.
+std::span<const std::pair<std::string_view, report::v1::PerformanceTableKind>> TitleWords();
 
 // Columns of the funds block.
 enum class FundColumn {

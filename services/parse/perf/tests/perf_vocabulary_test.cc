@@ -9,6 +9,14 @@
 namespace juesuan::parse::perf_vocabulary {
 namespace {
 
+// One to `most` of `pieces`, drawn at random and joined.
+std::string JoinedPieces(std::mt19937& rng, const std::vector<std::string>& pieces, int most) {
+  std::string joined;
+  const int count = 1 + static_cast<int>(rng() % static_cast<unsigned>(most));
+  for (int k = 0; k < count; ++k) joined += pieces[rng() % pieces.size()];
+  return joined;
+}
+
 bool IsLevelColumn(std::string_view key) {
   const auto column = IndicatorColumnFor(key);
   return column == IndicatorColumn::kLevel1 || column == IndicatorColumn::kLevel2 ||
@@ -47,9 +55,7 @@ TEST(PerfVocabularyTest, PrefiltersPassRandomTextsBuiltFromHeaderPieces) {
   std::mt19937 rng(20260101);
   int level_keys = 0, grade_keys = 0;
   for (int i = 0; i < 200000; ++i) {
-    std::string folded;
-    const int n = 1 + static_cast<int>(rng() % 6);
-    for (int k = 0; k < n; ++k) folded += pieces[rng() % pieces.size()];
+    const std::string folded = JoinedPieces(rng, pieces, 6);
     const std::string key = HeaderKey(folded);
     level_keys += IsLevelColumn(key);
     grade_keys += IsGradeLabel(key);
@@ -94,9 +100,7 @@ TEST(PerfVocabularyTest, LookupKeyLooksUpAsTheHeaderKey) {
   std::mt19937 rng(7);
   int found = 0, shortened = 0;
   for (int i = 0; i < 100000; ++i) {
-    std::string folded;
-    const int n = 1 + static_cast<int>(rng() % 4);
-    for (int k = 0; k < n; ++k) folded += pieces[rng() % pieces.size()];
+    const std::string folded = JoinedPieces(rng, pieces, 4);
     SCOPED_TRACE(folded);
     const std::string key = HeaderKey(folded);
     const std::string lookup = LookupKey(folded);
@@ -111,18 +115,11 @@ TEST(PerfVocabularyTest, LookupKeyLooksUpAsTheHeaderKey) {
   EXPECT_EQ(LookupKey("偏差原因分析及改进措施 (必填)"), "偏差原因分析及改进措施");
 }
 
-// TitleKind as its contract reads: the first title word its key holds.
+// TitleKind as its contract reads, without the 表/绩 prefilter: the first
+// title word the key of the whole text holds.
 std::optional<report::v1::PerformanceTableKind> TitleKindByKey(std::string_view folded) {
   const std::string key = HeaderKey(folded);
-  const std::pair<std::string_view, report::v1::PerformanceTableKind> titles[] = {
-      {"整体支出绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
-      {"整体绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
-      {"整体支出绩效评价表", report::v1::PERFORMANCE_TABLE_KIND_OVERALL},
-      {"项目支出绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_PROJECT},
-      {"项目绩效自评表", report::v1::PERFORMANCE_TABLE_KIND_PROJECT},
-      {"项目支出绩效评价表", report::v1::PERFORMANCE_TABLE_KIND_PROJECT},
-  };
-  for (const auto& [word, kind] : titles) {
+  for (const auto& [word, kind] : TitleWords()) {
     if (key.find(word) != std::string::npos) return kind;
   }
   return std::nullopt;
@@ -135,9 +132,7 @@ TEST(PerfVocabularyTest, TitleKindOfTextsBuiltFromTitlePieces) {
   std::mt19937 rng(11);
   int titles = 0;
   for (int i = 0; i < 100000; ++i) {
-    std::string folded;
-    const int n = 1 + static_cast<int>(rng() % 5);
-    for (int k = 0; k < n; ++k) folded += pieces[rng() % pieces.size()];
+    const std::string folded = JoinedPieces(rng, pieces, 5);
     SCOPED_TRACE(folded);
     const auto expected = TitleKindByKey(folded);
     titles += expected.has_value();
