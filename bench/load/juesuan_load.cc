@@ -1,7 +1,7 @@
 // juesuan_load: sends documents to a juesuan service and reports throughput,
 // latency percentiles, status codes and (optionally) the server's resident
-// memory as the run goes. Closed loop (--rate 0: each worker sends the next
-// request when the previous answers) or open loop (--rate R requests/s,
+// memory as the run goes. Closed loop (--rate 0: each of --concurrency
+// chains sends its next request when the previous answers) or open loop (--rate R requests/s,
 // latency measured from the scheduled send time, so queueing is counted).
 //
 //   juesuan_load --target 127.0.0.1:50051 --file seed.txt --requests 1000 \
@@ -13,7 +13,12 @@
 // Answers are read only as far as they are checked (the status, and each
 // stage's code of an Analyze), through the byte views of forwarding.proto:
 // the load generator shares the machine with the servers it measures, and
-// decoding every report would take their CPU.
+// decoding every report would take their CPU. For the same reason calls are
+// asynchronous (gRPC's callback API): no thread waits for an answer. A closed
+// loop keeps --concurrency calls in flight, each answer starting the next; an
+// open loop is paced by one thread and keeps at most --concurrency in flight
+// (a call that waits for a slot still counts its latency from its scheduled
+// time).
 //
 // A secured deployment: --tls_ca turns TLS on (verifying the server against
 // that CA), --tls_client_cert/--tls_client_key add a client certificate
@@ -39,12 +44,11 @@
 #include <thread>
 #include <vector>
 
-#include <future>
-
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
 #include "CLI/CLI.hpp"
+#include "absl/synchronization/mutex.h"
 #include "common/grpc/client_channel.h"
 #include "common/runtime/lock_tracking.h"
 #include "fmt/format.h"
@@ -131,22 +135,164 @@ std::optional<std::string> ReadToken(const std::string& path) {
 using MessageStub =
     grpc::TemplatedGenericStub<google::protobuf::MessageLite, google::protobuf::MessageLite>;
 
-// One unary call of `method`, waiting for its answer.
-grpc::Status CallAndWait(MessageStub& stub, grpc::ClientContext* context,
-                         const std::string& method, const google::protobuf::MessageLite& request,
-                         google::protobuf::MessageLite* answer) {
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(context, method, grpc::StubOptions(), &request, answer,
-                 [&done](grpc::Status status) { done.set_value(std::move(status)); });
-  return done.get_future().get();
-}
-
 // An OK answer without a report is counted as DATA_LOSS, not as a success.
 template <typename Answer>
 grpc::Status WithReport(const Answer& answer) {
   if (answer.has_report() && !answer.report().empty()) return grpc::Status::OK;
   return grpc::Status(grpc::StatusCode::DATA_LOSS, "an OK answer without a report");
 }
+
+// One call in flight: its context and the answer it is read into.
+struct PendingCall {
+  grpc::ClientContext context;
+  Clock::time_point scheduled;
+  std::unique_ptr<google::protobuf::MessageLite> answer;
+};
+
+// The method under load: what is sent, and how an OK answer is checked.
+struct Method {
+  std::string path;  // "/package.Service/Method"
+  std::shared_ptr<const google::protobuf::MessageLite> request;
+  std::function<std::unique_ptr<google::protobuf::MessageLite>()> new_answer;
+  std::function<grpc::Status(const google::protobuf::MessageLite&)> check;
+};
+
+Method ParseMethod(std::string content) {
+  auto request = std::make_shared<juesuan::parse::v1::ParseDocumentRequest>();
+  request->set_content(std::move(content));
+  request->set_omit_text(true);
+  using Answer = juesuan::analyze::forwarding::ParsedReport;
+  return {fmt::format("/{}/ParseDocument", juesuan::parse::v1::ParseService::service_full_name()),
+          request, [] { return std::make_unique<Answer>(); },
+          [](const google::protobuf::MessageLite& answer) {
+            return WithReport(static_cast<const Answer&>(answer));
+          }};
+}
+
+Method AnalyzeMethod(std::string content, const std::string& file_name) {
+  auto request = std::make_shared<juesuan::analyze::v1::AnalyzeRequest>();
+  request->set_content(std::move(content));
+  request->set_file_name(file_name);
+  request->set_omit_text(true);
+  using Answer = juesuan::analyze::forwarding::AnalyzeResponse;
+  return {fmt::format("/{}/Analyze", juesuan::analyze::v1::AnalyzeService::service_full_name()),
+          request, [] { return std::make_unique<Answer>(); },
+          [](const google::protobuf::MessageLite& message) {
+            const auto& answer = static_cast<const Answer&>(message);
+            grpc::Status status = WithReport(answer);
+            // A stage failure is an OK call; count it as its stage's code.
+            for (const auto& stage : answer.stages()) {
+              if (status.ok() && stage.code() != 0) {
+                status = grpc::Status(static_cast<grpc::StatusCode>(stage.code()), stage.message());
+              }
+            }
+            return status;
+          }};
+}
+
+// The calls of one run, sent without waiting for answers.
+class LoadRun {
+ public:
+  LoadRun(const Options& options, Method method, std::shared_ptr<grpc::Channel> channel,
+          std::string authorization)
+      : options_(options),
+        method_(std::move(method)),
+        stub_(std::move(channel)),
+        authorization_(std::move(authorization)) {}
+
+  // Sends every call and returns when the last has ended.
+  void Run() {
+    start_ = end_ = Clock::now();
+    stop_at_ = start_ + std::chrono::seconds(options_.max_seconds);
+    if (options_.rate > 0) {
+      PaceOpenLoop();
+    } else {
+      for (int i = 0; i < options_.concurrency; ++i) StartNextInClosedLoop();
+    }
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](int64_t* in_flight) { return *in_flight == 0; }, &in_flight_));
+  }
+
+  double seconds() const { return std::chrono::duration<double>(end_ - start_).count(); }
+  Results& results() { return results_; }
+
+ private:
+  // Call i goes at start + i / rate; a call waits for a free slot when
+  // --concurrency are in flight.
+  void PaceOpenLoop() {
+    for (int64_t i = 0; i < options_.requests; ++i) {
+      const Clock::time_point scheduled =
+          start_ + std::chrono::microseconds(i * 1000000 / options_.rate);
+      std::this_thread::sleep_until(scheduled);
+      {
+        absl::MutexLock lock(&mu_);
+        mu_.Await(absl::Condition(this, &LoadRun::HasFreeSlot));
+        if (Clock::now() > stop_at_) return;
+        ++in_flight_;
+      }
+      Start(scheduled);
+    }
+  }
+
+  bool HasFreeSlot() const { return in_flight_ < options_.concurrency; }
+
+  // The next call of a closed loop, if one is left and time remains.
+  void StartNextInClosedLoop() {
+    {
+      absl::MutexLock lock(&mu_);
+      if (started_ >= options_.requests || Clock::now() > stop_at_) return;
+      ++started_;
+      ++in_flight_;
+    }
+    Start(Clock::now());
+  }
+
+  void Start(Clock::time_point scheduled) {
+    // Deleted by its callback, the last use of its context.
+    auto* call = new PendingCall();
+    call->scheduled = scheduled;
+    call->answer = method_.new_answer();
+    call->context.set_deadline(std::chrono::system_clock::now() +
+                               std::chrono::milliseconds(options_.deadline_ms));
+    if (!authorization_.empty()) call->context.AddMetadata("authorization", authorization_);
+    stub_.UnaryCall(&call->context, method_.path, grpc::StubOptions(), method_.request.get(),
+                    call->answer.get(), [this, call](grpc::Status status) {
+                      if (status.ok()) status = method_.check(*call->answer);
+                      Record(*call, status);
+                      delete call;
+                      if (options_.rate == 0) StartNextInClosedLoop();
+                      absl::MutexLock lock(&mu_);
+                      --in_flight_;
+                      end_ = Clock::now();
+                    });
+  }
+
+  void Record(const PendingCall& call, const grpc::Status& status) {
+    const int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(
+                           Clock::now() - call.scheduled)
+                           .count();
+    std::lock_guard<std::mutex> lock(results_.mu);
+    results_.latencies_us.push_back(us);
+    ++results_.codes[CodeName(status.error_code())];
+    const int64_t done = static_cast<int64_t>(results_.latencies_us.size());
+    if (options_.server_pid > 0 && (done % options_.rss_every == 0 || done == 1)) {
+      results_.rss_samples.emplace_back(done, ReadRss(options_.server_pid).first);
+    }
+  }
+
+  const Options& options_;
+  const Method method_;
+  MessageStub stub_;
+  const std::string authorization_;
+  Clock::time_point start_;
+  Clock::time_point stop_at_;
+  Results results_;
+  absl::Mutex mu_;
+  int64_t started_ = 0;    // closed loop; guarded by mu_
+  int64_t in_flight_ = 0;  // guarded by mu_
+  Clock::time_point end_;  // when the last call ended; guarded by mu_
+};
 
 int64_t Percentile(std::vector<int64_t>& sorted, double p) {
   if (sorted.empty()) return 0;
@@ -165,7 +311,7 @@ int main(int argc, char** argv) {
   app.add_option("--target", o.target, "HOST:PORT of the server")->required();
   app.add_option("--file", o.file, "document to send")->required()->check(CLI::ExistingFile);
   app.add_option("--requests", o.requests, "total requests")->check(CLI::Range(1, 10000000));
-  app.add_option("--concurrency", o.concurrency, "worker threads")->check(CLI::Range(1, 256));
+  app.add_option("--concurrency", o.concurrency, "calls in flight at most")->check(CLI::Range(1, 256));
   app.add_option("--rate", o.rate, "open-loop rate in requests/s (0 = closed loop)");
   app.add_option("--max_seconds", o.max_seconds, "stop after this long in any case");
   app.add_option("--deadline_ms", o.deadline_ms, "deadline of each call");
@@ -208,74 +354,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::shared_ptr<grpc::Channel> channel = *std::move(channel_or);
-  // One call of the chosen method; stubs are thread-safe, responses per call.
-  std::function<grpc::Status(grpc::ClientContext*)> call;
-  auto stub = std::make_shared<MessageStub>(channel);
-  if (o.method == "parse") {
-    auto request = std::make_shared<juesuan::parse::v1::ParseDocumentRequest>();
-    request->set_content(buffer.str());
-    request->set_omit_text(true);
-    const std::string method = fmt::format(
-        "/{}/ParseDocument", juesuan::parse::v1::ParseService::service_full_name());
-    call = [stub, request, method](grpc::ClientContext* ctx) {
-      juesuan::analyze::forwarding::ParsedReport response;
-      const grpc::Status status = CallAndWait(*stub, ctx, method, *request, &response);
-      return status.ok() ? WithReport(response) : status;
-    };
-  } else {
-    auto request = std::make_shared<juesuan::analyze::v1::AnalyzeRequest>();
-    request->set_content(buffer.str());
-    request->set_file_name(o.file);
-    request->set_omit_text(true);
-    const std::string method =
-        fmt::format("/{}/Analyze", juesuan::analyze::v1::AnalyzeService::service_full_name());
-    call = [stub, request, method](grpc::ClientContext* ctx) {
-      juesuan::analyze::forwarding::AnalyzeResponse response;
-      grpc::Status status = CallAndWait(*stub, ctx, method, *request, &response);
-      if (status.ok()) status = WithReport(response);
-      // A stage failure is an OK call; count it as its stage's code.
-      for (const auto& stage : response.stages()) {
-        if (status.ok() && stage.code() != 0) {
-          status = grpc::Status(static_cast<grpc::StatusCode>(stage.code()), stage.message());
-        }
-      }
-      return status;
-    };
-  }
-  Results results;
-  std::atomic<int64_t> next{0};
-  const auto start = Clock::now();
-  const auto stop_at = start + std::chrono::seconds(o.max_seconds);
-  auto worker = [&] {
-    while (true) {
-      const int64_t i = next.fetch_add(1);
-      if (i >= o.requests) return;
-      Clock::time_point scheduled = Clock::now();
-      if (o.rate > 0) {
-        scheduled = start + std::chrono::microseconds(i * 1000000 / o.rate);
-        std::this_thread::sleep_until(scheduled);
-      }
-      if (Clock::now() > stop_at) return;
-      grpc::ClientContext ctx;
-      ctx.set_deadline(std::chrono::system_clock::now() +
-                       std::chrono::milliseconds(o.deadline_ms));
-      if (!authorization.empty()) ctx.AddMetadata("authorization", authorization);
-      const grpc::Status status = call(&ctx);
-      const int64_t us =
-          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - scheduled).count();
-      std::lock_guard<std::mutex> lock(results.mu);
-      results.latencies_us.push_back(us);
-      ++results.codes[CodeName(status.error_code())];
-      const int64_t done = static_cast<int64_t>(results.latencies_us.size());
-      if (o.server_pid > 0 && (done % o.rss_every == 0 || done == 1)) {
-        results.rss_samples.emplace_back(done, ReadRss(o.server_pid).first);
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 0; t < o.concurrency; ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  LoadRun run(o, o.method == "parse" ? ParseMethod(buffer.str()) : AnalyzeMethod(buffer.str(), o.file),
+              std::move(channel), std::move(authorization));
+  run.Run();
+  const double seconds = run.seconds();
+  Results& results = run.results();
 
   auto& lat = results.latencies_us;
   std::sort(lat.begin(), lat.end());
