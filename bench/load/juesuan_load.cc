@@ -104,7 +104,13 @@ struct Results {
   std::vector<int64_t> latencies_us;
   std::map<std::string, int64_t> codes;
   std::vector<std::pair<int64_t, int64_t>> rss_samples;  // (requests done, KiB)
+  // Analyze: each stage's wall time as the gateway reported it (where the
+  // time of a slow call went).
+  std::map<std::string, std::vector<int64_t>> stage_us;
 };
+
+// (stage, microseconds) of one answer.
+using StageTimes = std::vector<std::pair<std::string, int64_t>>;
 
 std::string CodeName(grpc::StatusCode code) {
   static const char* kNames[] = {"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT",
@@ -154,7 +160,8 @@ struct Method {
   std::string path;  // "/package.Service/Method"
   std::shared_ptr<const google::protobuf::MessageLite> request;
   std::function<std::unique_ptr<google::protobuf::MessageLite>()> new_answer;
-  std::function<grpc::Status(const google::protobuf::MessageLite&)> check;
+  // The status of an OK call; fills `stages` where the answer reports them.
+  std::function<grpc::Status(const google::protobuf::MessageLite&, StageTimes* stages)> check;
 };
 
 Method ParseMethod(std::string content) {
@@ -164,7 +171,7 @@ Method ParseMethod(std::string content) {
   using Answer = juesuan::analyze::forwarding::ParsedReport;
   return {fmt::format("/{}/ParseDocument", juesuan::parse::v1::ParseService::service_full_name()),
           request, [] { return std::make_unique<Answer>(); },
-          [](const google::protobuf::MessageLite& answer) {
+          [](const google::protobuf::MessageLite& answer, StageTimes*) {
             return WithReport(static_cast<const Answer&>(answer));
           }};
 }
@@ -177,7 +184,7 @@ Method AnalyzeMethod(std::string content, const std::string& file_name) {
   using Answer = juesuan::analyze::forwarding::AnalyzeResponse;
   return {fmt::format("/{}/Analyze", juesuan::analyze::v1::AnalyzeService::service_full_name()),
           request, [] { return std::make_unique<Answer>(); },
-          [](const google::protobuf::MessageLite& message) {
+          [](const google::protobuf::MessageLite& message, StageTimes* stages) {
             const auto& answer = static_cast<const Answer&>(message);
             grpc::Status status = WithReport(answer);
             // A stage failure is an OK call; count it as its stage's code.
@@ -185,6 +192,9 @@ Method AnalyzeMethod(std::string content, const std::string& file_name) {
               if (status.ok() && stage.code() != 0) {
                 status = grpc::Status(static_cast<grpc::StatusCode>(stage.code()), stage.message());
               }
+              stages->emplace_back(
+                  juesuan::analyze::v1::Stage_Name(stage.stage()),
+                  stage.duration().seconds() * 1000000 + stage.duration().nanos() / 1000);
             }
             return status;
           }};
@@ -258,8 +268,9 @@ class LoadRun {
     if (!authorization_.empty()) call->context.AddMetadata("authorization", authorization_);
     stub_.UnaryCall(&call->context, method_.path, grpc::StubOptions(), method_.request.get(),
                     call->answer.get(), [this, call](grpc::Status status) {
-                      if (status.ok()) status = method_.check(*call->answer);
-                      Record(*call, status);
+                      StageTimes stages;
+                      if (status.ok()) status = method_.check(*call->answer, &stages);
+                      Record(*call, status, stages);
                       delete call;
                       if (options_.rate == 0) StartNextInClosedLoop();
                       absl::MutexLock lock(&mu_);
@@ -268,13 +279,14 @@ class LoadRun {
                     });
   }
 
-  void Record(const PendingCall& call, const grpc::Status& status) {
+  void Record(const PendingCall& call, const grpc::Status& status, const StageTimes& stages) {
     const int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(
                            Clock::now() - call.scheduled)
                            .count();
     std::lock_guard<std::mutex> lock(results_.mu);
     results_.latencies_us.push_back(us);
     ++results_.codes[CodeName(status.error_code())];
+    for (const auto& [stage, us] : stages) results_.stage_us[stage].push_back(us);
     const int64_t done = static_cast<int64_t>(results_.latencies_us.size());
     if (options_.server_pid > 0 && (done % options_.rss_every == 0 || done == 1)) {
       results_.rss_samples.emplace_back(done, ReadRss(options_.server_pid).first);
@@ -366,6 +378,11 @@ int main(int argc, char** argv) {
              lat.size() / seconds);
   fmt::print("latency_us p50 {}  p90 {}  p99 {}  max {}\n", Percentile(lat, 0.50),
              Percentile(lat, 0.90), Percentile(lat, 0.99), lat.empty() ? 0 : lat.back());
+  for (auto& [stage, times] : results.stage_us) {
+    std::sort(times.begin(), times.end());
+    fmt::print("stage_us {} p50 {}  p90 {}  p99 {}  max {}\n", stage, Percentile(times, 0.50),
+               Percentile(times, 0.90), Percentile(times, 0.99), times.back());
+  }
   for (const auto& [code, n] : results.codes) fmt::print("status {} {}\n", code, n);
   if (o.server_pid > 0) {
     for (const auto& [done, kib] : results.rss_samples) {
