@@ -30,6 +30,22 @@ void ParseDocument(benchmark::State& state, const std::string& relative) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(content.size()));
 }
 
+// What the parse service does with a parse besides the parse: the report
+// written to the wire format (as its response is) and destroyed.
+void ParseSerializeDestroy(benchmark::State& state, const std::string& relative) {
+  auto parser = juesuan::parse::DocumentParser::CreateDefault();
+  const std::string content = Read(relative);
+  juesuan::parse::ParseOptions options;
+  options.omit_text = true;
+  std::string wire;
+  for (auto _ : state) {
+    auto report = (*parser)->Parse(content, options);
+    if (!report.ok() || !report->SerializeToString(&wire)) state.SkipWithError("parse failed");
+    benchmark::DoNotOptimize(wire);
+  }
+  state.counters["wire_bytes"] = static_cast<double>(wire.size());
+}
+
 // Under valgrind (instruction counts that do not depend on machine load),
 // a fixed number of iterations: JUESUAN_BENCH_ITERATIONS=20 valgrind …
 benchmark::internal::Benchmark* Configure(benchmark::internal::Benchmark* b) {
@@ -39,6 +55,8 @@ benchmark::internal::Benchmark* Configure(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK_CAPTURE(ParseDocument, seed_text, std::string("seed/000_0d0d50dd571d51d1.txt"))
+    ->Apply([](benchmark::internal::Benchmark* b) { Configure(b); });
+BENCHMARK_CAPTURE(ParseSerializeDestroy, seed_text, std::string("seed/000_0d0d50dd571d51d1.txt"))
     ->Apply([](benchmark::internal::Benchmark* b) { Configure(b); });
 BENCHMARK_CAPTURE(ParseDocument, corpus001_text, std::string("corpus/001/text.txt"))
     ->Apply([](benchmark::internal::Benchmark* b) { Configure(b); });
