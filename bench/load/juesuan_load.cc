@@ -286,7 +286,7 @@ class LoadRun {
     std::lock_guard<std::mutex> lock(results_.mu);
     results_.latencies_us.push_back(us);
     ++results_.codes[CodeName(status.error_code())];
-    for (const auto& [stage, us] : stages) results_.stage_us[stage].push_back(us);
+    for (const auto& [stage, stage_us] : stages) results_.stage_us[stage].push_back(stage_us);
     const int64_t done = static_cast<int64_t>(results_.latencies_us.size());
     if (options_.server_pid > 0 && (done % options_.rss_every == 0 || done == 1)) {
       results_.rss_samples.emplace_back(done, ReadRss(options_.server_pid).first);
