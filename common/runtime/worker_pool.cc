@@ -19,43 +19,21 @@ WorkerPool::~WorkerPool() {
   }
   work_available_.notify_all();
   for (std::thread& worker : workers_) worker.join();
-  // A task run by a caller may still be returning through RunHereOrSubmit.
-  std::unique_lock<std::mutex> lock(mu_);
-  all_ended_.wait(lock, [this] { return running_ == 0; });
 }
 
 bool WorkerPool::Submit(std::function<void()> task) {
-  std::lock_guard<std::mutex> lock(mu_);
-  return SubmitLocked(std::move(task));
-}
-
-bool WorkerPool::SubmitLocked(std::function<void()> task) {
-  // Tasks not yet picked up count against the idle workers first, so a
-  // burst admits exactly threads + queue_capacity however quickly the
-  // workers wake up.
-  if (stopping_ || queue_.size() + running_ >= workers_.size() + queue_capacity_) return false;
-  queue_.push_back(std::move(task));
-  work_available_.notify_one();
-  return true;
-}
-
-bool WorkerPool::RunHereOrSubmit(std::function<void()> task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_) return false;
-    if (!queue_.empty() || running_ >= workers_.size()) return SubmitLocked(std::move(task));
-    ++running_;
+    // Tasks not yet picked up count against the idle workers first, so a
+    // burst admits exactly threads + queue_capacity however quickly the
+    // workers wake up.
+    if (stopping_ || queue_.size() + running_ >= workers_.size() + queue_capacity_) {
+      return false;
+    }
+    queue_.push_back(std::move(task));
   }
-  task();
-  std::lock_guard<std::mutex> lock(mu_);
-  TaskEnded();
+  work_available_.notify_one();
   return true;
-}
-
-void WorkerPool::TaskEnded() {
-  --running_;
-  if (!queue_.empty()) work_available_.notify_one();
-  if (running_ == 0 && stopping_) all_ended_.notify_all();
 }
 
 void WorkerPool::WorkLoop() {
@@ -63,10 +41,7 @@ void WorkerPool::WorkLoop() {
     std::function<void()> task;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      // A queued task waits for a free slot: tasks run by callers count.
-      work_available_.wait(lock, [this] {
-        return stopping_ || (!queue_.empty() && running_ < workers_.size());
-      });
+      work_available_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
       task = std::move(queue_.front());
       queue_.pop_front();
@@ -74,7 +49,7 @@ void WorkerPool::WorkLoop() {
     }
     task();
     std::lock_guard<std::mutex> lock(mu_);
-    TaskEnded();
+    --running_;
   }
 }
 

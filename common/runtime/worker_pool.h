@@ -2,13 +2,6 @@
 // parse) runs here instead of on gRPC's callback threads; when the queue is
 // full Submit() refuses at once, so the caller can answer RESOURCE_EXHAUSTED
 // instead of letting latency grow without bound.
-//
-// Short tasks (a validation, a scoring: well under a millisecond for a real
-// report) may use RunHereOrSubmit() instead: while a worker would be idle the
-// task runs on the calling thread, which saves the hand-over to a worker and
-// back (two thread wake-ups, more than such a task's own CPU time). The
-// bounds stay those of the pool: at most threads() tasks run at once, on
-// workers and callers together, and at most queue_capacity() wait.
 #pragma once
 
 #include <condition_variable>
@@ -36,28 +29,18 @@ class WorkerPool {
   // stopping.
   [[nodiscard]] bool Submit(std::function<void()> task);
 
-  // Runs `task` on the calling thread, before returning, when fewer than
-  // threads() tasks are running and none is waiting; otherwise as Submit.
-  // False (and `task` is dropped) when Submit would refuse it.
-  [[nodiscard]] bool RunHereOrSubmit(std::function<void()> task);
-
   size_t threads() const { return workers_.size(); }
   size_t queue_capacity() const { return queue_capacity_; }
 
  private:
-  bool SubmitLocked(std::function<void()> task);  // mu_ held
   void WorkLoop();
-  // Called with mu_ held when a task ends: wakes a worker for a task that
-  // waited for a free slot, and the destructor once nothing runs.
-  void TaskEnded();
 
   const size_t queue_capacity_;
   std::mutex mu_;
   std::condition_variable work_available_;
-  std::condition_variable all_ended_;  // running_ reached 0 while stopping_
   std::deque<std::function<void()>> queue_;  // guarded by mu_
   bool stopping_ = false;                    // guarded by mu_
-  size_t running_ = 0;                       // on workers and callers; guarded by mu_
+  size_t running_ = 0;                       // guarded by mu_
   std::vector<std::thread> workers_;
 };
 

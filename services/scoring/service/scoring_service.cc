@@ -23,7 +23,7 @@ grpc::ServerUnaryReactor* ScoringServiceImpl::ScoreReport(grpc::CallbackServerCo
                                                           const v1::ScoreReportRequest* request,
                                                           v1::ScoreReportResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  const bool queued = pool_.RunHereOrSubmit([this, context, request, response, reactor] {
+  const bool queued = pool_.Submit([this, context, request, response, reactor] {
     ScoreAndFinish(context, request, response, reactor);
   });
   if (!queued) {

@@ -1,13 +1,9 @@
-// ScoringService over gRPC's callback API, built like ParseServiceImpl: at
-// most as many calls as the worker pool has threads run at once, a full
+// ScoringService over gRPC's callback API, built like ParseServiceImpl: each
+// call runs on a bounded worker pool (never on a callback thread), a full
 // queue answers RESOURCE_EXHAUSTED at once, a call whose deadline passed while
 // it queued is not scored, the absl::Status is mapped to gRPC exactly once,
-// and every path Finish()es the reactor. A call is short (well under a
-// millisecond for a real report), so while a worker would be idle it runs on
-// the callback thread that received it (WorkerPool::RunHereOrSubmit): handing
-// it to a worker and back would cost more than the call itself. Request and
-// response of a call live on one protobuf Arena, and the scorer writes its
-// result straight into it.
+// and every path Finish()es the reactor. Request and response of a call live
+// on one protobuf Arena, and the scorer writes its result straight into it.
 //
 // Deviations are findings in the response. The only errors are about the
 // request: no report (INVALID_ARGUMENT), an unknown config_name (NOT_FOUND),

@@ -45,7 +45,7 @@ grpc::ServerUnaryReactor* ValidateServiceImpl::ValidateReport(
     grpc::CallbackServerContext* context, const v1::ValidateReportRequest* request,
     v1::ValidateReportResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  const bool queued = pool_.RunHereOrSubmit([this, context, request, response, reactor] {
+  const bool queued = pool_.Submit([this, context, request, response, reactor] {
     ValidateAndFinish(context, request, response, reactor);
   });
   if (!queued) {

@@ -1,11 +1,8 @@
-// ValidateService over gRPC's callback API, built like ParseServiceImpl: at
-// most as many calls as the worker pool has threads run at once, a full
+// ValidateService over gRPC's callback API, built like ParseServiceImpl: each
+// call runs on a bounded worker pool (never on a callback thread), a full
 // queue answers RESOURCE_EXHAUSTED at once, a call whose deadline passed while
 // it queued is not validated, the absl::Status is mapped to gRPC exactly once,
-// and every path Finish()es the reactor. A call is short (well under a
-// millisecond for a real report), so while a worker would be idle it runs on
-// the callback thread that received it (WorkerPool::RunHereOrSubmit): handing
-// it to a worker and back would cost more than the call itself.
+// and every path Finish()es the reactor.
 //
 // Findings are response data. The only errors are about the request: no
 // report (INVALID_ARGUMENT), an unknown config_name (NOT_FOUND), an invalid
