@@ -1,10 +1,11 @@
 // juesuan_load: sends documents to a juesuan service and reports throughput,
 // latency percentiles, status codes and (optionally) the server's resident
-// memory as the run goes. Closed loop (--rate 0: each of --concurrency
-// chains sends its next request when the previous answers) or open loop (--rate R requests/s,
-// latency measured from the scheduled send time, so queueing is counted).
+// memory as the run goes. Closed loop (--rate 0: each of --concurrency chains
+// sends its next request when the previous answers) or open loop (--rate R
+// requests/s, latency measured from the scheduled send time, so queueing is
+// counted).
 //
-//   juesuan_load --target 127.0.0.1:50051 --file seed.txt --requests 1000 \
+//   juesuan_load --target 127.0.0.1:50051 --file seed.txt --requests 1000
 //                --concurrency 4 [--rate 300] [--server_pid PID]
 //   juesuan_load --method analyze --target 127.0.0.1:50050 --file seed.txt ...
 //
@@ -29,7 +30,6 @@
 // Only for loopback targets: the load is bounded by --requests and
 // --max_seconds, and the tool refuses non-loopback addresses.
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <fstream>
@@ -37,7 +37,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -100,7 +99,6 @@ std::pair<int64_t, int64_t> ReadRss(int pid) {
 }
 
 struct Results {
-  std::mutex mu;
   std::vector<int64_t> latencies_us;
   std::map<std::string, int64_t> codes;
   std::vector<std::pair<int64_t, int64_t>> rss_samples;  // (requests done, KiB)
@@ -270,21 +268,20 @@ class LoadRun {
                     call->answer.get(), [this, call](grpc::Status status) {
                       StageTimes stages;
                       if (status.ok()) status = method_.check(*call->answer, &stages);
-                      Record(*call, status, stages);
+                      const Clock::time_point scheduled = call->scheduled;
                       delete call;
                       if (options_.rate == 0) StartNextInClosedLoop();
                       absl::MutexLock lock(&mu_);
+                      Record(scheduled, status, stages);
                       --in_flight_;
-                      end_ = Clock::now();
                     });
   }
 
-  void Record(const PendingCall& call, const grpc::Status& status, const StageTimes& stages) {
-    const int64_t us = std::chrono::duration_cast<std::chrono::microseconds>(
-                           Clock::now() - call.scheduled)
-                           .count();
-    std::lock_guard<std::mutex> lock(results_.mu);
-    results_.latencies_us.push_back(us);
+  // A call's outcome; mu_ held.
+  void Record(Clock::time_point scheduled, const grpc::Status& status, const StageTimes& stages) {
+    end_ = Clock::now();
+    results_.latencies_us.push_back(
+        std::chrono::duration_cast<std::chrono::microseconds>(end_ - scheduled).count());
     ++results_.codes[CodeName(status.error_code())];
     for (const auto& [stage, stage_us] : stages) results_.stage_us[stage].push_back(stage_us);
     const int64_t done = static_cast<int64_t>(results_.latencies_us.size());
@@ -299,8 +296,8 @@ class LoadRun {
   const std::string authorization_;
   Clock::time_point start_;
   Clock::time_point stop_at_;
-  Results results_;
   absl::Mutex mu_;
+  Results results_;        // guarded by mu_
   int64_t started_ = 0;    // closed loop; guarded by mu_
   int64_t in_flight_ = 0;  // guarded by mu_
   Clock::time_point end_;  // when the last call ended; guarded by mu_
@@ -323,7 +320,8 @@ int main(int argc, char** argv) {
   app.add_option("--target", o.target, "HOST:PORT of the server")->required();
   app.add_option("--file", o.file, "document to send")->required()->check(CLI::ExistingFile);
   app.add_option("--requests", o.requests, "total requests")->check(CLI::Range(1, 10000000));
-  app.add_option("--concurrency", o.concurrency, "calls in flight at most")->check(CLI::Range(1, 256));
+  app.add_option("--concurrency", o.concurrency, "calls in flight at most")
+      ->check(CLI::Range(1, 256));
   app.add_option("--rate", o.rate, "open-loop rate in requests/s (0 = closed loop)");
   app.add_option("--max_seconds", o.max_seconds, "stop after this long in any case");
   app.add_option("--deadline_ms", o.deadline_ms, "deadline of each call");
@@ -366,8 +364,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::shared_ptr<grpc::Channel> channel = *std::move(channel_or);
-  LoadRun run(o, o.method == "parse" ? ParseMethod(buffer.str()) : AnalyzeMethod(buffer.str(), o.file),
-              std::move(channel), std::move(authorization));
+  Method method =
+      o.method == "parse" ? ParseMethod(buffer.str()) : AnalyzeMethod(buffer.str(), o.file);
+  LoadRun run(o, std::move(method), std::move(channel), std::move(authorization));
   run.Run();
   const double seconds = run.seconds();
   Results& results = run.results();

@@ -30,8 +30,8 @@ void ParseDocument(benchmark::State& state, const std::string& relative) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(content.size()));
 }
 
-// What the parse service does with a parse besides the parse: the report
-// written to the wire format (as its response is) and destroyed.
+// ParseDocument plus what the parse service does next: the report written to
+// the wire format, as its response is.
 void ParseSerializeDestroy(benchmark::State& state, const std::string& relative) {
   auto parser = juesuan::parse::DocumentParser::CreateDefault();
   const std::string content = Read(relative);
@@ -40,7 +40,9 @@ void ParseSerializeDestroy(benchmark::State& state, const std::string& relative)
   std::string wire;
   for (auto _ : state) {
     auto report = (*parser)->Parse(content, options);
-    if (!report.ok() || !report->SerializeToString(&wire)) state.SkipWithError("parse failed");
+    if (!report.ok() || !report->SerializeToString(&wire)) {
+      state.SkipWithError("parse or serialization failed");
+    }
     benchmark::DoNotOptimize(wire);
   }
   state.counters["wire_bytes"] = static_cast<double>(wire.size());
